@@ -1,0 +1,42 @@
+# The README's two commands are `make run` and `make test`; .ci/run calls `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup run test test-fast bench lint browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP)
+
+## Start the service on SQLite with demo data (http://$(HOST):$(PORT)/docs).
+run: setup
+	$(VENV)/bin/tilbake demo --if-empty
+	$(VENV)/bin/tilbake serve --host $(HOST) --port $(PORT)
+
+## Debian's chromium, for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+## The whole test suite, PostgreSQL included: a PostgreSQL suite that cannot run is a failure, not a skip.
+test: setup browser
+	TILBAKE_REQUIRE_POSTGRES=1 $(PY) -m pytest -n 2 -q
+
+test-fast: setup
+	$(PY) -m pytest -q -x -m "not postgres and not browser and not slow"
+
+bench: setup
+	for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy src/tilbake/deid src/tilbake/export src/tilbake/store
+
+clean:
+	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -1,0 +1,53 @@
+"""Spans: the only thing detection hands to anything else (DESIGN §2).
+
+A span carries offsets, a label, a score and the id of whatever found it, never the matched text:
+whoever holds the text joins it with the spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    """One vocabulary of PHI labels, used by every recognizer, model, export and review."""
+
+    PERSON = "PERSON"
+    FNR = "FNR"  # fødselsnummer, D-, H-, FH-nummer
+    PHONE = "PHONE"
+    EMAIL = "EMAIL"
+    URL = "URL"
+    DATE = "DATE"
+    AGE = "AGE"
+    ADDRESS = "ADDRESS"
+    LOCATION = "LOCATION"  # postcode + place, town, municipality
+    ORG = "ORG"  # clinic, hospital, employer, school, club
+    ID = "ID"  # HPR-nr, journal/case/referral numbers, account numbers
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a text, with what it is and who said so."""
+
+    start: int
+    end: int
+    label: Label
+    score: float = 1.0
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"span offsets must satisfy 0 <= start < end, got start={self.start} end={self.end}")
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"span score must be within 0..1, got {self.score}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of DESIGN §2 (``source`` is left out: it is an implementation detail)."""
+        return {"start": self.start, "end": self.end, "label": self.label.value, "score": round(self.score, 4)}
