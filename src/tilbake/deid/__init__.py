@@ -3,6 +3,6 @@
 Nothing in this package does I/O or logs text; it imports nothing of tilbake but ``errors``.
 """
 
-from tilbake.deid.spans import Label, Span
+from tilbake.deid.spans import Detector, Label, Span
 
-__all__ = ["Label", "Span"]
+__all__ = ["Detector", "Label", "Span"]

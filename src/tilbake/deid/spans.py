@@ -6,8 +6,10 @@ whoever holds the text joins it with the spans.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 class Label(StrEnum):
@@ -51,3 +53,17 @@ class Span:
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of DESIGN §2 (``source`` is left out: it is an implementation detail)."""
         return {"start": self.start, "end": self.end, "label": self.label.value, "score": round(self.score, 4)}
+
+
+class Detector(Protocol):
+    """Anything that finds spans: a recognizer family, the NER model, a user's deny list.
+
+    The engine keeps a registry of detectors and merges what they find; a detector never sees
+    another's spans and never returns or logs the text it read.
+    """
+
+    name: str
+
+    def detect(self, text: str) -> list[Span]: ...
+
+    def detect_many(self, texts: Iterable[str]) -> Iterator[list[Span]]: ...
