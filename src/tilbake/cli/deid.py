@@ -112,7 +112,7 @@ def _stream(input_path: Path, output: Path | None, engine: Any, render: Any, wha
 
 
 def _fail(exc: TilbakeError) -> typer.Exit:
-    _err.print(f"[red]error:[/red] {exc}", highlight=False)
+    _err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -144,7 +144,8 @@ def anonymize(
     model: bool = typer.Option(False, "--model/--no-model", help="Also run the shipped NER model."),
 ) -> None:
     """Rewrite PHI in plain text or a JSONL file with the chosen operator."""
-    from tilbake.deid.operators import OperatorContext, anonymize as rewrite, get_operator
+    from tilbake.deid.operators import OperatorContext, get_operator
+    from tilbake.deid.operators import anonymize as rewrite
 
     try:
         get_operator(operator)

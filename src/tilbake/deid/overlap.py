@@ -41,14 +41,14 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
                 elif span.start == last.start:
                     source = span.source
                 else:
-                    source = f"{last.source}+{span.source}"
+                    source = last.source if last.source == span.source else f"{last.source}+{span.source}"
                 out[-1] = Span(last.start, end, last.label, max(last.score, span.score), source)
                 continue
         out.append(span)
     return out
 
 
-_SKIP_TOKENS = frozenset(w.lower() for w in words.NAME_STOPWORDS | words.NON_NAME_CAPWORDS) | {
+_SKIP_TOKENS = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
     t.lower() for t in words.PERSON_TITLES}
 _TOKEN = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅéü'\-]+")
 

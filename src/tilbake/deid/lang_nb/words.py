@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+
+def _words(spaced: str) -> list[str]:
+    """A long word list is easiest to read and edit as one string of words."""
+    return spaced.split()
+
+
 MONTHS: dict[str, int] = {
     "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
     "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -40,7 +46,8 @@ PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", 
               "ringt", "ringte", "ringes", "+47")
 NOT_PHONE_CUES = ("varenr", "varenummer", "art.nr", "artikkel", "artnr", "ordre", "lot", "batch",
                   "serien", "produkt", "katalog", "ref.nr", "faktura", "kid", "lopenr", "løpenr")
-ID_CUES = ("journaln", "journal-n", "journalnr", "jnr", "j.nr", "saksn", "saksnr", "sak nr", "henvisningsn",
+ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr", "j.nr", "saksn", "saksnr",
+           "sak nr", "henvisningsn",
            "henvisnings-id", "henv.nr", "henvisningsnr", "rekvisisjonsn", "rekv.nr", "pasientn",
            "pasient-id", "pas.nr", "pasientnr", "referanse", "ref.", "ref:", "epikrise nr", "case",
            "episode", "prøvenr", "prøvenummer", "kontonr", "kontonummer", "konto", "hpr", "id-nummer",
@@ -104,7 +111,7 @@ PATIENT_WORDS = ("pasient", "pasienten", "pas", "navn", "pasientnavn", "pt")
 SIGNOFFS = ("mvh", "med vennlig hilsen", "vennlig hilsen", "hilsen", "beste hilsen", "sign", "signert")
 
 # Name-gazetteer entries that are also ordinary words or clinical terms: never a name on their own.
-NAME_STOPWORDS = frozenset(
+NAME_STOPWORDS = frozenset(_words(
     "Alle Alt Andre Arm Bak Bare Bein Berg Best Bli Bo Bror By Dag Dal Dam Del Den Der Det Dom "
     "Eik Elv En Ene Ett Fag Far Fast Fin Fisk Fjell Flo Fly Foss Fra Fri Frisk Frost Gang God "
     "Grav Ha Hage Hals Hand Hav Heim Hel Hell Hjelp Hode Holm Hov Hud Hus Hval Ikke Ingen Is "
@@ -117,19 +124,19 @@ NAME_STOPWORDS = frozenset(
     "Tirsdag Fredag Lørdag Søndag Mandag Onsdag Torsdag Juni Juli August April Mars Desember "
     "Pasient Pasienten Pas Status Plan Tiltak Vurdering Funn Anamnese Diagnose Sykmelding "
     "Kontroll Henvisning Epikrise Konklusjon Behandling Smerter Smerte Ingen Normal Nevro "
-    "Laser".split()
-)
+    "Laser"
+))
 
 # Capitalised words that start a name-like sequence but are never names (sentence starts, headers).
-NON_NAME_CAPWORDS = frozenset(
+NON_NAME_CAPWORDS = frozenset(_words(
     "Jeg Vi Han Hun De Den Det Denne Dette Disse Pasienten Pasient Pas Hun Han Ved Etter Før Under "
     "Over Med Uten Fra Til Har Hadde Er Var Blir Ble Kan Skal Vil Må Bør Kommer Får Gikk Tar Tok "
     "Ingen Noe Noen Alle God Bra Dårlig Smerter Smerte Ny Nye Neste Siste Første Andre Tredje "
     "Status Plan Tiltak Vurdering Funn Anamnese Diagnose Konklusjon Behandling Kontroll Henvisning "
     "Epikrise Notat Journal Time Telefon Tlf Mobil Adresse Dato Alder Kjønn Sykehus Klinikk Avdeling "
     "Ring Se Sjekk Obs Mvh Hilsen Vennlig Med Og Eller Men Også Samt Hvis Når Som Da Nå Så "
-    "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom".split()
-)
+    "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom"
+))
 
 # National agencies and public services: named often, never PHI.
 AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",

@@ -52,6 +52,7 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     elif text[stop:stop + 2].strip() and text[stop:stop + 1] == " " and text[stop + 1:stop + 2].isupper() and (
             stop + 2 == len(text) or not text[stop + 2].isalnum()):
         stop += 2  # "12 B"
+    capital = capital or text[begin].isupper()
     return finding(begin, stop, Label.ADDRESS, 0.95 if capital else 0.8, FAMILY, "street + number")
 
 

@@ -79,9 +79,10 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     word_start = start - 2
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
-    if not text[word_start].isupper() or int(text[start + 1:end - 1]) > 120:
+    word = text[word_start:start - 1]
+    if not (word[0].isupper() or word.lower() in words.PERSON_TITLES) or int(text[start + 1:end - 1]) > 120:
         return None
-    return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name")
+    return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
 
 
 def _cued_age(scan: Scan, start: int, end: int) -> Finding | None:

@@ -44,8 +44,10 @@ def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
     if seps not in (['.', '.'], ['/', '-'], ['/', '/'], ['-', '-'], ['/', '.']):
         return None
     parts = [int(p) for p in raw.replace("/", ".").replace("-", ".").split(".")]
-    if not _valid(parts[0], parts[1]) or not is_boundary(text, start, end) or text.startswith(",", end):
+    if not _valid(parts[0], parts[1]) or text.startswith(",", end) or (end < len(text) and text[end].isalnum()):
         return None
+    if start > 0 and text[start - 1].isalnum() and (len(raw) < 10 or text[start - 1].isdigit()):
+        return None  # glued to a word: only a full dd.mm.yyyy is still a date
     if start > 0 and text[start - 1] in ".,/-":
         return None
     if seps == ['-', '-'] and scan.word_before(start) in _NOT_BEFORE:

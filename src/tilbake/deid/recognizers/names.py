@@ -89,7 +89,10 @@ class NameRecognizer(Recognizer):
         out: list[Finding] = []
         for seq in sequences(scan):
             toks = list(seq.tokens)
-            while toks and toks[0][2] in _NON_NAME and not seq.comma_form:
+            title = ""
+            while toks and not seq.comma_form and (toks[0][2] in _NON_NAME or toks[0][2].lower() in _TITLES):
+                if toks[0][2].lower() in _TITLES:
+                    title = toks[0][2].lower()
                 toks.pop(0)
             while toks and toks[-1][2] in _NON_NAME:
                 toks.pop()
@@ -97,12 +100,12 @@ class NameRecognizer(Recognizer):
                 continue
             if any(t[2].lower().endswith(_CLINIC) for t in toks):
                 continue  # "Majorstua Legesenter" is an organisation
-            hit = self._judge(scan, seq, toks)
+            hit = self._judge(scan, seq, toks, title)
             if hit is not None:
                 out.append(hit)
         return out
 
-    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]]) -> Finding | None:
+    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]], title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
         field = field_before(scan, start)
@@ -110,7 +113,7 @@ class NameRecognizer(Recognizer):
             return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
         if field in _ORG_FIELDS:
             return None
-        title = scan.word_before(start)
+        title = title or scan.word_before(start)
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
@@ -119,8 +122,9 @@ class NameRecognizer(Recognizer):
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "title/role + name", cues=(title,))
         if seq.comma_form and (any_known or len(names) == 2):
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "ETTERNAVN, Fornavn")
-        if len(names) >= 2 and len(names[0]) == 1 and names[-1] in lang_nb.surnames():
-            return finding(start, end, Label.PERSON, 0.8, FAMILY, "initial + surname")
+        if len(names) == 2 and len(names[0]) == 1 and len(names[1]) > 2:
+            return finding(start, end, Label.PERSON, 0.8 if _name_like(names[1]) else 0.7, FAMILY,
+                           "initial + surname")
         if len(names) >= 2 and first_known and all(n not in _NON_NAME for n in names[1:]):
             return finding(start, end, Label.PERSON, 0.85, FAMILY, "first name + name (gazetteer)")
         if len(names) >= 2 and all(_name_like(n) or len(n) == 1 for n in names):
