@@ -20,6 +20,9 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
     """
     merged = _merge_same_label(sorted(spans, key=lambda s: (s.label, s.start, -s.end)), text)
+    merged.sort()
+    if all(a.end <= b.start for a, b in zip(merged, merged[1:], strict=False)):
+        return merged  # the common case: nothing left to resolve
     chosen: list[Span] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):

@@ -10,9 +10,9 @@ from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
+    after_words,
     finding,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
@@ -29,7 +29,7 @@ _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "n�
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     """A house number after a street name; the span covers the street name and the number."""
     text, lower = scan.text, scan.lower
-    if start < 3 or text[start - 1] != " " or end - start > 4 or text[start] == "0":
+    if end - start > 4 or start < 3 or not lower.endswith(_SUFFIXES, 0, start - 1) or text[start] == "0":
         return None
     word_end = start - 1
     word_start = word_end
@@ -95,13 +95,22 @@ def _postcode(scan: Scan, start: int, end: int) -> Finding | None:
 
 
 class AddressRecognizer(Recognizer):
+    """Street + house number and postcode + place (the structured part)."""
+
     name = FAMILY
     labels = (Label.ADDRESS, Label.LOCATION)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return list(scan.numeric(FAMILY)) + self._towns(scan)
+        return list(scan.numeric(FAMILY))
 
-    def _towns(self, scan: Scan) -> list[Finding]:
+
+class PlaceRecognizer(Recognizer):
+    """Towns and municipalities from the gazetteer (the name-like part)."""
+
+    name = "places"
+    labels = (Label.LOCATION,)
+
+    def find(self, scan: Scan) -> list[Finding]:
         """Towns and municipalities: strongest after a residence cue, weaker after a preposition."""
         out: list[Finding] = []
         places = lang_nb.places()
@@ -112,17 +121,17 @@ class AddressRecognizer(Recognizer):
                     continue
             one, two = scan.word_before(start), scan.word_before(start, 2)
             if two in words.RESIDENCE_CUES or one in words.RESIDENCE_CUES:
-                out.append(finding(start, end, Label.LOCATION, 0.9, FAMILY, "town after cue", cues=(two,)))
+                out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
                 continue
             is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
             if one in _PLACE_PREPS and not is_name:
-                out.append(finding(start, end, Label.LOCATION, 0.75, FAMILY, "town after preposition"))
+                out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
             elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
                     start < 2 or text[start - 2] not in ".!?:"):
-                out.append(finding(start, end, Label.LOCATION, 0.5, FAMILY, "known town"))
+                out.append(finding(start, end, Label.LOCATION, 0.5, self.name, "known town"))
         return out
 
 
-register_fragment(40, FAMILY, "postcode",
-                  r"\d{4}[ ]{1,2}[A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*(?:[ ][A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)?", _postcode)
-register_number_handler(10, FAMILY, _street_number)
+register_fragment(40, FAMILY, "postcode + place",
+                  r"\d{3} {1,2}[A-ZÆØÅ][\wæøåÆØÅ\-]*(?: [A-ZÆØÅ][\wæøåÆØÅ\-]*)?", _postcode)
+register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)

@@ -6,6 +6,8 @@ Durations are not ages: "i 3 år", "for 3 år siden", "de siste 2 år".
 
 from __future__ import annotations
 
+import re
+
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
@@ -13,7 +15,6 @@ from tilbake.deid.recognizers.base import (
     Scan,
     finding,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
@@ -85,14 +86,19 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
 
 
-def _cued_age(scan: Scan, start: int, end: int) -> Finding | None:
+_AFTER_ALDER = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])")
+
+
+def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
-    if end - start > 3 or int(scan.text[start:end]) > 120:
-        return None
-    window = scan.window(start, 12).rstrip(" :=")
-    if window.endswith(("alder", "age", "alder (år)")):
-        return finding(start, end, Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",))
-    return None
+    out: list[Finding] = []
+    i = scan.lower.find("alder")
+    while i >= 0:
+        m = _AFTER_ALDER.match(scan.text, i + 5)
+        if m and int(m.group(1)) <= 120 and (i == 0 or not scan.lower[i - 1].isalpha()):
+            out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
+        i = scan.lower.find("alder", i + 5)
+    return out
 
 
 class AgeRecognizer(Recognizer):
@@ -100,7 +106,7 @@ class AgeRecognizer(Recognizer):
     labels = (Label.AGE,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        found = list(scan.numeric(FAMILY))
+        found = list(scan.numeric(FAMILY)) + _cued_ages(scan)
         lower = scan.lower
         if "år" in lower:
             found.extend(self._worded(scan))
@@ -148,7 +154,6 @@ class AgeRecognizer(Recognizer):
         return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")
 
 
-register_fragment(30, FAMILY, "age",
-                  r"\d{1,3}[ ]?-?[ ]?år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?(?![a-zæøå])", _numeric_age)
-register_fragment(31, FAMILY, "parenthesised", r"\(\d{1,3}\)", _parenthesised)
-register_number_handler(40, FAMILY, _cued_age)
+register_fragment(30, FAMILY, "N år", r"\d{0,2} ?-? ?år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?(?![a-zæøå])",
+                  _numeric_age)
+register_fragment(31, FAMILY, "(N)", r"\d{1,3}\)", _parenthesised, lead="(")

@@ -13,14 +13,14 @@ from tilbake.deid.recognizers.base import (
     Recognizer,
     Scan,
     finding,
+    after_words,
     is_boundary,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
 FAMILY = "dates"
-_MONTH_RE = r"(?i:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*"
+_MONTH_RE = r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*"
 _ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des"})
 _NOT_BEFORE = ("kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng", "bt",
                "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad", "grader")
@@ -127,9 +127,10 @@ class DateRecognizer(Recognizer):
         return list(scan.numeric(FAMILY))
 
 
-register_fragment(20, FAMILY, "iso", r"\d{4}-\d{1,2}-\d{1,2}(?![\d])", _iso)
-register_fragment(21, FAMILY, "dmy", r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})(?![\d])", _dmy)
-register_fragment(22, FAMILY, "month", rf"\d{{1,2}}\.?[ ]?{_MONTH_RE}\.?(?:[ ]\d{{4}}(?![\d])|[ ]\d{{2}}(?![\d]))?",
+register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
+register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
+register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?!\d))?",
                   _with_month)
-register_fragment(65, FAMILY, "day_month", r"\d{1,2}[./]\d{1,2}(?![\d])", _day_month)
-register_number_handler(20, FAMILY, _month_year)
+register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d./])", _day_month)
+register_fragment(66, FAMILY, "month yyyy",
+                  after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)", _month_year)
