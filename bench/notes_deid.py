@@ -22,6 +22,30 @@ CLINICS = ["Majorstua legesenter", "Sentrum Kiropraktorklinikk", "Lade legekonto
 HOSPITALS = ["Ahus", "Rikshospitalet", "Haukeland", "St. Olavs hospital", "Ullevål", "SUS"]
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "desember"]
+PROSE = [
+    "Pasienten beskriver gradvis økende smerter gjennom de siste ukene, verst om morgenen.",
+    "Smertene forverres ved langvarig sitting og bedres noe ved gange.",
+    "Ingen nattlige smerter, ingen vekttap, ingen feber.",
+    "Normal blære- og tarmfunksjon, ingen ridebukseanestesi.",
+    "Tidligere frisk, bruker ingen faste medisiner.",
+    "Jobber i kontorstilling og sitter mye foran skjerm.",
+    "Trener styrke to ganger i uka, har sluttet å løpe på grunn av plagene.",
+    "Ved inspeksjon ses lett antalgisk holdning med skift mot høyre.",
+    "Palpasjonsøm paravertebral muskulatur lumbalt bilateralt, mest venstre side.",
+    "Aktiv fleksjon gir smerte ved ca halv bevegelse, ekstensjon er smertefri.",
+    "Nevrologisk undersøkelse viser normal kraft, sensibilitet og reflekser i underekstremitetene.",
+    "Hoftene har full og smertefri bevegelighet.",
+    "Vurderes som uspesifikke korsryggsmerter uten tegn til alvorlig patologi.",
+    "Informert om god prognose og viktigheten av å holde seg i aktivitet.",
+    "Behandlet med bløtvevsteknikker og mobilisering, godt tolerert.",
+    "Gitt øvelser for hjemmebruk, skal gjøre disse daglig.",
+    "Avtalt kontroll om to uker, ta kontakt tidligere ved forverring.",
+    "Ved manglende bedring vurderes henvisning til bildediagnostikk.",
+    "Hun opplever at hodepinen er tett knyttet til nakkeplagene.",
+    "Han har hatt lignende episoder tidligere som har gått over av seg selv.",
+    "Sover dårlig på grunn av smertene og er sliten på dagtid.",
+    "Det er ikke behov for sykmelding nå, men dette vurderes fortløpende.",
+]
 NEGATIVES = [
     ("Lasègues test positiv ved 40 grader.", "eponym"), ("Spurlings test negativ.", "eponym"),
     ("Prolaps L4-L5 med affeksjon av L5-rot.", "vertebra"), ("Stivhet C5/C6.", "vertebra"),
@@ -101,8 +125,10 @@ def note(rng: random.Random, i: int) -> dict[str, object]:
     n.add(" ved fastlege ")
     n.add(f"{rng.choice(FIRST)} {rng.choice(LAST)}", "PERSON")
     n.add(".\nS: Smerter i korsrygg med utstråling til venstre ben. ")
-    for neg, kind in rng.sample(NEGATIVES, 5):
-        n.add(neg, kind=kind)
+    body = [(p, None) for p in rng.sample(PROSE, rng.randint(6, 12))] + rng.sample(NEGATIVES, 5)
+    rng.shuffle(body)
+    for sentence, kind in body:
+        n.add(sentence, kind=kind)
         n.add(" ")
     n.add("\nO: Nedsatt bevegelighet. Tidligere utredet ved ")
     n.add(rng.choice(HOSPITALS), "ORG")

@@ -28,14 +28,14 @@ _PLACE_PREPS = frozenset({"i", "pÃ¥", "til", "fra", "ved", "mot", "utenfor", "nÃ
 
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     """A house number after a street name; the span covers the street name and the number."""
-    text, lower = scan.text, scan.lower
-    if end - start > 4 or start < 3 or not lower.endswith(_SUFFIXES, 0, start - 1) or text[start] == "0":
+    text = scan.text
+    if end - start > 4 or start < 3 or text[start] == "0":
         return None
     word_end = start - 1
     word_start = word_end
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in ".-'"):
         word_start -= 1
-    word = lower[word_start:word_end]
+    word = text[word_start:word_end].lower()
     if not word.endswith(_SUFFIXES):
         return None
     capital = text[word_start].isupper()

@@ -38,15 +38,14 @@ def number_word(word: str) -> int | None:
 
 
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
-    text = scan.lower
-    if text.startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad"), after):
+    if scan.text[after:after + 10].lower().startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad")):
         return True
     before = scan.word_before(start)
     return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE
 
 
 def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
-    text = scan.lower
+    text = scan.text
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
         return None
     i = start
@@ -62,13 +61,15 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     if suffix.startswith(("årig", "åring")):
         return finding(start, end, Label.AGE, 1.0, FAMILY, "N-årig/N-åring")
-    if suffix == "års" and not text.startswith(" alder", end):
+    after = text[end:end + 12].lower()
+    if suffix == "års" and not after.startswith(" alder"):
         return None
     if _is_duration(scan, start, end):
         return None
-    if text.startswith(" gammel", end):
+    if after.startswith(" gammel"):
         end += len(" gammel")
-    score = 0.95 if text.startswith(_AGE_AFTER, end) or text[max(0, start - 2):start] == ", " else 0.8
+        after = after[len(" gammel"):]
+    score = 0.95 if after.startswith(_AGE_AFTER) or text[max(0, start - 2):start] == ", " else 0.8
     return finding(start, end, Label.AGE, score, FAMILY, "N år")
 
 
@@ -92,12 +93,13 @@ _AFTER_ALDER = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])
 def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
     out: list[Finding] = []
-    i = scan.lower.find("alder")
-    while i >= 0:
-        m = _AFTER_ALDER.match(scan.text, i + 5)
-        if m and int(m.group(1)) <= 120 and (i == 0 or not scan.lower[i - 1].isalpha()):
+    text = scan.text
+    i = text.find("lder")
+    while i >= 1:
+        m = _AFTER_ALDER.match(text, i + 4)
+        if m and text[i - 1] in "aA" and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
             out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
-        i = scan.lower.find("alder", i + 5)
+        i = text.find("lder", i + 4)
     return out
 
 
@@ -107,15 +109,14 @@ class AgeRecognizer(Recognizer):
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY)) + _cued_ages(scan)
-        lower = scan.lower
-        if "år" in lower:
+        if "år" in scan.text:
             found.extend(self._worded(scan))
         return found
 
     def _worded(self, scan: Scan) -> list[Finding]:
         """"sju år gammel", "femtiåring", "tenårene": ages written in words."""
         out: list[Finding] = []
-        lower = scan.lower
+        lower = scan.text  # "år" and number words are written in lower case
         i = lower.find("år")
         while i >= 0:
             j = i + 2
@@ -131,7 +132,7 @@ class AgeRecognizer(Recognizer):
             s = k
             while s > 0 and lower[s - 1].isalpha():
                 s -= 1
-            word = lower[s:k] if s < k else ""
+            word = lower[s:k].lower() if s < k else ""
             hit = self._classify(scan, word, suffix, s, j)
             if hit is not None:
                 out.append(hit)
@@ -148,7 +149,7 @@ class AgeRecognizer(Recognizer):
             return finding(s, j, Label.AGE, 0.95, FAMILY, "number word + årig")
         if suffix != "år" or _is_duration(scan, s, j):
             return None
-        end = j + len(" gammel") if scan.lower.startswith(" gammel", j) else j
+        end = j + len(" gammel") if scan.text.startswith(" gammel", j) else j
         if end == j and value < 3:
             return None  # "to år" without "gammel" is mostly a duration
         return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")

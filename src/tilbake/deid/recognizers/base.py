@@ -79,7 +79,8 @@ def _master() -> re.Pattern[str]:
                         for lead, body in branches.items() if body]
         # first character class outside any group, so the engine searches for it in C;
         # (?<!\d\d): never start inside a run of digits
-        _MASTER.append(re.compile(r"[\d+(](?<!\d\d)(?:" + "|".join(alternatives) + ")"))
+        # ([0-9] rather than \d: an ASCII range lets the engine's fast search skip text quicker)
+        _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
     return _MASTER[0]
 
 
@@ -117,14 +118,14 @@ class Scan:
 
     def word_before(self, pos: int, n: int = 1) -> str:
         """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
-        words = self.lower[max(0, pos - 48):pos].replace("(", " ").split()
+        words = self.text[max(0, pos - 48):pos].lower().replace("(", " ").split()
         return " ".join(words[-n:])
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
         start = max(0, pos - width)
-        newline = self.lower.rfind("\n", start, pos)
-        return self.lower[newline + 1 if newline >= 0 else start:pos]
+        newline = self.text.rfind("\n", start, pos)
+        return self.text[newline + 1 if newline >= 0 else start:pos].lower()
 
 
 def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:

@@ -110,8 +110,7 @@ class ContactRecognizer(Recognizer):
             if m and start < at:
                 found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
             at = text.find("@", at + 1)
-        lower = scan.lower
-        if "www." in lower or "http" in lower:
+        if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):
                     found.append(finding(m.start(), m.end(), Label.URL, 1.0, FAMILY, "url"))

@@ -114,7 +114,7 @@ def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
     word_start = word_end
     while word_start > 0 and scan.text[word_start - 1].isalpha():
         word_start -= 1
-    if scan.lower[word_start:word_end] not in words.MONTHS or word_end - word_start < 3:
+    if scan.text[word_start:word_end].lower() not in words.MONTHS or word_end - word_start < 3:
         return None
     return finding(word_start, end, Label.DATE, 0.95, FAMILY, "month yyyy", "valid month")
 

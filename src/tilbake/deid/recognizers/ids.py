@@ -106,17 +106,23 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
 _ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/]|[. ](?=\d))*\w")
-_CUE_STEMS = ("journal", "jnr", "j.nr", "saksn", "saksnr", "sak nr", "henvisn", "henvisnings-id", "henv.",
-              "rekv", "pasient-id", "pasientn", "pas.nr", "ref", "prøven", "prøvenr", "hpr", "skaden",
-              "skadenr", "case", "episode", "id:", "id-n", "kontonr", "konto", "fnr", "fødselsn", "personn",
-              "medlemsn", "forsikringsn", "polise", "løpen", "lopen")
+# whole cue words (or the end of a compound: "pasientjournalnr"), followed by a non-letter
+_CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
+              "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
+              "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
+              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref", "ref.nr", "referanse", "referansenr", "prøvenr",
+              "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto", "kto",
+              "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
+              "case", "id", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
+              "skadenr", "skadenummer", "episodenr", "bestillingsnr")
 
 
 @cache
 def _cue_automaton() -> Any:
     automaton = ahocorasick.Automaton()
-    for stem in _CUE_STEMS:
-        automaton.add_word(stem, stem)
+    for cue in _CUE_WORDS:
+        for variant in {cue, cue.capitalize(), cue.upper()}:
+            automaton.add_word(variant, cue)
     automaton.make_automaton()
     return automaton
 
@@ -128,7 +134,7 @@ class IdRecognizer(Recognizer):
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
         text = scan.text
-        if _IBAN_HINT.search(text):
+        if ("NO" in text or "IBAN" in text or "iban" in text) and _IBAN_HINT.search(text):
             for m in _IBAN.finditer(text):
                 if iban_ok(m.group()):
                     found.append(finding(m.start(), m.end(), Label.ID, 1.0, FAMILY, "iban", "mod97 ok"))
@@ -138,11 +144,13 @@ class IdRecognizer(Recognizer):
         """Numbers and codes shortly after a cue word: HPR, journal, case, referral numbers ("Journalnr.
         2024-00123", "HPR 1234567", "ref JR-2024-0012"); 11 digits after an fnr cue are an FNR."""
         out: list[Finding] = []
-        lower, text = scan.lower, scan.text
-        for last, stem in _cue_automaton().iter(lower):
+        text = scan.text
+        for last, stem in _cue_automaton().iter(text):
             i = last - len(stem) + 1
-            if i > 0 and lower[i - 1].isalpha() and len(stem) < 6:
-                continue  # a short cue inside another word ("preferanse")
+            if last + 1 < len(text) and text[last + 1].isalpha():
+                continue  # the start of a longer word ("kontor", "henvisningen")
+            if i > 0 and text[i - 1].isalpha() and len(stem) < 6:
+                continue  # a short cue at the end of another word ("preferanse")
             m = _ID_AFTER.search(text, last + 1, last + 31)
             if m is None or sum(c.isdigit() for c in m.group()) < 4:
                 continue
