@@ -50,5 +50,24 @@ def suggestions_cmd(n: int = _N, seed: int = _SEED, output: str = _OUT) -> None:
         typer.echo(f"wrote {count} suggestions to {output}", err=True)
 
 
+@synth_app.command("notes")
+def notes_cmd(
+    n: int = _N,
+    seed: int = _SEED,
+    split: str = typer.Option("train", "--split", help="train, or heldout (other phrasings, names, places)."),
+    output: str = _OUT,
+) -> None:
+    """Write synthetic clinical notes as gold-corpus JSONL (id, text, spans, negatives, kind)."""
+    from tilbake.synth import SPLITS, notes
+
+    if split not in SPLITS:
+        raise typer.BadParameter(
+            f"unknown split {split!r}; choose one of: {', '.join(SPLITS)}", param_hint="--split"
+        )
+    count = _write(notes(n, seed, split=split), output)
+    if output != "-":
+        typer.echo(f"wrote {count} {split} notes to {output}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(synth_app, name="synth")

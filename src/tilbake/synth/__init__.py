@@ -7,6 +7,7 @@ Both are deterministic by seed and stream.
 
 from __future__ import annotations
 
+from tilbake.synth.notes import SPLITS, notes
 from tilbake.synth.suggestions import DECISIONS, SUGGESTION_TYPES, suggestions
 
-__all__ = ["DECISIONS", "SUGGESTION_TYPES", "suggestions"]
+__all__ = ["DECISIONS", "SPLITS", "SUGGESTION_TYPES", "notes", "suggestions"]
