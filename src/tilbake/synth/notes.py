@@ -20,7 +20,8 @@ from tilbake.synth.text import Frag, Frags, plain, render
 
 SPLITS = {"train": bank_train, "heldout": bank_heldout}
 SHAPES = Pool(
-    ("soap", "prose", "referral", "epicrisis", "comment", "message", "messy"), (28, 20, 12, 9, 10, 6, 15)
+    ("soap", "prose", "referral", "epicrisis", "comment", "message", "phone_note", "messy"),
+    (26, 19, 11, 8, 10, 5, 6, 15),
 )
 _HEADER_P = {
     "name": 0.9,
@@ -112,6 +113,11 @@ def _comment(scene: Scene, bank: ModuleType) -> Frags:
     return _join(_sentences(scene, bank.COMMENT, 1, 2), " ")
 
 
+def _phone_note(scene: Scene, bank: ModuleType) -> Frags:
+    first, *rest = bank.PHONE_NOTE
+    return _join([expand(scene, first), *_sentences(scene, tuple(rest), 2, 4)], pick(scene.rng, (" ", "\n")))
+
+
 def _message(scene: Scene, bank: ModuleType) -> Frags:
     return expand(scene, pick(scene.rng, bank.MESSAGE))
 
@@ -127,6 +133,8 @@ def _build(scene: Scene, bank: ModuleType, shape: str) -> Frags:
         return _letter(scene, bank, bank.EPI_OPEN, bank.EPI_BODY)
     if shape == "comment":
         return _comment(scene, bank)
+    if shape == "phone_note":
+        return _phone_note(scene, bank)
     if shape == "message":
         return _message(scene, bank)
     base = _soap(scene, bank) if chance(scene.rng, 0.5) else _prose(scene, bank)

@@ -213,6 +213,10 @@ UNIVERSITIES = {
     "train": ("Universitetet i Oslo", "NTNU", "UiB", "Høgskolen i Innlandet"),
     "heldout": ("OsloMet", "UiT", "Handelshøyskolen BI", "Høgskulen på Vestlandet", "Nord universitet"),
 }
+CLUB_FORMS = {
+    "train": ("{p} IL", "{p} Fotballklubb", "{p} Turn", "{p} Golfklubb"),
+    "heldout": ("{p} Idrettslag", "IK {p}", "{p} Håndballklubb", "{p} Skiklubb"),
+}
 _SUFFIXES = (
     "gate",
     "gata",
@@ -320,6 +324,10 @@ def school(rng: random.Random, split: str) -> str:
     if chance(rng, 0.25):
         return pick(rng, UNIVERSITIES[split])
     return pick(rng, SCHOOL_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
+
+
+def club(rng: random.Random, split: str) -> str:
+    return pick(rng, CLUB_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
 
 
 def clinic_domain(name: str) -> str:

@@ -19,31 +19,23 @@ from tilbake.synth.rand import chance, pick
 from tilbake.synth.text import Frag, Frags, phi, plain
 
 TODAY = dt.date(2026, 11, 1)
+# Relation words, split like the names: "kona Mette", "datteren hennes Ingrid" (train) vs
+# "ektefellen Mette", "barnebarnet Ingrid" (heldout). Keyed by (split, female relative?).
 RELATIONS = {
-    True: (
-        "kona",
-        "samboeren",
-        "datteren",
-        "søsteren",
-        "moren",
-        "svigermoren",
-        "kjæresten",
-        "datteren hennes",
-        "naboen",
-        "venninnen",
-    ),
-    False: (
-        "mannen",
-        "samboeren",
-        "sønnen",
-        "broren",
-        "faren",
-        "svigerfaren",
-        "kjæresten",
-        "sønnen hans",
-        "naboen",
-        "kollegaen",
-    ),
+    ("train", True): ("kona", "samboeren", "datteren", "søsteren", "moren", "svigermoren", "kjæresten",
+                      "datteren hennes", "naboen", "venninnen"),
+    ("train", False): ("mannen", "samboeren", "sønnen", "broren", "faren", "svigerfaren", "kjæresten",
+                       "sønnen hans", "naboen", "kollegaen"),
+    ("heldout", True): ("ektefellen", "barnebarnet", "tanten", "bestemoren", "stedatteren", "svigerinnen",
+                        "eldste datter", "kusinen", "dattera", "kona hans"),
+    ("heldout", False): ("ektemannen", "barnebarnet", "onkelen", "bestefaren", "stesønnen", "svogeren",
+                         "yngste sønn", "fetteren", "gutten", "mannen hennes"),
+}
+JOBS = {
+    "train": ("sykepleier", "lærer", "snekker", "butikkmedarbeider", "lastebilsjåfør", "renholder",
+              "ingeniør", "frisør", "barnehageassistent", "elektriker"),
+    "heldout": ("helsefagarbeider", "lektor", "tømrer", "kassamedarbeider", "bussjåfør", "vaskehjelp",
+                "konsulent", "kokk", "assistent", "rørlegger"),
 }
 TITLES = (
     "kiropraktor",
@@ -100,7 +92,7 @@ class Scene:
 
     def relative(self) -> tuple[str, people.Person]:
         female = chance(self.rng, 0.55)
-        return pick(self.rng, RELATIONS[female]), people.person(self.rng, self.split, female)
+        return pick(self.rng, RELATIONS[(self.split, female)]), people.person(self.rng, self.split, female)
 
     def complaint(self) -> tuple[str, str]:
         return self.once("complaint", lambda: clinical.complaint(self.rng))  # type: ignore[return-value]
@@ -110,6 +102,11 @@ def _rel(s: Scene) -> Frags:
     word, p = s.relative()
     name = p.first if chance(s.rng, 0.7) else p.full
     return [plain(word + " "), phi(name, "PERSON")]
+
+
+def _capitalised(frags: Frags) -> Frags:
+    first = frags[0]
+    return [Frag(first.text[:1].upper() + first.text[1:], first.label, first.kind), *frags[1:]]
 
 
 def _date(s: Scene) -> Frag:
@@ -132,7 +129,12 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "person": lambda s: phi(people.person(s.rng, s.split).full, "PERSON"),
     "personlast": lambda s: phi(people.surname(s.rng, s.split), "PERSON"),
     "rel": _rel,
+    "Rel": lambda s: _capitalised(_rel(s)),
+    "dur": lambda s: clinical.bare_duration(s.rng),
     "title": lambda s: plain(pick(s.rng, TITLES)),
+    "job": lambda s: plain(pick(s.rng, JOBS[s.split])),
+    "club": lambda s: phi(places.club(s.rng, s.split), "ORG"),
+    "wordname": lambda s: clinical.name_word_sentence(s.rng, s.split),
     "age": lambda s: phi(identifiers.age_text(s.rng, s.age), "AGE"),
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
