@@ -107,7 +107,8 @@ def test_rejected_sometimes_with_a_correction(records):
     assert {r["user_correction"] is None for r in rejected} == {True, False}
 
 
-def test_minor_edits_are_small_and_major_edits_large(records):
+def test_minor_edits_are_small_and_major_edits_large():
+    records = list(suggestions(2500, seed=99))
     minor = [
         word_edit_ratio(r["original_suggestion"], r["user_correction"])
         for r in records
