@@ -36,6 +36,7 @@ def fold_daily(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         counts = acc["counts"]
         decided = sum(counts[c] for c in CORRECTION_TYPES)
         used = sum(counts[c] for c in USED)
+        edited = counts[MINOR_EDIT] + counts[MAJOR_EDIT]
         out.append({
             "day": day,
             "suggestion_type": stype,
@@ -43,7 +44,7 @@ def fold_daily(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             "decided": decided,
             "counts": counts,
             "acceptance_rate": round(used / decided, 4) if decided else None,
-            "modification_rate": round((counts[MINOR_EDIT] + counts[MAJOR_EDIT]) / decided, 4) if decided else None,
+            "modification_rate": round(edited / decided, 4) if decided else None,
             "avg_confidence": _avg(acc["confidence_sum"], acc["confidence_n"]),
             "avg_rating": _avg(acc["rating_sum"], acc["rating_n"]),
             "avg_time_to_decision_ms": _avg(acc["ttd_sum"], acc["ttd_n"]),

@@ -60,7 +60,8 @@ class CaptureService:
                     f"{name} is {len(value)} characters long; the limit is {self.max_text_chars} "
                     "(TILBAKE_MAX_TEXT_CHARS)", field=name)
         context = getattr(record, "context_data", None)
-        if context is not None and len(orjson.dumps(context, option=orjson.OPT_NON_STR_KEYS)) > CONTEXT_MAX_BYTES:
+        too_big = context is not None and len(orjson.dumps(context, option=orjson.OPT_NON_STR_KEYS))
+        if too_big and too_big > CONTEXT_MAX_BYTES:
             raise ValidationError(f"context_data is larger than {CONTEXT_MAX_BYTES} bytes as JSON",
                                   field="context_data")
 
@@ -134,7 +135,7 @@ class CaptureService:
         before = _parse_cursor(cursor)
         with self.db.unit_of_work(write=False) as uow:
             org = _org_id(uow, who)
-            rows = uow.suggestions.list(org, flt, limit=limit + 1, before=before)
+            rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = str(rows[-1]["id"]) if more and rows else None

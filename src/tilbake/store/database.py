@@ -36,7 +36,7 @@ def normalize_url(url: str) -> str:
 def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if not database or database == ":memory:":
-        raise ConfigError("TILBAKE_DATABASE_URL: SQLite needs a file path (an in-memory database is not shared)")
+        raise ConfigError("TILBAKE_DATABASE_URL: SQLite needs a file path, not :memory:")
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,

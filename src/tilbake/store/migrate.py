@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, text
 
 from tilbake.errors import StorageError
@@ -38,19 +39,25 @@ def current_heads(conn: Connection) -> set[str]:
     return set(MigrationContext.configure(conn).get_current_heads())
 
 
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(db: Database, target: str = "heads") -> None:
     script = ScriptDirectory.from_config(alembic_config())
-    with db.engine.connect() as conn:
-        with conn.begin():
-            if db.dialect == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-            unknown = [rev for rev in current_heads(conn) if script.get_revision(rev) is None]
-            if unknown:
-                raise StorageError(
-                    f"the database is at schema revision {', '.join(sorted(unknown))}, which this version "
-                    f"of tilbake does not know (newest known: {', '.join(sorted(known_heads()))})"
-                )
-            command.upgrade(alembic_config(conn), target)
+    with db.engine.connect() as conn, conn.begin():
+        if db.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+        unknown = [rev for rev in current_heads(conn) if not _known(script, rev)]
+        if unknown:
+            raise StorageError(
+                f"the database is at schema revision {', '.join(sorted(unknown))}, which this version "
+                f"of tilbake does not know (newest known: {', '.join(sorted(known_heads()))})"
+            )
+        command.upgrade(alembic_config(conn), target)
 
 
 def is_current(db: Database) -> bool:

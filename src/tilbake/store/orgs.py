@@ -16,9 +16,9 @@ class OrgRepository:
 
     def create(self, name: str) -> dict[str, Any]:
         now = utcnow()
-        org_id = self.conn.execute(insert(organizations).values(name=name, created_at=now)).inserted_primary_key
-        assert org_id is not None
-        return {"id": org_id[0], "name": name, "created_at": now}
+        key = self.conn.execute(insert(organizations).values(name=name, created_at=now)).inserted_primary_key
+        assert key is not None
+        return {"id": key[0], "name": name, "created_at": now}
 
     def by_name(self, name: str) -> dict[str, Any] | None:
         row = self.conn.execute(select(organizations).where(organizations.c.name == name)).mappings().first()

@@ -26,6 +26,7 @@ DECISION_FIELDS = (
     "accepted", "user_correction", "correction_type", "user_rating", "feedback_notes", "time_to_decision",
 )
 PENDING = "pending"  # the decision filter value for undecided rows
+NewRow = tuple[str, Mapping[str, Any], datetime, datetime | None]  # public id, values, created, decided
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,14 @@ class SuggestionRepository:
             row.update({key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
         row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at))
         dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(suggestions).values(**row).on_conflict_do_nothing(
-            index_elements=["organization_id", "public_id"]
+        stmt = (
+            dialect.insert(suggestions).values(**row)
+            .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
+            .returning(suggestions.c.id)
         )
-        return self.conn.execute(stmt).rowcount == 1
+        return self.conn.execute(stmt).first() is not None
 
-    def insert_many(self, org_id: int, rows: Iterable[tuple[str, Mapping[str, Any], datetime, datetime | None]]
-                    ) -> None:
+    def insert_many(self, org_id: int, rows: Iterable[NewRow]) -> None:
         """Bulk insert of new rows (public ids known to be fresh): one round trip."""
         batch = []
         for public_id, values, created_at, decided_at in rows:
@@ -86,7 +88,7 @@ class SuggestionRepository:
         )
         return self.conn.execute(stmt).rowcount == 1
 
-    def list(self, org_id: int, flt: SuggestionFilter, *, limit: int, before: int | None = None
+    def find(self, org_id: int, flt: SuggestionFilter, *, limit: int, before: int | None = None
              ) -> list[dict[str, Any]]:
         """Newest first; `before` is the internal id of the last row of the previous page."""
         query = select(suggestions).where(self._where(org_id, flt))
@@ -96,7 +98,8 @@ class SuggestionRepository:
         return [_out(row) for row in rows]
 
     def count(self, org_id: int, flt: SuggestionFilter | None = None) -> int:
-        query = select(func.count()).select_from(suggestions).where(self._where(org_id, flt or SuggestionFilter()))
+        where = self._where(org_id, flt or SuggestionFilter())
+        query = select(func.count()).select_from(suggestions).where(where)
         return int(self.conn.execute(query).scalar_one())
 
     def pending_query(self, org_id: int, flt: SuggestionFilter | None = None) -> Select[Any]:
@@ -173,7 +176,7 @@ class SuggestionRepository:
         return and_(*clauses)
 
 
-def _out(row: Mapping[str, Any]) -> dict[str, Any]:
+def _out(row: Mapping[Any, Any]) -> dict[str, Any]:
     out = dict(row)
     for key in ("created_at", "decided_at"):
         out[key] = aware(out[key])
