@@ -9,6 +9,7 @@ as StorageError naming only the error class.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,18 @@ from tilbake.errors import ConfigError, StorageError
 from tilbake.store.uow import UnitOfWork
 
 _WRITE = "tilbake_write"
+
+
+class _QuietFilter(logging.Filter):
+    """SQLAlchemy logs result rows (clinical text) at DEBUG: let only warnings and errors through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+for _name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.pool",
+              "sqlalchemy.pool.impl.QueuePool"):
+    logging.getLogger(_name).addFilter(_QuietFilter())
 
 
 def normalize_url(url: str) -> str:

@@ -1,4 +1,8 @@
-"""The bearer token dependency (and the OpenAPI security scheme that documents it)."""
+"""The bearer token dependency (and the OpenAPI security scheme that documents it).
+
+The token is resolved before the body is validated, so a wrong token answers 401 whatever the body
+holds; the service then works for the resolved organization without looking the token up again.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tilbake.capture.orgs import check_token_shape
-from tilbake.capture.service import ApiToken, CaptureService
+from tilbake.capture.orgs import Principal, authenticate
+from tilbake.capture.service import CaptureService
 
 _bearer = HTTPBearer(auto_error=False, description="the organization's API token (tilbake org create)")
-
-
-def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> ApiToken:
-    """Check presence and shape here (before the body is validated); the database lookup happens
-    inside the service's own transaction, so a request costs one connection checkout."""
-    token = ApiToken(credentials.credentials if credentials else None)
-    check_token_shape(token.value)
-    return token
 
 
 def service(request: Request) -> CaptureService:
@@ -26,5 +22,14 @@ def service(request: Request) -> CaptureService:
     return svc
 
 
-Caller = Annotated[ApiToken, Depends(caller)]
+def caller(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    svc: Annotated[CaptureService, Depends(service)],
+) -> Principal:
+    token = credentials.credentials if credentials else None
+    with svc.db.unit_of_work(write=False) as uow:
+        return authenticate(uow, token)
+
+
+Caller = Annotated[Principal, Depends(caller)]
 Service = Annotated[CaptureService, Depends(service)]
