@@ -178,3 +178,12 @@ def test_feedback_notes_sometimes_present_and_sometimes_hold_phi(records):
 @pytest.mark.parametrize("ratio", [0.0, 0.3, 0.5, 0.8, 1.0])
 def test_fast_ratio_check_agrees_with_the_exact_one(a, b, ratio):
     assert differs_by_at_least(a, b, ratio) == (word_edit_ratio(a, b) >= ratio)
+
+
+def test_capture_derives_the_same_decision_class_from_the_edit():
+    # The capture API derives the class from the texts when an app sends none: it must agree.
+    from tilbake.capture.decisions import classify_edit
+
+    for r in suggestions(1500, seed=5):
+        if r["correction_type"] in ("minor_edit", "major_edit"):
+            assert classify_edit(r["original_suggestion"], r["user_correction"]) == r["correction_type"]
