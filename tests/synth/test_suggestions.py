@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
 import pytest
-from conftest import assert_spans_valid
 
+from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
-from tilbake.synth import SUGGESTION_TYPES, suggestions
+from tilbake.synth import SUGGESTION_TYPES, gold_rows, suggestions
 from tilbake.synth.edits import differs_by_at_least, word_edit_ratio
 
 CLIENT_TYPES = {
@@ -187,3 +188,28 @@ def test_capture_derives_the_same_decision_class_from_the_edit():
     for r in suggestions(1500, seed=5):
         if r["correction_type"] in ("minor_edit", "major_edit"):
             assert classify_edit(r["original_suggestion"], r["user_correction"]) == r["correction_type"]
+
+
+@pytest.mark.parametrize("split", ["train", "heldout"])
+def test_split_chooses_the_name_pools(split):
+    from tilbake.synth.people import pools
+
+    names = {part for name in pools(split).all_names() for part in re.split(r"[ -]", name)}
+    for r in suggestions(60, 1, split=split):
+        for g in gold_rows(r, "x"):
+            for s in g["spans"]:
+                if s["label"] != "PERSON":
+                    continue
+                for word in re.split(r"[ -]", g["text"][s["start"]:s["end"]]):
+                    if not word.endswith("."):  # an initial
+                        assert word in names or word[:-1] in names, word  # possessive: "Karis", "Lars'"
+
+
+def test_gold_rows_cover_every_free_text():
+    r = next(r for r in suggestions(50, 2) if r["user_correction"] and r["feedback_notes"])
+    rows = list(gold_rows(r, "r1"))
+    assert [x["id"] for x in rows] == ["r1:original_suggestion", "r1:user_correction", "r1:feedback_notes",
+                                       "r1:chief_complaint"]
+    assert rows[1]["text"] == r["user_correction"] and rows[1]["spans"] == r["_gold"]["user_correction"]
+    with pytest.raises(ValueError, match="split must be"):
+        next(suggestions(1, 1, split="dev"))

@@ -95,8 +95,8 @@ def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: st
     return text
 
 
-def _record(rng: random.Random, i: int) -> dict[str, Any]:
-    scene = Scene(rng, "train")
+def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
+    scene = Scene(rng, split)
     stype = (
         SUGGESTION_TYPES[i % len(SUGGESTION_TYPES)]
         if i < len(SUGGESTION_TYPES)
@@ -152,10 +152,28 @@ def _record(rng: random.Random, i: int) -> dict[str, Any]:
     }
 
 
-def suggestions(n: int, seed: int) -> Iterator[dict[str, Any]]:
-    """Yield ``n`` suggestion records, the same ones for the same seed; the first 19 cover every type."""
+def suggestions(n: int, seed: int, *, split: str = "heldout") -> Iterator[dict[str, Any]]:
+    """Yield ``n`` suggestion records, the same ones for the same seed; the first 19 cover every type.
+
+    ``split`` chooses the name and place pools (see ``notes``). The default, ``heldout``, keeps the
+    people and places of these records out of what a model trained on ``notes(split="train")`` saw, so
+    leak figures measured on them are not flattered by memorisation.
+    """
+    if split not in ("train", "heldout"):
+        raise ValueError(f"split must be one of ['heldout', 'train'], got {split!r}")
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     rng = random.Random(f"suggestions:{seed}")
     for i in range(n):
-        yield _record(rng, i)
+        yield _record(rng, i, split)
+
+
+def gold_rows(record: dict[str, Any], record_id: str) -> Iterator[dict[str, Any]]:
+    """The record's free texts as gold-corpus rows (``{"id", "text", "spans"}``, ids ``record_id:field``),
+    ready for ``score_spans.py`` or a leak check."""
+    texts = {"original_suggestion": record["original_suggestion"],
+             "user_correction": record["user_correction"], "feedback_notes": record["feedback_notes"],
+             "chief_complaint": record["context_data"]["chief_complaint"]}
+    for field, text in texts.items():
+        if text is not None:
+            yield {"id": f"{record_id}:{field}", "text": text, "spans": record["_gold"][field]}
