@@ -190,7 +190,7 @@ CLINIC_FORMS = {
         "{p} Kiropraktorklinikk",
         "{p} helsesenter",
         "{p} legekontor",
-        "Kiropraktor {p}",
+        "Kiropraktorklinikken {p}",
         "{p} Fysioterapi og Trening",
     ),
     "heldout": (
@@ -200,7 +200,7 @@ CLINIC_FORMS = {
         "{p} Helsehus",
         "{p} Medisinske Senter",
         "{p} Manuellterapi",
-        "Legene på {p}",
+        "{p} Legeklinikk",
         "{p} Ryggklinikk",
         "{p} kiropraktorkontor DA",
     ),

@@ -109,6 +109,11 @@ def _capitalised(frags: Frags) -> Frags:
     return [Frag(first.text[:1].upper() + first.text[1:], first.label, first.kind), *frags[1:]]
 
 
+def _age(s: Scene) -> Frags:
+    span, tail = identifiers.age_text(s.rng, s.age)
+    return [phi(span, "AGE"), plain(tail)]
+
+
 def _date(s: Scene) -> Frag:
     d = identifiers.date_between(s.rng, s.visit - dt.timedelta(days=400), s.visit + dt.timedelta(days=60))
     return phi(identifiers.date_text(s.rng, d), "DATE")
@@ -135,7 +140,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "job": lambda s: plain(pick(s.rng, JOBS[s.split])),
     "club": lambda s: phi(places.club(s.rng, s.split), "ORG"),
     "wordname": lambda s: clinical.name_word_sentence(s.rng, s.split),
-    "age": lambda s: phi(identifiers.age_text(s.rng, s.age), "AGE"),
+    "age": _age,
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
     "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born), "FNR"),
