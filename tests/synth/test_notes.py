@@ -5,15 +5,15 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import assert_spans_valid
 
+from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
 from tilbake.synth import bank_heldout, bank_train, notes
 from tilbake.synth.clinical import NEGATIVE_KINDS
 from tilbake.synth.people import WORD_FIRST, WORD_SURNAMES, pools
 from tilbake.synth.scene import compile_template
 
-SHAPES = {"soap", "prose", "referral", "epicrisis", "comment", "message", "phone_note", "messy"}
+SHAPES = {"soap", "prose", "referral", "epicrisis", "comment", "message", "phone_note", "journal", "messy"}
 
 
 @pytest.fixture(scope="module", params=["train", "heldout"])

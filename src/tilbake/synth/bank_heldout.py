@@ -178,3 +178,9 @@ PHONE_NOTE = (
     "Anbefalt {drug_dose} inntil videre.",
     "Trenger ny sykmelding, {agency} varslet.",
 )
+JOURNAL_HEAD = (
+    "--- {jdate} ---",
+    "Oppfølging {jdate}, sign. {clin}",
+    "Time {jdate} {time}:",
+    "[{jdate}] {clin}",
+)

@@ -184,3 +184,9 @@ PHONE_NOTE = (
     "Rådet til å ta {drug_dose} ved behov.",
     "Ønsker sykmelding forlenget, sendes {agency}.",
 )
+JOURNAL_HEAD = (
+    "{jdate} Konsultasjon, {clin}:",
+    "{jdate} – kontroll",
+    "Notat {jdate}",
+    "{jdate} {time} ({clin})",
+)

@@ -109,6 +109,14 @@ def _capitalised(frags: Frags) -> Frags:
     return [Frag(first.text[:1].upper() + first.text[1:], first.label, first.kind), *frags[1:]]
 
 
+def _journal_date(s: Scene) -> Frag:
+    # Successive entries of one journal move forward in time.
+    d = s.once("jdate", lambda: s.visit - dt.timedelta(days=s.rng.randint(60, 400)))
+    assert isinstance(d, dt.date)
+    s._cache["jdate"] = d + dt.timedelta(days=s.rng.randint(3, 45))
+    return phi(identifiers.date_text(s.rng, d), "DATE")
+
+
 def _age(s: Scene) -> Frags:
     span, tail = identifiers.age_text(s.rng, s.age)
     return [phi(span, "AGE"), plain(tail)]
@@ -159,6 +167,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "employer": lambda s: phi(places.employer(s.rng, s.split), "ORG"),
     "school": lambda s: phi(places.school(s.rng, s.split), "ORG"),
     "date": _date,
+    "jdate": _journal_date,
     "visit": lambda s: phi(identifiers.date_text(s.rng, s.visit), "DATE"),
     "hpr": lambda s: phi(identifiers.hpr(s.rng), "ID"),
     "jnr": lambda s: phi(identifiers.journal_no(s.rng), "ID"),
