@@ -122,12 +122,8 @@ class NamePools:
         return out
 
 
-def _ssb_split(rows: list[list[object]], split: str, exclude: set[str]) -> Pool[str]:
-    keep = [
-        (str(n), float(w))
-        for n, w in rows  # type: ignore[arg-type]
-        if _reserved(str(n)) == (split == "heldout") and str(n) not in exclude
-    ]
+def _ssb_split(rows: list[tuple[str, int]], split: str, exclude: set[str]) -> Pool[str]:
+    keep = [(n, float(w)) for n, w in rows if _reserved(n) == (split == "heldout") and n not in exclude]
     return Pool([n for n, _ in keep], [w for _, w in keep])
 
 

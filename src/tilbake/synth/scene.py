@@ -177,8 +177,14 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "finding": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.FINDINGS))),
     "treatment": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.TREATMENTS))),
     "cause": lambda s: plain(pick(s.rng, clinical.CAUSES)),
-    **{k: (lambda s, f=f: f(s.rng)) for k, f in clinical.NEGATIVES.items()},
 }
+
+
+def _negative(make: Callable[[random.Random], Frag]) -> Callable[[Scene], Frag]:
+    return lambda s: make(s.rng)
+
+
+SLOTS.update({kind: _negative(make) for kind, make in clinical.NEGATIVES.items()})
 _ROLE = ("post@", "kontakt@", "resepsjon@")
 
 
