@@ -95,15 +95,11 @@ def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: st
     return text
 
 
-def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
-    scene = Scene(rng, split)
-    stype = (
-        SUGGESTION_TYPES[i % len(SUGGESTION_TYPES)]
-        if i < len(SUGGESTION_TYPES)
-        else pick(rng, SUGGESTION_TYPES)
-    )
-    families = FAMILIES[stype]
-    decision = DECISIONS.draw(rng)
+def _draft_and_final(
+    scene: Scene, families: tuple[tuple[str, ...], ...], decision: str
+) -> tuple[list[Frags], list[Frags] | None]:
+    """The AI's draft and, when the clinician wrote one, the final text."""
+    rng = scene.rng
     draft = _draft(scene, families, rng.randint(3, 6))
     if chance(rng, 0.6):
         draft.insert(0, expand(scene, pick(rng, HEAD)))
@@ -111,11 +107,22 @@ def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
         if sum(words(s) for s in draft) >= MIN_WORDS:
             break
         draft += _draft(scene, families, 1)
-    final: list[Frags] | None = None
     if decision == "minor_edit":
-        final = minor_edit(rng, draft)
-    elif decision == "major_edit" or (decision == "rejected" and chance(rng, 0.4)):
-        final = _major(scene, draft, families)
+        return draft, minor_edit(rng, draft)
+    if decision == "major_edit" or (decision == "rejected" and chance(rng, 0.4)):
+        return draft, _major(scene, draft, families)
+    return draft, None
+
+
+def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
+    scene = Scene(rng, split)
+    stype = (
+        SUGGESTION_TYPES[i % len(SUGGESTION_TYPES)]
+        if i < len(SUGGESTION_TYPES)
+        else pick(rng, SUGGESTION_TYPES)
+    )
+    decision = DECISIONS.draw(rng)
+    draft, final = _draft_and_final(scene, FAMILIES[stype], decision)
     gold: dict[str, Any] = {}
     sep = "\n" if stype == "template" else " "
     original = _text(draft, gold, "original_suggestion", sep)
