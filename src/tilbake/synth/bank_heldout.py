@@ -57,6 +57,9 @@ SUBJ = (
     "Ifølge {rel} har {pname} blitt mer stille.",
     "Angir smerteintensitet {score} i ro.",
     "Sykmeldingen fra {person} gikk ut {date}.",
+    "Drøftet videre plan med {ptitled}.",
+    "Beskjed til {ptitled}: ta med bildene fra {hospital}.",
+    "Tlf./navn: {phone}/{person}.",
 )
 OBJ = (
     "Undersøkt: {finding}.",
@@ -104,6 +107,7 @@ PLAN = (
     "Sender refusjonskrav til {agency}.",
     "Ring oss på {landline} om det ikke går over.",
     "Svar sendes til {email}.",
+    "Skriftlig informasjon gitt til {ptitled}.",
 )
 PROSE_OPEN = (
     "I dag konsultasjon med {patient}, som er {age}.",

@@ -61,6 +61,9 @@ SUBJ = (
     "Har tidligere gått til fysioterapeut på {otherclinic}.",
     "Samboeren {personlast} mener det har blitt verre.",
     "{pname} sier smertene er {score} i hvile.",
+    "Samtale med {ptitled} og {rel}.",
+    "Pårørende ({rel}) ringte {date}.",
+    "Kontakt: {person}/{phone}.",
 )
 OBJ = (
     "{finding}.",
@@ -110,6 +113,7 @@ PLAN = (
     "Kontakt {agency} om refusjon.",
     "Ta kontakt på {landline} ved forverring.",
     "Sendt melding til {pname} på {email}.",
+    "Informert {ptitled} om røde flagg.",
 )
 PROSE_OPEN = (
     "{patient}, {age}, ble sett {visit}.",

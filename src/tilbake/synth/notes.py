@@ -59,7 +59,10 @@ def _header(scene: Scene, bank: ModuleType) -> list[Frags]:
     fields = [f for f, p in _HEADER_P.items() if chance(rng, p)]
     if chance(rng, 0.5):
         rng.shuffle(fields)
-    return [expand(scene, pick(rng, bank.HEADER[f])) for f in fields]
+    lines = [expand(scene, pick(rng, bank.HEADER[f])) for f in fields]
+    if chance(rng, 0.12):  # record systems that print names in capitals ("NORDMANN, Kari")
+        lines = [[Frag(f.text.upper(), f.label) if f.label == "PERSON" else f for f in ln] for ln in lines]
+    return lines
 
 
 def _soap(scene: Scene, bank: ModuleType) -> Frags:

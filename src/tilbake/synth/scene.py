@@ -117,6 +117,11 @@ def _journal_date(s: Scene) -> Frag:
     return phi(identifiers.date_text(s.rng, d), "DATE")
 
 
+def _titled(s: Scene) -> Frags:
+    titles = ("fru ", "Fru ", "pasienten ") if s.patient.female else ("hr. ", "herr ", "Hr. ", "pasienten ")
+    return [plain(pick(s.rng, titles)), phi(s.patient.last, "PERSON")]
+
+
 def _age(s: Scene) -> Frags:
     span, tail = identifiers.age_text(s.rng, s.age)
     return [phi(span, "AGE"), plain(tail)]
@@ -135,6 +140,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "patient": lambda s: phi(s.patient.full, "PERSON"),
     "pname": lambda s: phi(people.mentions(s.rng, s.patient), "PERSON"),
     "pposs": lambda s: phi(people.possessive(s.rng, s.patient), "PERSON"),
+    "ptitled": _titled,
     "pfirst": lambda s: phi(s.patient.first, "PERSON"),
     "plast": lambda s: phi(s.patient.last, "PERSON"),
     "clin": lambda s: phi(s.clinician.full, "PERSON"),
