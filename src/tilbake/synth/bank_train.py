@@ -132,7 +132,7 @@ LETTER_ABOUT = (
     "Pasient: {patient} ({fnr}), {address}, {post}",
 )
 LETTER_BODY = (
-    "Takk for at dere ser på denne {age} pasienten med {complaint} {duration}.",
+    "Takk for at dere ser på denne pasienten ({age}) med {complaint} {duration}.",
     "Pasienten har vært til behandling hos oss siden {date} uten tilstrekkelig bedring.",
     "MR tatt ved {hospital} {date} viser prolaps {vertebra}.",
     "Ønsker vurdering med tanke på operasjon.",

@@ -216,7 +216,7 @@ def drug_dose(rng: random.Random) -> Frag:
     dose = pick(
         rng, ("400 mg", "200 mg", "500 mg", "1 g", "10 mg", "50 mg", "25mg", "75 mg", "600mg", "5 mg")
     )
-    tail = pick(rng, ("", "", " x 3", " x3", " 1x2", " ved behov"))
+    tail = pick(rng, ("", "", " x 3", " x3", " 1x2", " morgen og kveld"))
     return neg(f"{pick(rng, DRUGS)} {dose}{tail}", "drug_dose")
 
 

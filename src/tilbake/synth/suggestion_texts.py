@@ -76,7 +76,7 @@ COMM = (
 )
 SUMMARY = (
     "Oppsummering for {patient}, født {dob}, fnr. {fnr}:",
-    "{age} pasient med {complaint} {duration}.",
+    "Pasient ({age}) med {complaint} {duration}.",
     "Behandlet {week} med {treatment}, god effekt.",
     "Bor i {address}, {post}, med {rel}.",
     "Fastlege er {person} ved {otherclinic}.",
