@@ -94,12 +94,13 @@ class CaptureService:
             if row is None:
                 raise NotFoundError(f"no suggestion with id {public_id!r}")
             values = self._decision(row["original_suggestion"], d)
-            created = row["decided_at"] is None and uow.suggestions.decide(
-                org, public_id, values, d.decided_at or utcnow())
-            if not created:
-                row = uow.suggestions.get(org, public_id)
-                self._same_or_conflict(row, values, DECISION_FIELDS, public_id, what="decision")
-            stored = uow.suggestions.get(org, public_id)
+            stored = None
+            if row["decided_at"] is None:
+                stored = uow.suggestions.decide(org, public_id, values, d.decided_at or utcnow())
+            created = stored is not None
+            if stored is None:  # decided before (or just now, by a concurrent request)
+                stored = uow.suggestions.get(org, public_id)
+                self._same_or_conflict(stored, values, DECISION_FIELDS, public_id, what="decision")
         assert stored is not None
         return {**public(stored), "created": created}
 

@@ -78,15 +78,18 @@ class SuggestionRepository:
         row = self.conn.execute(query).mappings().first()
         return _out(row) if row else None
 
-    def decide(self, org_id: int, public_id: str, values: Mapping[str, Any], decided_at: datetime) -> bool:
-        """Store the decision unless one is stored already; False if none was written."""
+    def decide(self, org_id: int, public_id: str, values: Mapping[str, Any], decided_at: datetime
+               ) -> dict[str, Any] | None:
+        """Store the decision unless one is stored already; the updated row, or None if none was written."""
         stmt = (
             update(suggestions)
             .where(suggestions.c.organization_id == org_id, suggestions.c.public_id == public_id,
                    suggestions.c.decided_at.is_(None))
             .values(**{key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
+            .returning(*suggestions.c)
         )
-        return self.conn.execute(stmt).rowcount == 1
+        row = self.conn.execute(stmt).mappings().first()
+        return _out(row) if row else None
 
     def find(self, org_id: int, flt: SuggestionFilter, *, limit: int, before: int | None = None
              ) -> list[dict[str, Any]]:
