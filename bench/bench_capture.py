@@ -13,6 +13,7 @@ the database are counted: "lost" = pairs answered 2xx but not stored decided, pl
 Phases per database:
   pairs     POST /suggestions then POST /suggestions/{id}/decision, C connections in a closed loop
   feedback  POST /feedback (suggestion + decision in one call), same
+  batch     POST /feedback/batch, --batch records a call (what a background client can send)
   paced     open loop at --rate requests/s (half suggestions, half decisions): p50/p99 measured from
             the scheduled send time, so a stall is not hidden (no coordinated omission)
 """
@@ -60,7 +61,8 @@ class Conn:
 
     async def post(self, path: str, body: dict) -> int:
         data = orjson.dumps(body)
-        self.writer.write(f"POST {path} HTTP/1.1\r\n{self.head}Content-Length: {len(data)}\r\n\r\n".encode() + data)
+        head = f"POST {path} HTTP/1.1\r\n{self.head}Content-Length: {len(data)}\r\n\r\n"
+        self.writer.write(head.encode() + data)
         head = await self.reader.readuntil(b"\r\n\r\n")
         status = int(head[9:12])
         length = 0
@@ -83,7 +85,8 @@ def _decision() -> dict:
     return {"accepted": True, "user_correction": EDIT, "user_rating": 4, "time_to_decision": 5200}
 
 
-async def closed_loop(port: int, token: str, mode: str, conns: int, max_pairs: int, seconds: float) -> dict:
+async def closed_loop(port: int, token: str, mode: str, conns: int, max_pairs: int, seconds: float,
+                      batch: int = 50) -> dict:
     """Each connection sends pairs back to back until the count or the time runs out."""
     latencies: list[float] = []
     ok = failed = 0
@@ -95,9 +98,17 @@ async def closed_loop(port: int, token: str, mode: str, conns: int, max_pairs: i
         conn = await Conn(port, token).open()
         try:
             while issued < max_pairs and time.perf_counter() < deadline:
-                issued += 1
                 sid = uuid.uuid4().hex
                 t0 = time.perf_counter()
+                if mode == "batch":
+                    n = min(batch, max_pairs - issued)
+                    issued += n
+                    items = [{**_suggestion(uuid.uuid4().hex), **_decision()} for _ in range(n)]
+                    good = await conn.post("/api/v1/feedback/batch", {"items": items}) == 200
+                    latencies.append(time.perf_counter() - t0)
+                    ok, failed = (ok + n, failed) if good else (ok, failed + n)
+                    continue
+                issued += 1
                 if mode == "feedback":
                     good = await conn.post("/api/v1/feedback", {**_suggestion(sid), **_decision()}) == 201
                 else:
@@ -136,13 +147,16 @@ async def paced(port: int, token: str, rate: float, seconds: float, conns: int =
         try:
             if i % 2 == 0:
                 sid = uuid.uuid4().hex
-                pending_ids.append(sid)
-                status = await conn.post("/api/v1/suggestions", _suggestion(sid))
-                good = status == 201
+                good = await conn.post("/api/v1/suggestions", _suggestion(sid)) == 201
+                if good:
+                    pending_ids.append(sid)
             else:
-                sid = pending_ids.pop(0) if pending_ids else uuid.uuid4().hex
-                status = await conn.post(f"/api/v1/suggestions/{sid}/decision", _decision())
-                good = status == 200
+                # the oldest stored suggestion still undecided (a fresh one if none is stored yet)
+                if pending_ids:
+                    good = await conn.post(f"/api/v1/suggestions/{pending_ids.pop(0)}/decision",
+                                           _decision()) == 200
+                else:
+                    good = await conn.post("/api/v1/suggestions", _suggestion(uuid.uuid4().hex)) == 201
         finally:
             pool.put_nowait(conn)
         latencies.append(time.perf_counter() - due)
@@ -158,7 +172,8 @@ def _percentiles(latencies: list[float]) -> dict:
     if not latencies:
         return {"p50_ms": None, "p99_ms": None}
     ordered = sorted(latencies)
-    return {"p50_ms": 1000 * statistics.median(ordered), "p99_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))]}
+    p99 = ordered[int(0.99 * (len(ordered) - 1))]
+    return {"p50_ms": 1000 * statistics.median(ordered), "p99_ms": 1000 * p99}
 
 
 def _free_port() -> int:
@@ -212,11 +227,16 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict]:
             port = _free_port()
             proc = _serve(env, port, workers)
             try:
-                for mode in ("pairs", "feedback"):
+                for mode in ("pairs", "feedback", "batch"):
                     org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
-                    res = asyncio.run(closed_loop(port, token, mode, args.connections, args.pairs, args.seconds))
+                    conns = args.connections if mode != "batch" else max(2, args.connections // 8)
+                    cpu0 = _cpu_seconds(proc.pid)
+                    res = asyncio.run(closed_loop(port, token, mode, conns, args.pairs, args.seconds,
+                                                  args.batch))
+                    cpu = _cpu_seconds(proc.pid) - cpu0
                     total, decided = _stored(db, org["id"])
                     res["lost"] = res["pairs_failed"] + (res["pairs_ok"] - decided)
+                    res["server_cpu_ms_per_pair"] = 1000 * cpu / max(1, res["pairs_ok"])
                     res.update(db=backend, workers=workers, stored=total)
                     results.append(res)
                     print(_line(res), flush=True)
@@ -231,12 +251,26 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict]:
     return results
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of the server process and its workers, from /proc."""
+    pids = [pid]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        total = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    except (OSError, ValueError):
+        return 0.0
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _line(r: dict) -> str:
     head = f"{r['db']:<10} workers={r['workers']} {r['mode']:<18}"
     lat = f"p50 {r['p50_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms"
     if "pairs_per_s" in r:
         return (f"{head} {r['pairs_per_s']:7.0f} pairs/s  ({r['pairs_ok']} pairs in {r['seconds']:.1f} s, "
-                f"lost {r['lost']})  {lat} per request")
+                f"lost {r['lost']})  {lat} per request  server CPU {r['server_cpu_ms_per_pair']:.2f} ms/pair")
     return f"{head} {r['requests']} requests, failed {r['failed']}  {lat}"
 
 
@@ -247,12 +281,15 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--pairs", type=int, default=20_000, help="at most this many pairs per phase")
     parser.add_argument("--seconds", type=float, default=10.0, help="at most this long per phase")
+    parser.add_argument("--batch", type=int, default=50, help="records per /feedback/batch call")
     parser.add_argument("--rate", type=float, default=200.0, help="requests/s for the paced phase")
     parser.add_argument("--paced-seconds", type=float, default=10.0)
     parser.add_argument("--pg-url", default=os.environ.get("TILBAKE_TEST_PG_URL", DEFAULT_PG_URL))
     args = parser.parse_args()
     backends = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
-    print(f"capture load benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}", flush=True)
+    load = os.getloadavg()[0]
+    print(f"capture load benchmark: {os.cpu_count()} cores, load average {load:.1f} at start, "
+          f"python {sys.version.split()[0]}", flush=True)
     for backend in backends:
         if backend == "postgresql" and (problem := postgres_reachable(args.pg_url)):
             print(f"postgresql: skipped ({problem})")
