@@ -17,10 +17,16 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
             "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
 
 # Words right before a bare "12.03" or "12/3" that make it a date rather than a decimal or a score.
-DATE_CUES = ("den", "dato", "d.", "dd", "fra", "til", "siden", "innlagt", "utskrevet", "time", "timen",
+DATE_CUES = ("den", "dato", "d.", "sett", "ses", "igjen", "konsultasjon", "kons.", "kons", "oppfølging",
+             "debuterte", "debut", "mellom", "datert", "notat", "telefonnotat", "ut", "f.", "født", "fdt.",
+             "skadet", "start", "startet", "siste", "sist", "dd", "fra", "til", "siden", "innlagt", "utskrevet", "time", "timen",
              "kontroll", "konsultasjon", "henvist", "sykmeldt", "sykemeldt", "opr", "operert",
              "mottatt", "besøk", "undersøkt", "datert", "fom", "f.o.m.", "tom", "t.o.m.", "per", "pr",
              "ny time", "neste time", "og", "-", "–", *WEEKDAYS)
+
+# Words before "7/10" that make it a score, not a date.
+SCORE_WORDS = ("vas", "nrs", "score", "skår", "smerteskår", "smerte", "smerter", "poeng", "odi", "ndi", "psfs",
+               "mmse", "bt", "ks", "styrke", "kraft", "grad", "av")
 
 # Number words for ages written out ("sju år gammel").
 NUMBER_WORDS: dict[str, int] = {
