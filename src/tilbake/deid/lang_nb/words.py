@@ -39,7 +39,7 @@ TENS: dict[str, int] = {"tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "se
 DECADE_WORDS = ("ten", "tjue", "tretti", "førti", "femti", "seksti", "sytti", "åtti", "nitti")
 
 # Words before "N år" that make it a duration or a point in time, not an age.
-DURATION_BEFORE = ("i", "for", "på", "siste", "over", "under", "etter", "innen", "hvert", "om", "per",
+DURATION_BEFORE = ("vart", "varte", "varer", "varighet", "hatt", "i", "for", "på", "siste", "over", "under", "etter", "innen", "hvert", "om", "per",
                    "pr", "ca. i", "til", "fra", "gjennom", "de", "første", "neste", "noen", "flere",
                    "mindre enn", "mer enn", "enn", "snart", "nesten", "ca", "ca.", "cirka", "omtrent")
 DURATION_AFTER = ("siden", "tilbake", "senere", "etter", "før", "frem", "fram")

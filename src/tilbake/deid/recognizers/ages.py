@@ -52,7 +52,7 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
     while text[i].isdigit():
         i += 1
     value = int(text[start:i])
-    suffix = text[text.index("år", i):end]
+    suffix = text[text.index("å", i):end]
     if value > 120:
         return None
     if suffix.startswith("årene"):
@@ -64,8 +64,8 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
     after = text[end:end + 12].lower()
     if suffix == "års" and not after.startswith(" alder"):
         return None
-    if _is_duration(scan, start, end):
-        return None
+    if _is_duration(scan, start, end) or (text[start - 1:start] == "(" and text[start - 3:start - 1].islower()):
+        return None  # "i fjor (11 år)": a duration in brackets
     if after.startswith(" gammel"):
         end += len(" gammel")
         after = after[len(" gammel"):]
@@ -94,12 +94,13 @@ def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
     out: list[Finding] = []
     text = scan.text
-    i = text.find("lder")
-    while i >= 1:
-        m = _AFTER_ALDER.match(text, i + 4)
-        if m and text[i - 1] in "aA" and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
-            out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
-        i = text.find("lder", i + 4)
+    for cue in ("lder", "dler"):  # "alder", and the common slip "adler"
+        i = text.find(cue)
+        while i >= 1:
+            m = _AFTER_ALDER.match(text, i + 4)
+            if m and text[i - 1] in "aA" and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
+                out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
+            i = text.find(cue, i + 4)
     return out
 
 
@@ -155,6 +156,7 @@ class AgeRecognizer(Recognizer):
         return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")
 
 
-register_fragment(30, FAMILY, "N år", r"\d{0,2} ?-? ?år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?(?![a-zæøå])",
+register_fragment(30, FAMILY, "N år",
+                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?|å(?= ?[.,;)]))(?![a-zæøå])",
                   _numeric_age)
 register_fragment(31, FAMILY, "(N)", r"\d{1,3}\)", _parenthesised, lead="(")

@@ -90,6 +90,7 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
 
 _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(r"(?<![\w@./-])(?!www\.)[a-zæøå0-9][a-zæøå0-9\-]{2,}\.(?:no|com|org|net)(?![\w.@-]|\.\w)")
 _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
                  "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
@@ -110,6 +111,10 @@ class ContactRecognizer(Recognizer):
             if m and start < at:
                 found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
             at = text.find("@", at + 1)
+        if ".no" in text or ".com" in text or ".org" in text or ".net" in text:
+            for m in _BARE_DOMAIN.finditer(text):
+                if "@" not in text[max(0, m.start() - 1):m.start()] and m.group().lower() not in _AGENCY_HOSTS:
+                    found.append(finding(m.start(), m.end(), Label.URL, 0.9, FAMILY, "domain"))
         if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):

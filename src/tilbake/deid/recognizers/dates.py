@@ -152,7 +152,7 @@ class DateRecognizer(Recognizer):
 
 register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
 register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
-register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?!\d))?",
+register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
 register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
 register_fragment(67, FAMILY, "ddmmyy", r"\d{5}(?![\d])", _compact)

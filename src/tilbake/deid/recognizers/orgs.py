@@ -80,7 +80,7 @@ class OrgRecognizer(Recognizer):
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-.&'"):
                 s -= 1
             w = text[s:begin - 1]
-            if not w or not (w[0].isupper() or w[0].isdigit()) or w in _NON_NAME:
+            if not w or not (w[0].isupper() or w.isdigit()) or w in _NON_NAME or (w.endswith(".") and len(w) > 3):
                 break
             begin = s
         own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
