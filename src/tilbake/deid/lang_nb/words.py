@@ -101,7 +101,10 @@ PERSON_TITLES = (
     "kjæreste", "kjæresten", "venninne", "venn", "venninnen", "svigermor", "svigerfar", "bestemor",
     "bestefar", "barnebarn", "nabo", "naboen", "pasient", "pasienten", "pas", "pas.", "sjef", "sjefen",
     "leder", "lederen", "verge", "vergen", "kontaktperson", "professor", "prof.", "v/", "ved",
-    "hos", "sign", "sign.", "mvh", "hilsen", "og", "med", "til", "fra",
+    "hos", "sign", "sign.", "mvh", "hilsen", "og", "med", "til", "fra", "hei", "hallo", "kjære", "angår",
+    "vedr", "vedr.", "gjelder", "barnebarnet", "onkel", "onkelen", "tante", "tanten", "svoger", "svogeren",
+    "svigerinne", "svigerinnen", "nevø", "nevøen", "niese", "niesen", "fetter", "fetteren", "kusine",
+    "kusinen", "bestemoren", "bestefaren", "stefar", "stemor", "m/",
 )
 # of the titles above, those that are weak on their own (need a gazetteer name after them)
 WEAK_TITLES = frozenset({"og", "med", "til", "fra", "ved", "hos", "pasient", "pasienten", "pas", "pas.",
@@ -205,6 +208,7 @@ CLINIC_WORDS = (
     "skole", "skolen", "barnehage", "barnehagen", "videregående", "ungdomsskole", "barneskole",
     "idrettslag", "il", "fotballklubb", "fk", "as", "asa", "kommune", "apotek", "senter",
 )
-EMPLOYER_CUES = ("jobber på", "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
+EMPLOYER_CUES = ("jobb hos", "jobb i", "jobb ved", "jobber ved", "ansatt ved", "underviser ved", "underviser på",
+                 "håndball i", "fotball i", "begynner på", "begynte på", "begynte i", "jobber på", "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
                  "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av")

@@ -94,11 +94,11 @@ def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
     out: list[Finding] = []
     text = scan.text
-    for cue in ("lder", "dler"):  # "alder", and the common slip "adler"
+    for cue in ("lder", "dler", "ledr"):  # "alder", and the slips "adler", "aledr"
         i = text.find(cue)
         while i >= 1:
             m = _AFTER_ALDER.match(text, i + 4)
-            if m and text[i - 1] in "aA" and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
+            if m and text[i - 1] in "aA" and cue != "ledr" or m and cue == "ledr" and text[i - 2:i] in ("Al", "al") and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
                 out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
             i = text.find(cue, i + 4)
     return out
@@ -157,6 +157,6 @@ class AgeRecognizer(Recognizer):
 
 
 register_fragment(30, FAMILY, "N år",
-                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?|å(?= ?[.,;)]))(?![a-zæøå])",
+                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?|å(?=[\s.,;)]|$))(?![a-zæøå])",
                   _numeric_age)
 register_fragment(31, FAMILY, "(N)", r"\d{1,3}\)", _parenthesised, lead="(")

@@ -59,7 +59,8 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
         groups = raw.replace("-", " ").replace(".", " ").split()
         if len(groups) == 4 and all(g[-1] in "05" for g in groups):
             return None  # "50 60 70 70": degrees, not a subscriber
-    if not spaced and not cue and raw[0] not in "49":
+    separated = text[max(0, start - 3):start].strip()[-1:] in ("|", "/", ":", "(")
+    if not spaced and not cue and raw[0] not in "49" and not separated:
         return None  # 8 digits outside the mobile series without a cue: article/order number
     score = 0.95 if cue else (0.85 if spaced else 0.7)
     return finding(start, end, Label.PHONE, score, FAMILY, "phone (NO)", "numbering plan ok",

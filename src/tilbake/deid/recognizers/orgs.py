@@ -15,7 +15,8 @@ from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding, is
 from tilbake.deid.spans import Label
 
 FAMILY = "orgs"
-_CLINIC_STEMS = ("legesenter", "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
+_CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "oppvekstsenter", "skule",
+                 "høgskule", "universitet", "klubb", "idrettsklubb", "ballklubb", "legesenter", "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
                  "kiropraktorsenter", "kiropraktorkontor", "klinikk", "tannlege", "tannklinikk", "helsestasjon",
                  "sykehjem", "legevakt", "rehabiliteringssenter", "treningssenter", "helsehus", "sykehus",
                  "sjukehus", "hospital", "medisinske senter", "skole", "barnehage", "idrettslag", "røntgen",
