@@ -49,7 +49,7 @@ FNR_CUES = ("fnr", "f.nr", "fødselsn", "fødselsnr", "personn", "pers.nr", "per
             "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn")
 PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", "phone", "sms",
               "kontakt", "mobilnr", "tlf.nr", "telefonnr", "nås på", "treffes på", "fax", "faks",
-              "ringt", "ringte", "ringes", "+47")
+              "ringt", "ringte", "ringes", "+47", "på", "kontakt:")
 NOT_PHONE_CUES = ("varenr", "varenummer", "art.nr", "artikkel", "artnr", "ordre", "lot", "batch",
                   "serien", "produkt", "katalog", "ref.nr", "faktura", "kid", "lopenr", "løpenr")
 ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr", "j.nr", "saksn", "saksnr",

@@ -44,7 +44,7 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end) or text[start] in "01":
         return None
     raw = text[start:end]
-    if start > 0 and text[start - 1] in ".,/:-" or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
+    if start > 1 and text[start - 1] in ".,:-" or start > 1 and text[start - 1] == "/" and not text[start - 2].isalpha() or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
         return None  # part of a longer figure ("1.234 5678", "12/34 56 78")
     window = scan.window(start, 40)
     cue = has_cue(window, words.PHONE_CUES)

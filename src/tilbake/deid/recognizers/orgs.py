@@ -23,6 +23,7 @@ _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "opp
                  "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
+_AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
 
 
 @cache
@@ -87,7 +88,7 @@ class OrgRecognizer(Recognizer):
         own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
         if begin == ws and not own_name:
             return None
-        if text[begin:we].lower() in _AGENCIES:
+        if any(a in text[begin:we].lower() for a in _AGENCIES_LONG) or text[begin:we].lower() in _AGENCIES:
             return None
         return finding(begin, we, Label.ORG, 0.85, FAMILY, "clinic pattern", cues=(stem,))
 
