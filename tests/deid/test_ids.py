@@ -71,7 +71,8 @@ def test_failed_checksum_without_cue_is_not_fnr(found, text):
     assert not any(label == "FNR" for _, label in found(text))
 
 
-@pytest.mark.parametrize(("number", "ok"), [("12345678903", True), ("12345678904", False), ("1234567890", False)])
+@pytest.mark.parametrize(("number", "ok"),
+                         [("12345678903", True), ("12345678904", False), ("1234567890", False)])
 def test_konto_mod11(number, ok):
     assert konto_ok(number) is ok
 

@@ -20,6 +20,7 @@ from tilbake.deid.spans import Label
 
 FAMILY = "ages"
 _DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
+_DURATION_AFTER = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
 _AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient")
 
 
@@ -38,7 +39,7 @@ def number_word(word: str) -> int | None:
 
 
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
-    if scan.text[after:after + 10].lower().startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad")):
+    if scan.text[after:after + 10].lower().startswith(_DURATION_AFTER):
         return True
     before = scan.word_before(start)
     return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE

@@ -44,8 +44,11 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end) or text[start] in "01":
         return None
     raw = text[start:end]
-    if start > 1 and text[start - 1] in ".,:-" or start > 1 and text[start - 1] == "/" and not text[start - 2].isalpha() or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
-        return None  # part of a longer figure ("1.234 5678", "12/34 56 78")
+    before = text[start - 2:start] if start > 1 else ""
+    if before[-1:] in (".", ",", ":", "-") or (before[-1:] == "/" and not before[:1].isalpha()):
+        return None  # part of a longer figure ("1.234 5678", "12/34 56 78"); "Name/91234567" is fine
+    if text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
+        return None
     window = scan.window(start, 40)
     cue = has_cue(window, words.PHONE_CUES)
     if has_cue(window, words.NOT_PHONE_CUES):
@@ -91,7 +94,8 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
 
 _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"(?<![\w@./-])(?!www\.)[a-zæøå0-9][a-zæøå0-9\-]{2,}\.(?:no|com|org|net)(?![\w.@-]|\.\w)")
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?!www\.)[a-zæøå0-9][a-zæøå0-9\-]{2,}\.(?:no|com|org|net)(?![\w.@-]|\.\w)")
 _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
                  "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
@@ -114,7 +118,7 @@ class ContactRecognizer(Recognizer):
             at = text.find("@", at + 1)
         if ".no" in text or ".com" in text or ".org" in text or ".net" in text:
             for m in _BARE_DOMAIN.finditer(text):
-                if "@" not in text[max(0, m.start() - 1):m.start()] and m.group().lower() not in _AGENCY_HOSTS:
+                if m.group().lower() not in _AGENCY_HOSTS:
                     found.append(finding(m.start(), m.end(), Label.URL, 0.9, FAMILY, "domain"))
         if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
             for m in _URL.finditer(text):

@@ -94,7 +94,8 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
         if cue:
             return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue", (cue,))
         if text[start - 1:start] == "(" and text[start - 3:start - 2].isalpha() and fnr_date_ok(digits):
-            return finding(start, end, Label.FNR, 0.7, FAMILY, "fnr", "checksum failed, in brackets after a name")
+            return finding(start, end, Label.FNR, 0.7, FAMILY, "fnr",
+                           "checksum failed, in brackets after a name")
     cue = has_cue(window, words.KONTO_CUES)
     if konto_ok(digits) or cue:
         return finding(start, end, Label.ID, 0.9 if konto_ok(digits) else 0.7, FAMILY, "kontonummer",

@@ -9,7 +9,6 @@ propagates every name found here to its later mentions in the same document.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from tilbake.deid import lang_nb
@@ -94,7 +93,8 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     n = 0
     for tok in tokens:
         title = tok.capitalize()
-        if (title in lang_nb.first_names() or title in lang_nb.surnames()) and title not in words.NAME_STOPWORDS:
+        known = title in lang_nb.first_names() or title in lang_nb.surnames()
+        if known and title not in words.NAME_STOPWORDS:
             n += 1
         else:
             break
@@ -122,14 +122,14 @@ class NameRecognizer(Recognizer):
         while i >= 0:
             field = field_before(scan, i + 1)
             if field in _FIELDS or field.endswith("navn"):
-                m = _FIELD_VALUE.match(text, i + 1)
-                if m and m.group(1)[0].islower():
-                    tokens = m.group(1).split()
+                value = _FIELD_VALUE.match(text, i + 1)
+                if value and value.group(1)[0].islower():
+                    tokens = value.group(1).split()
                     n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
                     if n:
-                        end = m.start(1) + len(" ".join(tokens[:n]))
-                        out.append(finding(m.start(1), end, Label.PERSON, 0.85, FAMILY, "header field (lower case)",
-                                           cues=(field,)))
+                        end = value.start(1) + len(" ".join(tokens[:n]))
+                        out.append(finding(value.start(1), end, Label.PERSON, 0.85, FAMILY,
+                                           "header field (lower case)", cues=(field,)))
             i = text.find(":", i + 1)
         return out
 
@@ -153,7 +153,8 @@ class NameRecognizer(Recognizer):
                 out.append(hit)
         return out
 
-    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]], title: str) -> Finding | None:
+    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
+               title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
         field = field_before(scan, start)
