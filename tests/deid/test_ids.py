@@ -50,6 +50,7 @@ VALID = _with_controls("151086950")
 @pytest.mark.parametrize("text", [
     f"fnr {VALID}", f"Fødselsnummer: {VALID[:6]} {VALID[6:]}", f"id {VALID[:6]}-{VALID[6:]} ok",
     f"Pasienten ({VALID}) møtte", f"personnummer {VALID}",
+    "Pasient: Oliver Hansen (10084921271), Kudalsveien 89",  # checksum fails, but in brackets after a name
 ])
 def test_valid_fnr_found_in_every_layout(found, text):
     labels = {label for _, label in found(text)}
