@@ -71,6 +71,8 @@ class Rules:
 
     def deny_spans(self, text: str) -> list[Span]:
         out: list[Span] = []
+        if not self.deny:
+            return out
         for rule in self.deny:
             for m in re.finditer(rf"(?<!\w){re.escape(rule.text)}(?!\w)", text, re.IGNORECASE):
                 out.append(Span(m.start(), m.end(), rule.label, 1.0, "rules:deny"))
@@ -78,6 +80,8 @@ class Rules:
 
     def context_spans(self, text: str) -> list[Span]:
         out: list[Span] = []
+        if not self.context:
+            return out
         lower = text.lower()
         for rule in self.context:
             wordy = rule.label in (Label.PERSON, Label.ORG, Label.LOCATION)

@@ -145,6 +145,9 @@ class AgeRecognizer(Recognizer):
             suffix = lower[i:j]
             w = i
             glued = i > 0 and lower[i - 1].isalpha()
+            if glued and not suffix.startswith(("årig", "åring", "årene")):
+                i = lower.find("år", j)  # "går", "får", "året": not an age
+                continue
             k = i if glued else i - 1
             if not glued and i > 0 and lower[i - 1] not in " -":
                 i = lower.find("år", j)

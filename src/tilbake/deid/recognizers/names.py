@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
@@ -79,7 +80,12 @@ def field_before(scan: Scan, pos: int) -> str:
 
 
 def _name_like(w: str) -> bool:
-    return (w in lang_nb.first_names() or w in lang_nb.surnames()) and w not in words.NAME_STOPWORDS
+    return w in _known_names() and w not in words.NAME_STOPWORDS
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return lang_nb.first_names() | lang_nb.surnames()
 
 
 _LOWER_AFTER = re.compile(
@@ -157,11 +163,16 @@ class NameRecognizer(Recognizer):
                title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
-        field = field_before(scan, start)
-        if field in _FIELDS or field.endswith("navn"):
-            return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
-        if field in _ORG_FIELDS:
-            return None
+        text = scan.text
+        k = start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and text[k] == ":":  # only then can it be the value of a "Field: value" header
+            field = field_before(scan, start)
+            if field in _FIELDS or field.endswith("navn"):
+                return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
+            if field in _ORG_FIELDS:
+                return None
         title = title or scan.word_before(start)
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
