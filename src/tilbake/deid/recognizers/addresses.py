@@ -51,7 +51,7 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     if begin is None:
         return None
     capital = text[begin].isupper()
-    cued = bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
+    cued = not capital and bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
     if not capital and not cued and not word.endswith(_STRONG):
         return None
     stop = end

@@ -85,11 +85,11 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end):
         return None
     digits = text[start:end].replace(" ", "").replace("-", "").replace(".", "")
+    grouped_konto = end - start == 13 and text[start + 4] in " ." and text[start + 7] in " ."
+    if not grouped_konto and is_fnr(digits):
+        return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
     window = scan.window(start, 50)
-    grouped_konto = len(text[start:end]) == 13 and text[start + 4] in " ." and text[start + 7] in " ."
     if not grouped_konto:
-        if is_fnr(digits):
-            return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
         cue = has_cue(window, words.FNR_CUES)
         if cue:
             return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue", (cue,))
@@ -113,10 +113,10 @@ _ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/
 _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
               "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
               "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
-              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref", "ref.nr", "referanse", "referansenr", "prøvenr",
+              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse", "referansenr", "prøvenr",
               "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto", "kto",
               "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
-              "case", "id", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
+              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
               "skadenr", "skadenummer", "episodenr", "bestillingsnr")
 
 
@@ -124,7 +124,7 @@ _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr
 def _cue_automaton() -> Any:
     automaton = ahocorasick.Automaton()
     for cue in _CUE_WORDS:
-        for variant in {cue, cue.capitalize(), cue.upper()}:
+        for variant in {cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID")}:
             automaton.add_word(variant, cue)
     automaton.make_automaton()
     return automaton
