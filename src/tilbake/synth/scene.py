@@ -83,6 +83,16 @@ class Scene:
         return TODAY.year - b.year - ((TODAY.month, TODAY.day) < (b.month, b.day))
 
     @property
+    def fnr_digits(self) -> str:
+        """The patient's number (a D-number one time in eight)."""
+        return self.once("fnr", lambda: identifiers.fnr_digits(  # type: ignore[return-value]
+            self.rng, self.born, d_number=chance(self.rng, 0.12)))
+
+    @property
+    def phone_digits(self) -> str:
+        return self.once("phone", lambda: identifiers.phone_digits(self.rng))  # type: ignore[return-value]
+
+    @property
     def clinic(self) -> str:
         return self.once("clinic", lambda: places.clinic(self.rng, self.split))  # type: ignore[return-value]
 
@@ -157,10 +167,11 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "age": _age,
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
-    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born), "FNR"),
-    "phone": lambda s: phi(identifiers.phone(s.rng), "PHONE"),
+    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born, s.fnr_digits), "FNR"),
+    "phone": lambda s: phi(identifiers.phone(s.rng, num=s.phone_digits), "PHONE"),
     "landline": lambda s: phi(identifiers.phone(s.rng, mobile=False), "PHONE"),
-    "email": lambda s: phi(identifiers.email(s.rng, s.patient.first.split()[0], s.patient.last), "EMAIL"),
+    "email": lambda s: phi(s.once("email", lambda: identifiers.email(  # type: ignore[arg-type]
+        s.rng, s.patient.first.split()[0], s.patient.last)), "EMAIL"),
     "url": lambda s: phi(
         pick(s.rng, ("www.", "https://www.", "http://", "")) + places.clinic_domain(s.clinic), "URL"
     ),
