@@ -162,3 +162,22 @@ def test_held_out_templates_differ_beyond_punctuation_and_slots():
 def test_span_checker_catches_bad_spans(text, spans):
     with pytest.raises(AssertionError):
         assert_spans_valid(text, spans)
+
+
+def test_held_out_places_and_organisations_are_disjoint_from_train():
+    from tilbake.synth import places
+
+    train, heldout = places._lists("train"), places._lists("heldout")
+    for key in train:
+        assert not set(train[key]) & set(heldout[key]), key
+    for table in (places.HOSPITALS, places.EMPLOYERS, places.CLINIC_FORMS, places.SCHOOL_FORMS,
+                  places.UNIVERSITIES, places.CLUB_FORMS):
+        assert not set(table["train"]) & set(table["heldout"])
+
+
+def test_held_out_organisations_in_notes_never_appear_in_train_notes():
+    def orgs(split):
+        return {r["text"][s["start"]:s["end"]].lower() for r in notes(400, 8, split=split) for s in r["spans"]
+                if s["label"] in ("ORG", "LOCATION", "ADDRESS")}
+
+    assert not orgs("train") & orgs("heldout")
