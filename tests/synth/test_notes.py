@@ -181,3 +181,34 @@ def test_held_out_organisations_in_notes_never_appear_in_train_notes():
                 if s["label"] in ("ORG", "LOCATION", "ADDRESS")}
 
     assert not orgs("train") & orgs("heldout")
+
+
+def test_a_tier_of_held_out_names_is_in_no_gazetteer_built_from_ssb_or_mimesis():
+    from tilbake.synth.data import names
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    data = names()
+    listed = {n for g in ("female", "male") for n, _ in data["first"][g]} | {n for n, _ in data["surnames"]}
+    listed |= {n for g in ("female", "male") for n in data["rare_first"][g]} | set(data["rare_surnames"])
+    unknown = unknown_to_gazetteers()
+    assert len(unknown) > 500
+    assert not unknown & listed
+
+
+def test_held_out_notes_name_many_people_no_gazetteer_knows():
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    unknown = unknown_to_gazetteers()
+    rows = list(notes(400, 4, split="heldout"))
+    words = [w for w in _person_words(rows)]
+    share = sum(w in unknown for w in words) / len(words)
+    assert 0.25 < share < 0.75, share
+
+
+def test_held_out_unknown_names_are_unknown_to_the_deid_gazetteer():
+    lang_nb = pytest.importorskip("tilbake.deid.lang_nb", reason="deid gazetteers not merged yet")
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    known = {n.lower() for n in lang_nb.first_names() | lang_nb.surnames()}
+    unknown = {n.lower() for n in unknown_to_gazetteers()}
+    assert len(unknown & known) < 0.02 * len(unknown), sorted(unknown & known)[:20]
