@@ -225,6 +225,10 @@ def date_text(rng: random.Random, d: dt.date, *, with_year: bool | None = None) 
         + (f" {d.year}" if yr and chance(rng, 0.3) else ""),
         f"{d.day:02d}{m:02d}{d.year % 100:02d}" if yr else f"{d.day}.{m}",
         f"{d.day}.{m}.{d.year}" if yr else f"{d.day}.{m}",
+        f"{d.day:02d}/{m:02d}/{d.year}" if yr else f"{d.day:02d}/{m:02d}",
+        f"{d.day:02d}-{m:02d}-{d.year}" if yr else f"{d.day}. {MONTHS_SHORT[m - 1]}",
+        f"{d.day:02d}.{m:02d}.{d.year % 100:02d}" if yr else f"{d.day}.{m:02d}",
+        f"{MONTHS[m - 1]} {d.year}" if yr else f"{d.day}. {MONTHS[m - 1]}",  # month and year alone
     )
     return pick(rng, forms)
 
