@@ -8,7 +8,7 @@ another organization are simply not found.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -119,6 +119,30 @@ class CaptureService:
                 self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
         return {"id": public_id, "correction_type": values["correction_type"], "created": created}
 
+    def feedback_batch(self, who: Caller, records: Sequence[FeedbackIn]) -> list[dict[str, Any]]:
+        """Many suggestion+decision records in one transaction: all stored, or none (any error)."""
+        now = utcnow()
+        rows: list[NewRow] = []
+        ids = [f.id for f in records if f.id]
+        if len(ids) != len(set(ids)):
+            raise ValidationError("a batch holds each id at most once", field="items")
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            for name in {f.suggestion_type for f in records}:
+                check_type(uow, org, name)
+            for f in records:
+                self._check_sizes(f)
+                values = f.model_dump(include=set(SUGGESTION_FIELDS))
+                values.update(self._decision(f.original_suggestion, f))
+                rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
+            inserted = uow.suggestions.insert_new(org, rows)
+            fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
+            for public_id, values, _created, _decided in rows:
+                if public_id not in inserted:  # a retry of a stored record, or a clash
+                    self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
+        return [{"id": pid, "correction_type": values["correction_type"], "created": pid in inserted}
+                for pid, values, _c, _d in rows]
+
     def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
         """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
         now = utcnow()
@@ -134,7 +158,7 @@ class CaptureService:
                     values.update(self._decision(record.original_suggestion, record))
                     decided_at = record.decided_at or now
                 rows.append((record.id or uuid.uuid4().hex, values, record.created_at or now, decided_at))
-            uow.suggestions.insert_many(org, rows)
+            uow.suggestions.insert_new(org, rows)
         return len(rows)
 
     @staticmethod
