@@ -13,8 +13,13 @@ SYS = {"role": "system", "content": "Du er en klinisk skriveassistent."}
 USER = {"role": "user", "content": "Hovedplage: Vondt i korsryggen\nAlder: 40–49 år\n\nSkriv planen."}
 AI = {"role": "assistant", "content": "Øvelser tre ganger i uken."}
 DOC = {"role": "assistant", "content": "Øvelser tre ganger i uken, kontroll om to uker."}
-META = {"suggestion_type": "soap_plan", "decision": "minor_edit", "confidence": 0.83,
-        "age_range": "40–49", "source": "clinician"}
+META = {
+    "suggestion_type": "soap_plan",
+    "decision": "minor_edit",
+    "confidence": 0.83,
+    "age_range": "40–49",
+    "source": "clinician",
+}
 
 
 def _meta(**kw: Any) -> dict[str, Any]:
@@ -43,17 +48,28 @@ VALID: dict[str, list[tuple[str, dict[str, Any]]]] = {
         ("system-user-assistant", SFT_OK),
         ("no system prompt", {"messages": [USER, DOC], "metadata": META}),
         ("multi-turn", {"messages": [SYS, USER, AI, USER, DOC], "metadata": META}),
-        ("null confidence and age", {"messages": [SYS, USER, DOC], "metadata": _meta(confidence=None, age_range=None)}),
-        ("angle brackets that are not template tokens",
-         _with(SFT_OK, ("messages", 2, "content"), "BT <140/90, puls > 100; <sup> ikke tolket")),
+        (
+            "null confidence and age",
+            {"messages": [SYS, USER, DOC], "metadata": _meta(confidence=None, age_range=None)},
+        ),
+        (
+            "angle brackets that are not template tokens",
+            _with(SFT_OK, ("messages", 2, "content"), "BT <140/90, puls > 100; <sup> ikke tolket"),
+        ),
     ],
     "dpo": [
         ("explicit prompt with system", DPO_OK),
-        ("explicit prompt without system", {"prompt": [USER], "chosen": [DOC], "rejected": [AI], "metadata": META}),
+        (
+            "explicit prompt without system",
+            {"prompt": [USER], "chosen": [DOC], "rejected": [AI], "metadata": META},
+        ),
     ],
     "kto": [
         ("undesirable AI text", KTO_OK),
-        ("desirable clinician text", {"prompt": [SYS, USER], "completion": [DOC], "label": True, "metadata": META}),
+        (
+            "desirable clinician text",
+            {"prompt": [SYS, USER], "completion": [DOC], "label": True, "metadata": META},
+        ),
     ],
 }
 
@@ -72,13 +88,21 @@ INVALID: dict[str, list[tuple[str, dict[str, Any] | Any]]] = {
         ("message with extra key", _with(SFT_OK, ("messages", 1, "name"), "lege")),
         ("content not a string", _with(SFT_OK, ("messages", 2, "content"), ["Øvelser"])),
         ("empty content", _with(SFT_OK, ("messages", 2, "content"), "   ")),
-        ("ChatML tokens (templated twice)",
-         _with(SFT_OK, ("messages", 2, "content"), "<|im_start|>assistant\nØvelser<|im_end|>")),
+        (
+            "ChatML tokens (templated twice)",
+            _with(SFT_OK, ("messages", 2, "content"), "<|im_start|>assistant\nØvelser<|im_end|>"),
+        ),
         ("Llama 2 [INST]", _with(SFT_OK, ("messages", 1, "content"), "[INST] Skriv planen [/INST]")),
         ("Llama 2 <<SYS>>", _with(SFT_OK, ("messages", 0, "content"), "<<SYS>>\nDu er\n<</SYS>>")),
         ("BOS <s>", _with(SFT_OK, ("messages", 2, "content"), "<s>Øvelser</s>")),
-        ("Llama 3 header", _with(SFT_OK, ("messages", 2, "content"), "<|start_header_id|>assistant<|end_header_id|>")),
-        ("Gemma turn", _with(SFT_OK, ("messages", 2, "content"), "<start_of_turn>model\nØvelser<end_of_turn>")),
+        (
+            "Llama 3 header",
+            _with(SFT_OK, ("messages", 2, "content"), "<|start_header_id|>assistant<|end_header_id|>"),
+        ),
+        (
+            "Gemma turn",
+            _with(SFT_OK, ("messages", 2, "content"), "<start_of_turn>model\nØvelser<end_of_turn>"),
+        ),
         ("Alpaca header", _with(SFT_OK, ("messages", 1, "content"), "### Instruction:\nSkriv planen")),
         ("metadata with organization id", _with(SFT_OK, ("metadata", "organization_id"), 7)),
         ("metadata with encounter id", _with(SFT_OK, ("metadata", "encounter_id"), "e-1")),

@@ -73,6 +73,7 @@ class BundleWriter:
         self._seen: set[bytes] = set()
         self.rows = dict.fromkeys(FORMATS, 0)
         self.duplicates = dict.fromkeys(FORMATS, 0)
+        self.finished = False
 
     def add(self, fmt: str, row: dict[str, Any]) -> bool:
         """Write ``row`` to the ``fmt`` file unless an identical row is already there."""
@@ -103,8 +104,12 @@ class BundleWriter:
         readme_bytes = readme.encode()
         (self.work / README_NAME).write_bytes(readme_bytes)
         files = {**self.file_digests(), README_NAME: hashlib.sha256(readme_bytes).hexdigest()}
-        manifest = {**manifest, "files": {n: {"sha256": d, "rows": self.rows.get(n.split(".")[0])}
-                                           for n, d in sorted(files.items())}}
+        manifest = {
+            **manifest,
+            "files": {
+                n: {"sha256": d, "rows": self.rows.get(n.split(".")[0])} for n, d in sorted(files.items())
+            },
+        }
         (self.work / MANIFEST_NAME).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
         tmp_zip = self.out_dir / f".{self.name}.zip{PARTIAL}"
         with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
@@ -118,6 +123,7 @@ class BundleWriter:
         else:
             shutil.rmtree(self.work)
         _fsync_dir(self.out_dir)
+        self.finished = True
         return self.final_zip
 
     def abort(self) -> None:
@@ -130,7 +136,8 @@ class BundleWriter:
     def __enter__(self) -> BundleWriter:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if exc_type is not None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self.finished:  # an exception, or a caller that never finished: nothing stays
             self.abort()

@@ -51,14 +51,16 @@ def _message_problems(where: str, messages: Any) -> list[str]:
         if not isinstance(content, str) or not content.strip():
             problems.append(f"{at}.content must be a non-empty string")
         elif TEMPLATE_TOKENS.search(content):
-            problems.append(f"{at}.content holds a chat-template token (the text was templated before export)")
+            problems.append(
+                f"{at}.content holds a chat-template token (the text was templated before export)"
+            )
     return problems
 
 
 def _roles(messages: Any) -> list[str]:
     if not isinstance(messages, list):
         return []
-    return [m.get("role") for m in messages if isinstance(m, Mapping)]
+    return [str(m.get("role")) for m in messages if isinstance(m, Mapping)]
 
 
 def _conversation_problems(where: str, roles: list[str], *, ends_with: str) -> list[str]:
@@ -87,14 +89,19 @@ def _metadata_problems(meta: Any) -> list[str]:
         return ["metadata must be an object"]
     if set(meta) != set(METADATA_KEYS):
         extra = sorted(set(meta) - set(METADATA_KEYS))
-        return [f"metadata keys must be exactly {', '.join(METADATA_KEYS)}" + (f"; extra: {extra}" if extra else "")]
+        return [
+            f"metadata keys must be exactly {', '.join(METADATA_KEYS)}"
+            + (f"; extra: {extra}" if extra else "")
+        ]
     problems = []
     if meta["decision"] not in DECISIONS:
         problems.append(f"metadata.decision must be one of {', '.join(DECISIONS)}")
     if meta["source"] not in ("ai", "clinician"):
         problems.append("metadata.source must be 'ai' or 'clinician'")
     conf = meta["confidence"]
-    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, int | float) or not 0 <= conf <= 1):
+    if conf is not None and (
+        isinstance(conf, bool) or not isinstance(conf, int | float) or not 0 <= conf <= 1
+    ):
         problems.append("metadata.confidence must be null or a number within 0..1")
     return problems
 

@@ -1,7 +1,7 @@
 """The leak gate: scan anonymized text again and say what PHI is still there with high confidence.
 
 Two opinions are combined. Strict patterns of our own catch what must never leave in any export:
-fødselsnummer-shaped numbers (any 11-digit run; account numbers are PHI too), Norwegian phone numbers,
+fødselsnummer-shaped numbers (any 11-digit run), bank account numbers, Norwegian phone numbers,
 e-mail addresses and URLs. Optionally, the de-identification engine runs again and any span it scores
 at or above a threshold counts too. Ranges the anonymizer itself wrote (tags, surrogates) are ignored:
 a surrogate name is meant to look like a name. A leak carries offsets and a label, never the text.
@@ -25,10 +25,23 @@ class Leak:
     source: str  # "pattern" or the detector's name
 
 
-class SpanSource(Protocol):
-    """The slice of the engine the gate needs: spans with ``start``, ``end``, ``label`` and ``score``."""
+class SpanLike(Protocol):
+    """What the gate reads of an engine span (tilbake.deid.spans.Span fits)."""
 
-    def detect_many(self, texts: Sequence[str]) -> Iterator[Sequence[object]]: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+class SpanSource(Protocol):
+    """The slice of the engine the gate needs."""
+
+    def detect_many(self, texts: Sequence[str]) -> Iterator[Sequence[SpanLike]]: ...
 
 
 _D = r"(?<!\w)"  # no letter or digit right before ...
@@ -36,16 +49,20 @@ _E = r"(?!\w)"  # ... or right after
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("FNR", re.compile(_D + r"\d{6}[ .-]?\d{5}" + _E)),
     # 12345678, 12 34 56 78, 123 45 678, 1234 5678, optionally +47 / 0047 first; dotted groups are dates.
-    ("PHONE", re.compile(
-        _D + r"(?:(?:\+|00)47 ?)?(?:[2-9]\d(?: ?\d{2}){3}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d{3} \d{4})" + _E
-    )),
+    (
+        "PHONE",
+        re.compile(
+            _D + r"(?:(?:\+|00)47 ?)?(?:[2-9]\d(?: ?\d{2}){3}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d{3} \d{4})" + _E
+        ),
+    ),
+    ("ID", re.compile(_D + r"\d{4}[ .]\d{2}[ .]\d{5}" + _E)),  # bank account, grouped 4.2.5
     ("EMAIL", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")),
     ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)),
 )
 
 
 def pattern_leaks(text: str) -> list[Leak]:
-    found = []
+    found: list[Leak] = []
     for label, pattern in PATTERNS:
         found.extend(Leak(m.start(), m.end(), label, "pattern") for m in pattern.finditer(text))
     return found
@@ -58,22 +75,28 @@ def _outside(leak: Leak, replaced: Sequence[Range]) -> bool:
 class LeakScanner:
     """``scan_many(texts, replaced)`` -> per text, the high-confidence PHI still in it."""
 
-    def __init__(self, engine: SpanSource | None = None, *, threshold: float = 0.9, name: str = "engine") -> None:
+    def __init__(
+        self, engine: SpanSource | None = None, *, threshold: float = 0.9, name: str = "engine"
+    ) -> None:
         self.engine = engine
         self.threshold = threshold
         self.name = name
 
-    def scan_many(self, texts: Sequence[str], replaced: Sequence[Sequence[Range]] | None = None) -> list[list[Leak]]:
+    def scan_many(
+        self, texts: Sequence[str], replaced: Sequence[Sequence[Range]] | None = None
+    ) -> list[list[Leak]]:
         per_text = [pattern_leaks(t) for t in texts]
         if self.engine is not None and texts:
             for found, spans in zip(per_text, self.engine.detect_many(texts), strict=True):
-                for s in spans:
-                    if getattr(s, "score", 1.0) >= self.threshold:
-                        label = getattr(s, "label", "")
-                        found.append(Leak(int(getattr(s, "start")), int(getattr(s, "end")),  # noqa: B009
-                                          str(getattr(label, "value", label)), self.name))
+                found.extend(
+                    Leak(sp.start, sp.end, str(sp.label), self.name)
+                    for sp in spans
+                    if sp.score >= self.threshold
+                )
         if replaced is not None:
-            per_text = [[x for x in found if _outside(x, r)] for found, r in zip(per_text, replaced, strict=True)]
+            per_text = [
+                [x for x in found if _outside(x, r)] for found, r in zip(per_text, replaced, strict=True)
+            ]
         return per_text
 
     def scan(self, text: str, replaced: Sequence[Range] = ()) -> list[Leak]:

@@ -39,9 +39,13 @@ class Tally:
 def kto_weights(desirable: int, undesirable: int) -> dict[str, Any]:
     """TRL's advice for KTOConfig: up-weight the rarer class so that
     (desirable_weight * desirable) / (undesirable_weight * undesirable) lies within [1, 4/3]."""
-    out: dict[str, Any] = {"desirable": desirable, "undesirable": undesirable,
-                           "ratio": round(desirable / undesirable, 4) if undesirable else None,
-                           "desirable_weight": 1.0, "undesirable_weight": 1.0}
+    out: dict[str, Any] = {
+        "desirable": desirable,
+        "undesirable": undesirable,
+        "ratio": round(desirable / undesirable, 4) if undesirable else None,
+        "desirable_weight": 1.0,
+        "undesirable_weight": 1.0,
+    }
     if not desirable or not undesirable:
         return out
     if desirable < undesirable:  # ratio 1 exactly, rounded up so it never falls below
@@ -56,8 +60,17 @@ def coarse_period(months: set[str]) -> dict[str, str | None]:
     return {"from": min(months) if months else None, "to": max(months) if months else None}
 
 
-def build(tally: Tally, *, rows: dict[str, int], duplicates: dict[str, int], versions: dict[str, str],
-          mode: str, consent: dict[str, Any], export_id: str, created: datetime | None = None) -> dict[str, Any]:
+def build(
+    tally: Tally,
+    *,
+    rows: dict[str, int],
+    duplicates: dict[str, int],
+    versions: dict[str, str],
+    mode: str,
+    consent: dict[str, Any],
+    export_id: str,
+    created: datetime | None = None,
+) -> dict[str, Any]:
     """The manifest body; the bundle writer adds ``files`` (sha256 and row count of each file)."""
     per_type: dict[str, dict[str, int]] = {}
     for (stype, decision), n in sorted(tally.suggestions.items()):
@@ -68,9 +81,11 @@ def build(tally: Tally, *, rows: dict[str, int], duplicates: dict[str, int], ver
         "export_id": export_id,
         "created": created.strftime("%Y-%m-%d"),
         "period": coarse_period(tally.months),
-        "formats": {"sft": "trl conversational language modeling",
-                    "dpo": "trl conversational preference, explicit prompt",
-                    "kto": "trl conversational unpaired preference"},
+        "formats": {
+            "sft": "trl conversational language modeling",
+            "dpo": "trl conversational preference, explicit prompt",
+            "kto": "trl conversational unpaired preference",
+        },
         "counts": {
             "rows": {f: rows.get(f, 0) for f in FORMATS},
             "duplicates_removed": {f: duplicates.get(f, 0) for f in FORMATS},
@@ -95,7 +110,7 @@ PHI was still found were kept out (see `manifest.json`, `counts.quarantined_by_r
 | file | TRL dataset type | rows |
 |---|---|---|
 | `sft.jsonl` | conversational language modeling (`messages`) - SFTTrainer | {sft} |
-| `dpo.jsonl` | conversational preference with explicit prompt (`prompt`, `chosen`, `rejected`) - DPOTrainer | {dpo} |
+| `dpo.jsonl` | conversational preference, explicit prompt (`prompt`, `chosen`, `rejected`) - DPOTrainer | {dpo} |
 | `kto.jsonl` | conversational unpaired preference (`prompt`, `completion`, `label`) - KTOTrainer | {kto} |
 
 Each line is one JSON object; every row also has a `metadata` object (suggestion type, decision,

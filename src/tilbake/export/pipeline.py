@@ -47,8 +47,11 @@ def _context(record: Record) -> Mapping[str, Any]:
 def _free_texts(record: Record) -> list[str]:
     """original, correction, chief complaint (empty strings where absent)."""
     complaint = _context(record).get("chief_complaint")
-    return [record.get("original_suggestion") or "", record.get("user_correction") or "",
-            complaint if isinstance(complaint, str) else ""]
+    return [
+        record.get("original_suggestion") or "",
+        record.get("user_correction") or "",
+        complaint if isinstance(complaint, str) else "",
+    ]
 
 
 def _example(record: Record, anon: Sequence[Anonymized]) -> Example:
@@ -79,8 +82,9 @@ class ExportPipeline:
     def __init__(self, anonymizer: Anonymizer, scanner: LeakScanner, *, batch_size: int = 256) -> None:
         self.anonymizer, self.scanner, self.batch_size = anonymizer, scanner, batch_size
 
-    def run(self, records: Iterable[Record], writer: BundleWriter,
-            progress: Callable[[int], None] | None = None) -> Outcome:
+    def run(
+        self, records: Iterable[Record], writer: BundleWriter, progress: Callable[[int], None] | None = None
+    ) -> Outcome:
         out = Outcome()
         for batch in _batches(records, self.batch_size):
             self._run_batch(batch, writer, out)
@@ -96,12 +100,14 @@ class ExportPipeline:
                 out.tally.skipped["ignored" if decision == "ignored" else "no_decision"] += 1
             else:
                 live.append(record)
+        if not live:
+            return
         texts = [t for r in live for t in _free_texts(r)]
         anon = self.anonymizer.anonymize_many(texts)
         leaks = self.scanner.scan_many([a.text for a in anon], [a.replaced for a in anon])
         for i, record in enumerate(live):
-            fields = anon[3 * i: 3 * i + 3]
-            reasons = sorted({leak.label for f in leaks[3 * i: 3 * i + 3] for leak in f})
+            fields = anon[3 * i : 3 * i + 3]
+            reasons = sorted({leak.label for f in leaks[3 * i : 3 * i + 3] for leak in f})
             rows = build_rows(_example(record, fields))
             if rows.skipped:
                 out.tally.skipped[rows.skipped] += 1

@@ -28,7 +28,8 @@ _BASE = (
 
 TASKS: dict[str, TaskPrompt] = {
     "soap_subjective": TaskPrompt(
-        _BASE + "Du skriver S-delen (subjektivt) av et SOAP-notat: pasientens egne opplysninger og sykehistorie.",
+        _BASE
+        + "Du skriver S-delen (subjektivt) av et SOAP-notat: pasientens egne opplysninger og sykehistorie.",
         "Skriv subjektiv del av journalnotatet.",
     ),
     "soap_objective": TaskPrompt(

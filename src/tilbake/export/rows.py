@@ -83,7 +83,12 @@ def sft_row(prompt: list[Message], completion: str, metadata: dict[str, Any]) ->
 
 
 def dpo_row(prompt: list[Message], chosen: str, rejected: str, metadata: dict[str, Any]) -> Row:
-    return {"prompt": prompt, "chosen": _assistant(chosen), "rejected": _assistant(rejected), "metadata": metadata}
+    return {
+        "prompt": prompt,
+        "chosen": _assistant(chosen),
+        "rejected": _assistant(rejected),
+        "metadata": metadata,
+    }
 
 
 def kto_row(prompt: list[Message], completion: str, label: bool, metadata: dict[str, Any]) -> Row:
@@ -99,8 +104,9 @@ def build_rows(ex: Example) -> RowSet:
     original, correction = clean_text(ex.original), clean_text(ex.correction)
     if not original:
         return RowSet(skipped="empty_suggestion")
-    prompt = prompt_messages(ex.suggestion_type, clean_text(ex.chief_complaint) or None,
-                             ex.age_range, ex.diagnosis_codes)
+    prompt = prompt_messages(
+        ex.suggestion_type, clean_text(ex.chief_complaint) or None, ex.age_range, ex.diagnosis_codes
+    )
     ai, clinician = _metadata(ex, "ai"), _metadata(ex, "clinician")
     out = RowSet()
     if ex.decision == "accepted_as_is":
