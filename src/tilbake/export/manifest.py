@@ -110,7 +110,7 @@ PHI was still found were kept out (see `manifest.json`, `counts.quarantined_by_r
 | file | TRL dataset type | rows |
 |---|---|---|
 | `sft.jsonl` | conversational language modeling (`messages`) - SFTTrainer | {sft} |
-| `dpo.jsonl` | conversational preference, explicit prompt (`prompt`, `chosen`, `rejected`) - DPOTrainer | {dpo} |
+| `dpo.jsonl` | preference with explicit prompt (`prompt`, `chosen`, `rejected`) - DPOTrainer | {dpo} |
 | `kto.jsonl` | conversational unpaired preference (`prompt`, `completion`, `label`) - KTOTrainer | {kto} |
 
 Each line is one JSON object; every row also has a `metadata` object (suggestion type, decision,
