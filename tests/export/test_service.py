@@ -9,12 +9,15 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-from conftest import add_suggestions, record
-from sqlalchemy import select
-from tilbake.store.tables import suggestions
 
-from tilbake.errors import ConflictError, NotFoundError, ValidationError
-from tilbake.export.request import Actor, Consent, Scope
+pytest.importorskip("tilbake.store")
+
+from conftest import add_suggestions, record  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+from tilbake.store.tables import suggestions  # noqa: E402
+
+from tilbake.errors import ConflictError, NotFoundError, ValidationError  # noqa: E402
+from tilbake.export.request import Actor, Consent, Scope  # noqa: E402
 
 OK = Consent(given_by="Kari Lege", agree=True)
 
