@@ -10,14 +10,14 @@ import copy
 from typing import Any
 
 SYS = {"role": "system", "content": "Du er en klinisk skriveassistent."}
-USER = {"role": "user", "content": "Hovedplage: Vondt i korsryggen\nAlder: 40–49 år\n\nSkriv planen."}
+USER = {"role": "user", "content": "Hovedplage: Vondt i korsryggen\nAlder: 40-49 år\n\nSkriv planen."}
 AI = {"role": "assistant", "content": "Øvelser tre ganger i uken."}
 DOC = {"role": "assistant", "content": "Øvelser tre ganger i uken, kontroll om to uker."}
 META = {
     "suggestion_type": "soap_plan",
     "decision": "minor_edit",
     "confidence": 0.83,
-    "age_range": "40–49",
+    "age_range": "40-49",
     "source": "clinician",
 }
 

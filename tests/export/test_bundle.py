@@ -136,7 +136,7 @@ def test_every_produced_file_loads_in_datasets_and_passes_the_format_check(tmp_p
                 f"Forslag {i}.",
                 f"Rettet {i}.",
                 confidence=None if i % 3 == 0 else 0.5,
-                age_range=None if i % 4 == 0 else "30–39",
+                age_range=None if i % 4 == 0 else "30-39",
                 chief_complaint="Vondt" if i % 2 else None,
             )
             for fmt, rows in build_rows(ex).by_format().items():

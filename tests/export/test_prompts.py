@@ -10,13 +10,13 @@ from tilbake.export.prompts import DEFAULT_TASK, TASKS, age_range, diagnosis_cod
 @pytest.mark.parametrize(
     ("age", "expected"),
     [
-        (0, "0–9"),
-        (9, "0–9"),
-        (10, "10–19"),
-        (47, "40–49"),
-        ("47", "40–49"),
-        (" 52 ", "50–59"),
-        (89, "80–89"),
+        (0, "0-9"),
+        (9, "0-9"),
+        (10, "10-19"),
+        (47, "40-49"),
+        ("47", "40-49"),
+        (" 52 ", "50-59"),
+        (89, "80-89"),
         (90, "90+"),
         (104, "90+"),
         (None, None),
@@ -25,7 +25,7 @@ from tilbake.export.prompts import DEFAULT_TASK, TASKS, age_range, diagnosis_cod
         (131, None),
         ("47 år", None),
         ("ukjent", None),
-        (47.9, "40–49"),
+        (47.9, "40-49"),
         ([47], None),
     ],
 )
@@ -49,8 +49,8 @@ def test_diagnosis_codes_keep_only_code_shapes(raw, expected):
 
 
 def test_user_turn_layout():
-    text = user_turn("soap_plan", "Vondt i nakken", "30–39", ("L01",))
-    assert text == "Hovedplage: Vondt i nakken\nAlder: 30–39 år\nDiagnosekoder: L01\n\nSkriv planen."
+    text = user_turn("soap_plan", "Vondt i nakken", "30-39", ("L01",))
+    assert text == "Hovedplage: Vondt i nakken\nAlder: 30-39 år\nDiagnosekoder: L01\n\nSkriv planen."
     assert user_turn("soap_plan", None, None, ()) == "Skriv planen."
 
 

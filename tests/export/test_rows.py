@@ -18,7 +18,7 @@ def _ex(decision, correction=DOC, **kw):
         original=kw.pop("original", AI),
         correction=correction,
         confidence=0.8,
-        age_range="40–49",
+        age_range="40-49",
         chief_complaint="Vondt i korsryggen",
         diagnosis_codes=("L03",),
         **kw,
@@ -75,7 +75,7 @@ def test_metadata_is_exactly_the_allowed_keys_and_says_whose_text():
         "suggestion_type": "soap_plan",
         "decision": "minor_edit",
         "confidence": 0.8,
-        "age_range": "40–49",
+        "age_range": "40-49",
         "source": "clinician",
     }
 
@@ -84,7 +84,7 @@ def test_rows_share_one_prompt_and_user_turn_holds_the_context():
     rows = build_rows(_ex("minor_edit"))
     assert rows.dpo[0]["prompt"] == rows.kto[0]["prompt"] == rows.sft[0]["messages"][:2]
     user = rows.dpo[0]["prompt"][1]["content"]
-    assert "Vondt i korsryggen" in user and "40–49 år" in user and "L03" in user
+    assert "Vondt i korsryggen" in user and "40-49 år" in user and "L03" in user
 
 
 @pytest.mark.parametrize(

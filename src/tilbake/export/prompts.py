@@ -118,7 +118,7 @@ def task_prompt(suggestion_type: str) -> TaskPrompt:
 
 
 def age_range(age: object) -> str | None:
-    """A patient's age as a decade range ("40–49"), "90+" from 90 on; None when absent or not an age."""
+    """A patient's age as a decade range ("40-49", as the deid age operator writes it), "90+" from 90 on."""
     if isinstance(age, bool) or age is None:
         return None
     if isinstance(age, str):
@@ -134,7 +134,7 @@ def age_range(age: object) -> str | None:
     if years >= 90:
         return "90+"
     low = years - years % 10
-    return f"{low}–{low + 9}"
+    return f"{low}-{low + 9}"
 
 
 def diagnosis_codes(raw: object) -> tuple[str, ...]:
