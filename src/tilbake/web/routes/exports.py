@@ -72,8 +72,11 @@ def preview(
 
 @router.post("", status_code=201, summary="Create an export: anonymize, gate, bundle and mark, atomically")
 def create(body: ExportIn, who: Caller, svc: Exports) -> JSON:
-    consent = Consent(given_by=body.consent.given_by, agree=body.consent.agree,
-                      statement_version=body.consent.statement_version)
+    consent = Consent(
+        given_by=body.consent.given_by,
+        agree=body.consent.agree,
+        statement_version=body.consent.statement_version,
+    )
     scope = Scope(types=tuple(body.suggestion_types), since=body.since, until=body.until, mode=body.mode)
     batch = svc.create(Actor(who.org_id, token_id=who.token_id, channel="api"), consent, scope)
     return JSON(batch, status_code=201)
@@ -89,8 +92,11 @@ def show(export_id: str, who: Caller, svc: Exports) -> JSON:
     return JSON(svc.get(who.org_id, export_id))
 
 
-@router.get("/{export_id}/download", summary="The bundle (zip: sft/dpo/kto JSONL, manifest, README)",
-            response_class=FileResponse)
+@router.get(
+    "/{export_id}/download",
+    summary="The bundle (zip: sft/dpo/kto JSONL, manifest, README)",
+    response_class=FileResponse,
+)
 def download(export_id: str, who: Caller, svc: Exports) -> FileResponse:
     path = svc.download(who.org_id, export_id)
     return FileResponse(path, media_type="application/zip", filename=path.name)
