@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("tilbake.web.app")
 
-from conftest import add_suggestions, fake_deid, record  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
+from conftest import add_suggestions, fake_deid, record  # noqa: E402
 from tilbake.capture.orgs import create_org  # noqa: E402
 from tilbake.config import Settings  # noqa: E402
 from tilbake.export.anonymize import CallableAnonymizer  # noqa: E402

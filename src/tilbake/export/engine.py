@@ -47,7 +47,8 @@ class EngineAnonymizer:
         self.versions = {
             "detector": f"tilbake-deid {__version__} ({', '.join(sorted(d.name for d in engine.detectors))})",
             "rules": engine.rules.version,
-            "model": next((getattr(d, "version", d.name) for d in engine.detectors if "ner" in d.name), "none"),
+            "model": next((str(getattr(d, "version", d.name)) for d in engine.detectors if "ner" in d.name),
+                          "none"),
         }
 
     def anonymize_many(self, texts: Sequence[str]) -> list[Anonymized]:
