@@ -13,7 +13,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from conftest import fake_deid
+from export_fixtures import fake_deid
 
 from tilbake.export.anonymize import CallableAnonymizer
 from tilbake.export.leakscan import LeakScanner

@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("tilbake.store")
 
-from conftest import add_suggestions, record  # noqa: E402
+from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from tilbake.store.tables import suggestions  # noqa: E402
 

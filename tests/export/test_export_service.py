@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 import zipfile
 from datetime import UTC, datetime
 
@@ -12,7 +13,7 @@ import pytest
 
 pytest.importorskip("tilbake.store")
 
-from conftest import add_suggestions, record  # noqa: E402
+from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from tilbake.store.tables import suggestions  # noqa: E402
 
@@ -157,7 +158,7 @@ def test_failure_mid_export_marks_nothing_and_leaves_no_file(db, org, service):
 def test_other_organizations_see_nothing(db, org, service):
     add_suggestions(db, org, _mixed())
     with db.unit_of_work() as uow:
-        other = uow.orgs.create("Annen klinikk")["id"]
+        other = uow.orgs.create(f"annen-{uuid.uuid4().hex[:8]}")["id"]
     batch = service.create(Actor(org), OK, Scope())
     for call in (service.get, service.download):
         with pytest.raises(NotFoundError):

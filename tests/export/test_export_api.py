@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 import json
 import zipfile
 
@@ -12,7 +13,7 @@ pytest.importorskip("tilbake.web.app")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from conftest import add_suggestions, fake_deid, record  # noqa: E402
+from export_fixtures import add_suggestions, fake_deid, record  # noqa: E402
 from tilbake.capture.orgs import create_org  # noqa: E402
 from tilbake.config import Settings  # noqa: E402
 from tilbake.export.anonymize import CallableAnonymizer  # noqa: E402
@@ -40,7 +41,7 @@ def client(app):
 
 
 def _org(db, name):
-    org, token = create_org(db, name)
+    org, token = create_org(db, f"{name} {uuid.uuid4().hex[:8]}")
     return org["id"], {"Authorization": f"Bearer {token}"}
 
 
