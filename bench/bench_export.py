@@ -74,7 +74,7 @@ def load(url: str, n: int, seed: int) -> tuple[int, float]:
     return org_id, time.perf_counter() - start
 
 
-def child_export(url: str, org_id: int, data_dir: str, mode: str) -> None:
+def child_export(url: str, org_id: int, data_dir: str, mode: str, workers: int | None) -> None:
     """Runs in a fresh process: one real export; prints its figures as JSON."""
     os.environ.update(TILBAKE_DATA_DIR=data_dir, TILBAKE_DATABASE_URL=url, TILBAKE_SECRET=SECRET)
     from tilbake.config import Settings
@@ -84,17 +84,21 @@ def child_export(url: str, org_id: int, data_dir: str, mode: str) -> None:
 
     settings = Settings.from_env()
     db = open_database(url)
-    svc = build_service(settings, db)
+    svc = build_service(settings, db, workers=workers)
     start = time.perf_counter()
     batch = svc.create(Actor(org_id, channel="cli"), Consent(given_by="Benk", agree=True), Scope(mode=mode))
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the worker processes have ended here; RUSAGE_CHILDREN holds the largest one's peak
+    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = parent + svc.workers * worker  # an upper bound of the sum of resident sets
     size = (svc.org_dir(org_id) / batch["file_name"]).stat().st_size
     print(
         json.dumps(
             {
                 "wall": wall,
                 "peak_mib": peak,
+                "workers": svc.workers,
                 "suggestions": batch["suggestions"],
                 "rows": batch["rows"],
                 "quarantined": batch["quarantined_by_reason"],
@@ -104,10 +108,10 @@ def child_export(url: str, org_id: int, data_dir: str, mode: str) -> None:
     )
 
 
-def run_export(url: str, org_id: int, mode: str) -> dict[str, Any]:
+def run_export(url: str, org_id: int, mode: str, workers: int | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tilbake-bench-") as data_dir:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", url, str(org_id), data_dir, mode],
+            [sys.executable, __file__, "--child", url, str(org_id), data_dir, mode, str(workers)],
             capture_output=True,
             text=True,
             check=True,
@@ -216,22 +220,26 @@ def main() -> None:
     ap.add_argument(
         "--leak-sample", type=int, default=20_000, help="records for the leak measurement (0: skip)"
     )
-    ap.add_argument("--child", nargs=4, metavar=("URL", "ORG", "DIR", "MODE"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per core, max 4)"
+    )
+    ap.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        url, org, data_dir, mode = args.child
-        child_export(url, int(org), data_dir, mode)
+        url, org, data_dir, mode, workers = args.child
+        child_export(url, int(org), data_dir, mode, None if workers == "None" else int(workers))
         return
     print(f"export benchmark: {args.n:,} synthetic suggestions, mode {args.mode}, {os.cpu_count()} cores")
     for kind in [k for k in args.db.split(",") if k]:
         with tempfile.TemporaryDirectory() as work, database(kind, Path(work)) as url:
             org_id, load_s = load(url, args.n, args.seed)
-            r = run_export(url, org_id, args.mode)
+            r = run_export(url, org_id, args.mode, args.workers)
         rows = sum(r["rows"].values())
         print(
             f"{kind:<10} load {load_s:6.1f} s | export {r['wall']:6.1f} s wall, "
             f"{args.n / r['wall']:7.0f} suggestions/s, {rows / r['wall']:7.0f} rows/s, "
-            f"peak {r['peak_mib']:5.0f} MiB | {r['suggestions']:,} suggestions -> rows {r['rows']}, "
+            f"peak {r['peak_mib']:5.0f} MiB ({r['workers']} workers) | "
+            f"{r['suggestions']:,} suggestions -> rows {r['rows']}, "
             f"quarantined {sum(r['quarantined'].values())} {r['quarantined']}, zip {r['zip_mib']:.1f} MiB"
         )
     if args.leak_sample:

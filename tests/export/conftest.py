@@ -17,7 +17,7 @@ def db_url(db):
 
 @pytest.fixture
 def org(db):
-    """A fresh organization's id (tests/conftest.py's `org` gives a row and token; these tests need the id)."""
+    """A fresh organization's id (tests/conftest.py's `org` gives a row and a token)."""
     with db.unit_of_work() as uow:
         return uow.orgs.create(f"klinikk-{uuid.uuid4().hex[:10]}")["id"]
 
@@ -29,5 +29,9 @@ def service(db, tmp_path):
     from tilbake.export.service import ExportService
 
     return ExportService(
-        db, tmp_path / "exports", lambda mode: CallableAnonymizer(fake_deid, mode=mode), LeakScanner, batch_size=7
+        db,
+        tmp_path / "exports",
+        lambda mode: CallableAnonymizer(fake_deid, mode=mode),
+        LeakScanner,
+        batch_size=7,
     )

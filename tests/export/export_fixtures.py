@@ -16,9 +16,15 @@ def fake_deid(text: str) -> str:
 def record(i, decision, original=None, correction=None, stype="soap_plan", **context):
     ctx = {"chief_complaint": "Vondt i korsryggen", "patient_age": 47, "diagnosis_codes": ["L03"], **context}
     return {
-        "suggestion_type": stype, "original_suggestion": original or f"Forslag nummer {i}.",
-        "user_correction": correction, "correction_type": decision, "accepted": decision == "accepted_as_is",
-        "confidence_score": 0.75, "context_data": ctx, "encounter_id": f"enc-{i}", "session_id": "sess-1",
+        "suggestion_type": stype,
+        "original_suggestion": original or f"Forslag nummer {i}.",
+        "user_correction": correction,
+        "correction_type": decision,
+        "accepted": decision == "accepted_as_is",
+        "confidence_score": 0.75,
+        "context_data": ctx,
+        "encounter_id": f"enc-{i}",
+        "session_id": "sess-1",
     }
 
 

@@ -10,9 +10,9 @@ import pytest
 pytest.importorskip("tilbake.capture.orgs")
 pytest.importorskip("tilbake.deid.engine")
 
+from export_fixtures import add_suggestions, record  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from export_fixtures import add_suggestions, record  # noqa: E402
 from tilbake.capture.orgs import create_org  # noqa: E402
 from tilbake.cli import app  # noqa: E402
 from tilbake.store import open_database  # noqa: E402

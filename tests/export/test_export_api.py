@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import io
-import uuid
 import json
+import uuid
 import zipfile
 
 import pytest
 
 pytest.importorskip("tilbake.web.app")
 
+from export_fixtures import add_suggestions, fake_deid, record  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from export_fixtures import add_suggestions, fake_deid, record  # noqa: E402
 from tilbake.capture.orgs import create_org  # noqa: E402
 from tilbake.config import Settings  # noqa: E402
 from tilbake.export.anonymize import CallableAnonymizer  # noqa: E402

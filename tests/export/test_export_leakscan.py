@@ -74,3 +74,17 @@ def test_scan_many_keeps_order_and_never_holds_text():
     found = scanner.scan_many(["ingen", "91234567", ""])
     assert [len(f) for f in found] == [0, 1, 0]
     assert "91234567" not in repr(found)
+
+
+def test_skip_engine_spares_the_engine_but_not_the_patterns():
+    class Counting(_Engine):
+        seen: list[str] = []
+
+        def detect_many(self, texts):
+            self.seen.extend(texts)
+            yield from super().detect_many(texts)
+
+    engine = Counting([_Span(0, 3, "PERSON", 0.99)])
+    found = LeakScanner(engine).scan_many(["Ola 91234567", "Ola her"], skip_engine=[True, False])
+    assert engine.seen == ["Ola her"]
+    assert [[x.label for x in f] for f in found] == [["PHONE"], ["PERSON"]]

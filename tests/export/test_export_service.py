@@ -15,10 +15,10 @@ pytest.importorskip("tilbake.store")
 
 from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
-from tilbake.store.tables import suggestions  # noqa: E402
 
 from tilbake.errors import ConflictError, NotFoundError, ValidationError  # noqa: E402
 from tilbake.export.request import Actor, Consent, Scope  # noqa: E402
+from tilbake.store.tables import suggestions  # noqa: E402
 
 OK = Consent(given_by="Kari Lege", agree=True)
 

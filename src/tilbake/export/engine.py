@@ -18,6 +18,8 @@ from tilbake.deid.operators import OperatorContext, age, get_operator, role, tag
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 from tilbake.export.anonymize import MODES, Anonymized
+from tilbake.export.leakscan import LeakScanner
+from tilbake.export.pipeline import Cleaner
 
 #: engine spans at or above this score left in anonymized text quarantine the row
 LEAK_THRESHOLD = 0.85
@@ -47,8 +49,9 @@ class EngineAnonymizer:
         self.versions = {
             "detector": f"tilbake-deid {__version__} ({', '.join(sorted(d.name for d in engine.detectors))})",
             "rules": engine.rules.version,
-            "model": next((str(getattr(d, "version", d.name)) for d in engine.detectors if "ner" in d.name),
-                          "none"),
+            "model": next(
+                (str(getattr(d, "version", d.name)) for d in engine.detectors if "ner" in d.name), "none"
+            ),
         }
 
     def anonymize_many(self, texts: Sequence[str]) -> list[Anonymized]:
@@ -60,3 +63,10 @@ class EngineAnonymizer:
             new, moved = rewrite(text, spans, self.operator(text, spans, self.ctx))
             out.append(Anonymized(new, tuple((s.start, s.end) for s in moved)))
         return out
+
+
+def make_cleaner(mode: str, secret: bytes) -> Cleaner:
+    """The anonymize-and-scan step with the default engine (module level: picklable for workers)."""
+    return Cleaner(
+        EngineAnonymizer(load(), mode, secret=secret), LeakScanner(load(), threshold=LEAK_THRESHOLD)
+    )

@@ -83,12 +83,18 @@ class LeakScanner:
         self.name = name
 
     def scan_many(
-        self, texts: Sequence[str], replaced: Sequence[Sequence[Range]] | None = None
+        self,
+        texts: Sequence[str],
+        replaced: Sequence[Sequence[Range]] | None = None,
+        skip_engine: Sequence[bool] | None = None,
     ) -> list[list[Leak]]:
+        """Leaks per text; ``skip_engine[i]`` spares the engine pass (the patterns always run)."""
         per_text = [pattern_leaks(t) for t in texts]
-        if self.engine is not None and texts:
-            for found, spans in zip(per_text, self.engine.detect_many(texts), strict=True):
-                found.extend(
+        if self.engine is not None:
+            todo = [i for i in range(len(texts)) if not (skip_engine and skip_engine[i])]
+            spans_of = self.engine.detect_many([texts[i] for i in todo]) if todo else iter(())
+            for i, spans in zip(todo, spans_of, strict=True):
+                per_text[i].extend(
                     Leak(sp.start, sp.end, str(sp.label), self.name)
                     for sp in spans
                     if sp.score >= self.threshold

@@ -33,7 +33,7 @@ from tilbake.export import manifest
 from tilbake.export.anonymize import Anonymizer
 from tilbake.export.bundle import BundleWriter, sweep_partials
 from tilbake.export.leakscan import LeakScanner
-from tilbake.export.pipeline import ExportPipeline, Outcome
+from tilbake.export.pipeline import Cleaner, ExportPipeline, Outcome
 from tilbake.export.repository import ExportRepository
 from tilbake.export.request import (
     CONSENT_STATEMENT,
@@ -68,9 +68,14 @@ class ExportService:
         scanner: Callable[[], LeakScanner],
         *,
         batch_size: int = 256,
+        workers: int = 0,
+        cleaner: Callable[[str], Callable[[], Cleaner]] | None = None,
     ) -> None:
+        """``anonymizer(mode)`` and ``scanner()`` build the de-identification step; with ``workers`` > 0,
+        ``cleaner(mode)`` must give a picklable factory for the worker processes."""
         self.db, self.exports_dir = db, exports_dir
         self.make_anonymizer, self.make_scanner, self.batch_size = anonymizer, scanner, batch_size
+        self.workers, self.make_cleaner = workers, cleaner
 
     # -- paths, lock, debris ---------------------------------------------------------------------
     def org_dir(self, org_id: int) -> Path:
@@ -144,7 +149,11 @@ class ExportService:
             with self.db.unit_of_work(write=False) as uow:
                 max_id = uow.conn.execute(select(func.max(suggestions.c.id))).scalar() or 0
             pipeline = ExportPipeline(
-                self.make_anonymizer(scope.mode), self.make_scanner(), batch_size=self.batch_size
+                self.make_anonymizer(scope.mode),
+                self.make_scanner(),
+                batch_size=self.batch_size,
+                workers=self.workers if self.make_cleaner else 0,
+                cleaner_factory=self.make_cleaner(scope.mode) if self.make_cleaner else None,
             )
             consent_ref = {
                 "id": consent_id,
