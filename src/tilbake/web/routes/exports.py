@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import FileResponse
 
+from tilbake.capture.orgs import Principal, authenticate
 from tilbake.export.request import CONSENT_VERSION, Actor, Consent, Scope
 from tilbake.export.service import ExportService
 from tilbake.web.auth import Caller
@@ -32,6 +33,15 @@ def exports(request: Request) -> ExportService:
 
 
 Exports = Annotated[ExportService, Depends(exports)]
+
+
+def principal(token: Caller, svc: Exports) -> Principal:
+    """The organization (and token) behind the bearer token; a wrong or revoked one answers 401."""
+    with svc.db.unit_of_work(write=False) as uow:
+        return authenticate(uow, token.value)
+
+
+Who = Annotated[Principal, Depends(principal)]
 
 
 class ConsentIn(BaseModel):
@@ -59,7 +69,7 @@ class RevokeIn(BaseModel):
 
 @router.get("/preview", summary="What the next export would hold, and the consent statement to agree to")
 def preview(
-    who: Caller,
+    who: Who,
     svc: Exports,
     suggestion_type: Annotated[list[str], Query()] = [],  # noqa: B006
     since: datetime | None = None,
@@ -71,7 +81,7 @@ def preview(
 
 
 @router.post("", status_code=201, summary="Create an export: anonymize, gate, bundle and mark, atomically")
-def create(body: ExportIn, who: Caller, svc: Exports) -> JSON:
+def create(body: ExportIn, who: Who, svc: Exports) -> JSON:
     consent = Consent(
         given_by=body.consent.given_by,
         agree=body.consent.agree,
@@ -83,12 +93,12 @@ def create(body: ExportIn, who: Caller, svc: Exports) -> JSON:
 
 
 @router.get("", summary="Past exports of this organization, newest first")
-def list_exports(who: Caller, svc: Exports) -> JSON:
+def list_exports(who: Who, svc: Exports) -> JSON:
     return JSON({"exports": svc.list(who.org_id)})
 
 
 @router.get("/{export_id}", summary="One export: counts, consent and the suggestions quarantined for review")
-def show(export_id: str, who: Caller, svc: Exports) -> JSON:
+def show(export_id: str, who: Who, svc: Exports) -> JSON:
     return JSON(svc.get(who.org_id, export_id))
 
 
@@ -97,11 +107,11 @@ def show(export_id: str, who: Caller, svc: Exports) -> JSON:
     summary="The bundle (zip: sft/dpo/kto JSONL, manifest, README)",
     response_class=FileResponse,
 )
-def download(export_id: str, who: Caller, svc: Exports) -> FileResponse:
+def download(export_id: str, who: Who, svc: Exports) -> FileResponse:
     path = svc.download(who.org_id, export_id)
     return FileResponse(path, media_type="application/zip", filename=path.name)
 
 
 @router.post("/{export_id}/revoke", summary="Delete the bundle; its rows go back to pending or stay excluded")
-def revoke(export_id: str, body: RevokeIn, who: Caller, svc: Exports) -> JSON:
+def revoke(export_id: str, body: RevokeIn, who: Who, svc: Exports) -> JSON:
     return JSON(svc.revoke(who.org_id, export_id, body.rows))
