@@ -41,6 +41,9 @@ class Example:
     chief_complaint: str | None = None
     diagnosis_codes: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:  # texts stay out of reprs, even anonymized ones
+        return f"Example({self.suggestion_type!r}, {self.decision!r}, <texts hidden>)"
+
 
 @dataclass(slots=True)
 class RowSet:
