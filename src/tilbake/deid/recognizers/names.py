@@ -173,9 +173,11 @@ class NameRecognizer(Recognizer):
                 return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
             if field in _ORG_FIELDS:
                 return None
-        title = title or scan.word_before(start)
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
+        if not (title or any_known or seq.comma_form) and len(names) == 1 and text[k:k + 1] in (".", "!", "?"):
+            return None  # an ordinary word starting a sentence ("Smertene", "Videre")
+        title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms
