@@ -113,10 +113,12 @@ _ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/
 _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
               "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
               "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
-              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse", "referansenr", "prøvenr",
+              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse",
+              "referansenr", "prøvenr",
               "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto", "kto",
               "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
-              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
+              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr",
+              "polisenr",
               "skadenr", "skadenummer", "episodenr", "bestillingsnr")
 
 

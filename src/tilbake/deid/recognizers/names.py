@@ -175,7 +175,8 @@ class NameRecognizer(Recognizer):
                 return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
-        if not (title or any_known or seq.comma_form) and len(names) == 1 and text[k:k + 1] in (".", "!", "?"):
+        sentence_start = text[k:k + 1] in (".", "!", "?")
+        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
         title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
