@@ -56,3 +56,13 @@ def test_engine_output_rewrites_cleanly(engine, parts, operator):
 def test_rewrite_rejects_bad_spans(spans, message):
     with pytest.raises(ValueError, match=message):
         rewrite("kort tekst", spans, ["x"] * len(spans))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_and_spans(), st.lists(st.text(max_size=6), min_size=8, max_size=8))
+def test_apply_matches_rewrite(case, fills):
+    from tilbake.deid.apply import apply
+
+    text, spans = case
+    replacements = [fills[i % len(fills)] for i in range(len(spans))]
+    assert apply(text, spans, replacements) == rewrite(text, spans, replacements)[0]
