@@ -157,8 +157,6 @@ class IdRecognizer(Recognizer):
                 continue  # the start of a longer word ("kontor", "henvisningen")
             if i > 0 and text[i - 1].isalpha() and len(stem) < 6:
                 continue  # a short cue at the end of another word ("preferanse")
-            if any(last < f.span.start <= last + 31 for f in found):
-                continue  # the number after the cue was already found (an fnr after "fnr")
             m = _ID_AFTER.search(text, last + 1, last + 31)
             if m is None or sum(c.isdigit() for c in m.group()) < 4:
                 continue
