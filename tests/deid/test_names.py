@@ -21,6 +21,10 @@ import pytest
     ("Pasientens navn: steinar norodd brekke\nAlder", "steinar norodd brekke"),
     ("Hei Ida, minner om timen", "Ida"),
     ("Barnebarnet Linda ble med inn", "Linda"),
+    ("Kopi til fastlege magnhild jørgensen.", "magnhild jørgensen"),
+    ("Kontroll av inger husby (66 år)", "inger husby"),
+    ("Rosa hudfarge.\n\nAsk Tollefsen\nlege, HPR 9076005", "Ask Tollefsen"),
+    ("Pasient: Baardsen, Ibrahim\nFastlege", "Baardsen, Ibrahim"),
 ])
 def test_persons_found(found, text, piece):
     assert (piece, "PERSON") in found(text)
