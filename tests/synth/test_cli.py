@@ -42,3 +42,24 @@ def test_unknown_split_exits_2_naming_the_choices(tmp_path):
     flat = " ".join(result.output.replace("│", " ").split())
     assert "train" in flat and "heldout" in flat
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_zero_records_write_an_empty_file(tmp_path):
+    out = tmp_path / "empty.jsonl"
+    result = runner.invoke(app, ["synth", "notes", "--n", "0", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == b""
+
+
+def test_a_failure_midway_leaves_no_file(tmp_path, monkeypatch):
+    import tilbake.synth
+
+    def broken(n, seed, *, split="train"):
+        yield {"id": "x", "text": "", "spans": []}
+        raise RuntimeError("generator failed")
+
+    monkeypatch.setattr(tilbake.synth, "notes", broken)
+    out = tmp_path / "n.jsonl"
+    result = runner.invoke(app, ["synth", "notes", "--n", "5", "--output", str(out)])
+    assert result.exit_code != 0
+    assert not out.exists() and not (tmp_path / "n.jsonl.partial").exists()

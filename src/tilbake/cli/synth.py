@@ -17,13 +17,15 @@ _SEED = typer.Option(1, "--seed", help="Seed: the same seed gives the same recor
 _OUT = typer.Option(..., "--output", "-o", help="JSONL file to write ('-' for standard output).")
 
 
-def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
+def _write(rows: Iterable[dict[str, Any]], output: str, total: int, what: str) -> int:
     import sys
 
     import orjson
+    from rich.console import Console
+    from rich.progress import Progress
 
-    count = 0
     if output == "-":
+        count = 0
         for row in rows:
             sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
             count += 1
@@ -32,11 +34,19 @@ def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
     if not path.parent.is_dir():
         raise typer.BadParameter(f"directory {path.parent} does not exist", param_hint="--output")
     tmp = path.with_name(path.name + ".partial")
-    with tmp.open("wb") as fh:  # written aside and renamed: never a half-written file under the name
-        for row in rows:
-            fh.write(orjson.dumps(row) + b"\n")
-            count += 1
-    tmp.replace(path)
+    count = 0
+    try:  # written aside and renamed: never a half-written file under the name asked for
+        with tmp.open("wb") as fh, Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task(f"writing {what}", total=total)
+            for row in rows:
+                fh.write(orjson.dumps(row) + b"\n")
+                count += 1
+                if count % 500 == 0:
+                    progress.update(task, completed=count)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return count
 
 
@@ -57,7 +67,7 @@ def suggestions_cmd(n: int = _N, seed: int = _SEED, split: str = _SPLIT, output:
     from tilbake.synth import suggestions
 
     _check_split(split)
-    count = _write(suggestions(n, seed, split=split), output)
+    count = _write(suggestions(n, seed, split=split), output, n, "suggestions")
     if output != "-":
         typer.echo(f"wrote {count} suggestions to {output}", err=True)
 
@@ -73,7 +83,7 @@ def notes_cmd(
     from tilbake.synth import notes
 
     _check_split(split)
-    count = _write(notes(n, seed, split=split), output)
+    count = _write(notes(n, seed, split=split), output, n, "notes")
     if output != "-":
         typer.echo(f"wrote {count} {split} notes to {output}", err=True)
 
