@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 
+import orjson
 import pytest
 import uvicorn
 
@@ -168,3 +169,24 @@ def test_refused_records_are_kept_with_the_error(server, token, tmp_path, caplog
     lines = (tmp_path / "rejected.jsonl").read_text().splitlines()
     assert len(lines) == 1 and '"conflict"' in lines[0]
     assert "refused" in caplog.text and TEXT not in caplog.text
+
+
+def test_records_queued_at_exit_are_spooled_not_lost(tmp_path):
+    """A background client in a process that simply ends: atexit spools what it could not send."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from tilbake.client import Client\n"
+        f"c = Client('http://127.0.0.1:{_free_port()}', 'tlb_x', background=True,"
+        f" spool_dir={str(tmp_path)!r}, timeout=0.5)\n"
+        "for i in range(5):\n"
+        "    c.log_suggestion('soap_plan', f'tekst {i}')\n"
+    )
+    src = Path(__file__).resolve().parents[1] / "src"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60, env={"PYTHONPATH": str(src)})
+    lines = (tmp_path / "spool.jsonl").read_text().splitlines()
+    assert len(lines) == 5 and all('"/api/v1/suggestions"' in line for line in lines)
+    texts = [orjson.loads(line)["body"]["original_suggestion"] for line in lines]
+    assert texts == [f"tekst {i}" for i in range(5)]  # in order

@@ -8,7 +8,7 @@ another organization are simply not found.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -76,7 +76,7 @@ class CaptureService:
         """Store a suggestion; returns {"id", "created"} (created false: an identical retry)."""
         self._check_sizes(s)
         values = s.model_dump(include=set(SUGGESTION_FIELDS))
-        with self.db.unit_of_work() as uow:
+        with self.db.unit_of_work(atomic=False) as uow:
             org = _org_id(uow, who)
             check_type(uow, org, s.suggestion_type)
             public_id = s.id or uuid.uuid4().hex
@@ -88,7 +88,7 @@ class CaptureService:
     def decide(self, who: Caller, public_id: str, d: DecisionIn) -> dict[str, Any]:
         """Record the decision; an identical retry answers the stored one, a different one ConflictError."""
         self._check_sizes(d)
-        with self.db.unit_of_work() as uow:
+        with self.db.unit_of_work(atomic=False) as uow:
             org = _org_id(uow, who)
             row = uow.suggestions.get(org, public_id)
             if row is None:
@@ -109,7 +109,7 @@ class CaptureService:
         self._check_sizes(f)
         values = {**f.model_dump(include=set(SUGGESTION_FIELDS)), **self._decision(f.original_suggestion, f)}
         now = utcnow()
-        with self.db.unit_of_work() as uow:
+        with self.db.unit_of_work(atomic=False) as uow:
             org = _org_id(uow, who)
             check_type(uow, org, f.suggestion_type)
             public_id = f.id or uuid.uuid4().hex
@@ -118,6 +118,30 @@ class CaptureService:
                 fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
                 self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
         return {"id": public_id, "correction_type": values["correction_type"], "created": created}
+
+    def feedback_batch(self, who: Caller, records: Sequence[FeedbackIn]) -> list[dict[str, Any]]:
+        """Many suggestion+decision records in one transaction: all stored, or none (any error)."""
+        now = utcnow()
+        rows: list[NewRow] = []
+        ids = [f.id for f in records if f.id]
+        if len(ids) != len(set(ids)):
+            raise ValidationError("a batch holds each id at most once", field="items")
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            for name in {f.suggestion_type for f in records}:
+                check_type(uow, org, name)
+            for f in records:
+                self._check_sizes(f)
+                values = f.model_dump(include=set(SUGGESTION_FIELDS))
+                values.update(self._decision(f.original_suggestion, f))
+                rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
+            inserted = uow.suggestions.insert_new(org, rows)
+            fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
+            for public_id, values, _created, _decided in rows:
+                if public_id not in inserted:  # a retry of a stored record, or a clash
+                    self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
+        return [{"id": pid, "correction_type": values["correction_type"], "created": pid in inserted}
+                for pid, values, _c, _d in rows]
 
     def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
         """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
@@ -134,7 +158,7 @@ class CaptureService:
                     values.update(self._decision(record.original_suggestion, record))
                     decided_at = record.decided_at or now
                 rows.append((record.id or uuid.uuid4().hex, values, record.created_at or now, decided_at))
-            uow.suggestions.insert_many(org, rows)
+            uow.suggestions.insert_new(org, rows)
         return len(rows)
 
     @staticmethod
@@ -152,7 +176,7 @@ class CaptureService:
                          cursor: str | None = None) -> dict[str, Any]:
         """One page, newest first; pass `next_cursor` back to get the next one."""
         before = _parse_cursor(cursor)
-        with self.db.unit_of_work(write=False) as uow:
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
             org = _org_id(uow, who)
             rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
         more = len(rows) > limit
@@ -161,7 +185,7 @@ class CaptureService:
         return {"items": [public(row) for row in rows], "next_cursor": next_cursor}
 
     def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
-        with self.db.unit_of_work(write=False) as uow:
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
             row = uow.suggestions.get(_org_id(uow, who), public_id)
         if row is None:
             raise NotFoundError(f"no suggestion with id {public_id!r}")
@@ -169,19 +193,19 @@ class CaptureService:
 
     def with_org(self, who: Caller, action: Callable[[UnitOfWork, int], T]) -> T:
         """Run `action(uow, org_id)` for the caller's organization in one read transaction."""
-        with self.db.unit_of_work(write=False) as uow:
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
             return action(uow, _org_id(uow, who))
 
     def export_stats(self, who: Caller) -> dict[str, Any]:
         """Examples pending export (decided, in no export batch) by type x decision."""
-        with self.db.unit_of_work(write=False) as uow:
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
             groups = uow.suggestions.pending_stats(_org_id(uow, who))
         return {"pending_total": sum(g["count"] for g in groups), "groups": groups}
 
     def daily_metrics(self, who: Caller, flt: SuggestionFilter) -> dict[str, Any]:
         from tilbake.capture.metrics import fold_daily
 
-        with self.db.unit_of_work(write=False) as uow:
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
             rows = uow.suggestions.daily(_org_id(uow, who), flt)
         return {"days": fold_daily(rows)}
 

@@ -20,6 +20,7 @@ from tilbake.deid.recognizers import Finding, Recognizer, Scan, rule_recognizers
 from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Detector, Label, Span
 
+_WORDY = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
 #: words that are never PHI whatever found them (agencies, eponyms, drug brands)
 NEVER_PHI = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS))
 
@@ -106,9 +107,10 @@ class Deidentifier:
             yield found
 
     def _verdict(self, text: str, span: Span) -> str:
-        if self.rules.allowed(text, span):
+        if self.rules.allow and self.rules.allowed(text, span):
             return "allow list"
-        if span.source != "rules:deny" and text[span.start:span.end].strip().lower() in NEVER_PHI:
+        if span.label in _WORDY and span.source != "rules:deny" and \
+                text[span.start:span.end].strip().lower() in NEVER_PHI:
             return "never PHI"
         return "below threshold" if span.score < self.min_score else "kept"
 

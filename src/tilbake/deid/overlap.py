@@ -19,12 +19,23 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        only a space or hyphen (when ``text`` is given to check the gap).
     2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
     """
-    merged = _merge_same_label(sorted(spans, key=lambda s: (s.label, s.start, -s.end)), text)
+    merged = _merge_same_label(sorted(spans, key=_by_label), text)
+    merged.sort(key=_by_start)
+    if all(a.end <= b.start for a, b in zip(merged, merged[1:], strict=False)):
+        return merged  # the common case: nothing left to resolve
     chosen: list[Span] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):
             chosen.append(span)
-    return sorted(chosen)
+    return sorted(chosen, key=_by_start)
+
+
+def _by_label(s: Span) -> tuple[str, int, int]:
+    return (s.label.value, s.start, -s.end)
+
+
+def _by_start(s: Span) -> tuple[int, int]:
+    return (s.start, s.end)
 
 
 def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:

@@ -7,13 +7,13 @@ export when it is decided and not yet in an export batch (`export_batch_id` NULL
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tilbake.store.clock import aware
@@ -53,7 +53,7 @@ def _upsert(dialect_name: str) -> Any:
         dialect.insert(suggestions)
         .values({key: bindparam(key) for key in _INSERT_ROW})
         .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
-        .returning(suggestions.c.id)
+        .returning(suggestions.c.public_id)
     )
 
 
@@ -83,16 +83,18 @@ class SuggestionRepository:
                    decided_at=_utc(decided_at) if decided_at is not None else None)
         return self.conn.execute(_upsert(self.conn.dialect.name), row).first() is not None
 
-    def insert_many(self, org_id: int, rows: Iterable[NewRow]) -> None:
-        """Bulk insert of new rows (public ids known to be fresh): one round trip."""
+    def insert_new(self, org_id: int, rows: Sequence[NewRow]) -> set[str]:
+        """Insert many rows in one statement, skipping ids that exist; the public ids inserted."""
         batch = []
         for public_id, values, created_at, decided_at in rows:
-            row = {key: values.get(key) for key in (*SUGGESTION_FIELDS, *DECISION_FIELDS)}
+            row = {key: values.get(key) if decided_at or key not in DECISION_FIELDS else None
+                   for key in _INSERT_ROW}
             row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at),
                        decided_at=_utc(decided_at) if decided_at else None)
             batch.append(row)
-        if batch:
-            self.conn.execute(insert(suggestions), batch)
+        if not batch:
+            return set()
+        return set(self.conn.execute(_upsert(self.conn.dialect.name), batch).scalars().all())
 
     def get(self, org_id: int, public_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(_BY_ID, {"org": org_id, "pid": public_id}).mappings().first()

@@ -8,6 +8,8 @@ propagates every name found here to its later mentions in the same document.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from tilbake.deid import lang_nb
@@ -81,11 +83,57 @@ def _name_like(w: str) -> bool:
     return (w in lang_nb.first_names() or w in lang_nb.surnames()) and w not in words.NAME_STOPWORDS
 
 
+_LOWER_AFTER = re.compile(
+    r"(?<![\w])(?:herr|hr\.|fru|frk\.?|dr\.?|pas\.|m/|hei|kjære|med pasient|kollega)[ \t]+"
+    r"([a-zæøå][\wæøå\-]+(?:[ \t]+[a-zæøå][\wæøå\-]+){0,2})", re.IGNORECASE)
+_FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
+
+
+def _gazetteer_prefix(tokens: list[str]) -> int:
+    """How many of the leading lower-case tokens are known names."""
+    n = 0
+    for tok in tokens:
+        title = tok.capitalize()
+        if (title in lang_nb.first_names() or title in lang_nb.surnames()) and title not in words.NAME_STOPWORDS:
+            n += 1
+        else:
+            break
+    return n
+
+
 class NameRecognizer(Recognizer):
     name = FAMILY
     labels = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
+        return self._capitalised(scan) + self._lower_case(scan)
+
+    def _lower_case(self, scan: Scan) -> list[Finding]:
+        """Messy text: "herr høiseth", "Pasientens navn: steinar norodd brekke"."""
+        out: list[Finding] = []
+        text = scan.text
+        for m in _LOWER_AFTER.finditer(text):
+            tokens = m.group(1).split()
+            n = _gazetteer_prefix(tokens)
+            if n:
+                end = m.start(1) + len(" ".join(tokens[:n]))
+                out.append(finding(m.start(1), end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+        i = text.find(":")
+        while i >= 0:
+            field = field_before(scan, i + 1)
+            if field in _FIELDS or field.endswith("navn"):
+                m = _FIELD_VALUE.match(text, i + 1)
+                if m and m.group(1)[0].islower():
+                    tokens = m.group(1).split()
+                    n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
+                    if n:
+                        end = m.start(1) + len(" ".join(tokens[:n]))
+                        out.append(finding(m.start(1), end, Label.PERSON, 0.85, FAMILY, "header field (lower case)",
+                                           cues=(field,)))
+            i = text.find(":", i + 1)
+        return out
+
+    def _capitalised(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
         for seq in sequences(scan):
             toks = list(seq.tokens)
@@ -109,7 +157,7 @@ class NameRecognizer(Recognizer):
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
         field = field_before(scan, start)
-        if field in _FIELDS:
+        if field in _FIELDS or field.endswith("navn"):
             return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
         if field in _ORG_FIELDS:
             return None

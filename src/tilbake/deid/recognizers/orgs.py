@@ -15,7 +15,8 @@ from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding, is
 from tilbake.deid.spans import Label
 
 FAMILY = "orgs"
-_CLINIC_STEMS = ("legesenter", "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
+_CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "oppvekstsenter", "skule",
+                 "høgskule", "universitet", "klubb", "idrettsklubb", "ballklubb", "legesenter", "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
                  "kiropraktorsenter", "kiropraktorkontor", "klinikk", "tannlege", "tannklinikk", "helsestasjon",
                  "sykehjem", "legevakt", "rehabiliteringssenter", "treningssenter", "helsehus", "sykehus",
                  "sjukehus", "hospital", "medisinske senter", "skole", "barnehage", "idrettslag", "røntgen",
@@ -80,7 +81,7 @@ class OrgRecognizer(Recognizer):
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-.&'"):
                 s -= 1
             w = text[s:begin - 1]
-            if not w or not (w[0].isupper() or w[0].isdigit()) or w in _NON_NAME:
+            if not w or not (w[0].isupper() or w.isdigit()) or w in _NON_NAME or (w.endswith(".") and len(w) > 3):
                 break
             begin = s
         own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
