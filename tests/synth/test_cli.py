@@ -63,3 +63,16 @@ def test_a_failure_midway_leaves_no_file(tmp_path, monkeypatch):
     result = runner.invoke(app, ["synth", "notes", "--n", "5", "--output", str(out)])
     assert result.exit_code != 0
     assert not out.exists() and not (tmp_path / "n.jsonl.partial").exists()
+
+
+def test_suggestions_as_gold_rows(tmp_path):
+    from tilbake.synth import gold_rows
+
+    out = tmp_path / "g.jsonl"
+    result = runner.invoke(app, ["synth", "suggestions", "--n", "10", "--seed", "4", "--gold-rows",
+                                 "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    expected = [row for i, r in enumerate(suggestions(10, 4)) for row in gold_rows(r, f"s4-{i:06d}")]
+    assert rows == expected
+    assert {r["id"].split(":")[1] for r in rows} >= {"original_suggestion", "chief_complaint"}

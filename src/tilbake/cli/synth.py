@@ -61,15 +61,28 @@ def _check_split(split: str) -> None:
         raise typer.BadParameter(f"unknown split {split!r}; choose one of: {choices}", param_hint="--split")
 
 
+_GOLD_ROWS = typer.Option(
+    False, "--gold-rows", help="Write each free text as a gold-corpus row (id, text, spans, negatives)."
+)
+
+
 @synth_app.command("suggestions")
-def suggestions_cmd(n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT) -> None:
+def suggestions_cmd(
+    n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT, gold_rows: bool = _GOLD_ROWS
+) -> None:
     """Write synthetic AI-suggestion records (ai_feedback fields plus `_gold` spans) as JSONL."""
-    from tilbake.synth import suggestions
+    from tilbake import synth
 
     _check_split(split)
-    count = _write(suggestions(n, seed, split=split), output, n, "suggestions")
+    records = synth.suggestions(n, seed, split=split)
+    if gold_rows:  # ids "s<seed>-<index>:<field>", one line per free text
+        rows = (row for i, r in enumerate(records) for row in synth.gold_rows(r, f"s{seed}-{i:06d}"))
+        count = _write(rows, output, 3 * n, "gold rows")
+    else:
+        count = _write(records, output, n, "suggestions")
     if output != "-":
-        typer.echo(f"wrote {count} suggestions to {output}", err=True)
+        what = "gold rows" if gold_rows else "suggestions"
+        typer.echo(f"wrote {count} {what} to {output}", err=True)
 
 
 @synth_app.command("notes")
