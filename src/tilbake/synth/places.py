@@ -243,10 +243,10 @@ def _half(name: str, split: str) -> bool:
 
 # Neighbourhoods and street names that clinics are named after ("Bjerke Kiropraktikk").
 _NEIGHBOURHOODS = (
-    "Bjerke", "Storgata", "Majorstuen", "Sentrum", "Torshov", "Nordre", "Sagene", "Lambertseter", "Grünerløkka",
-    "Kolbotn", "Bekkestua", "Sandvika", "Fana", "Lade", "Madla", "Hinna", "Tiller", "Eidsvoll", "Kløfta",
-    "Nesodden", "Bryn", "Ensjø", "Vinderen", "Røa", "Furuset", "Stovner", "Bogstadveien", "Holmlia", "Lysaker",
-    "Fornebu", "Fyllingsdalen", "Åsane", "Sandviken", "Nyborg",
+    "Bjerke", "Storgata", "Majorstuen", "Sentrum", "Torshov", "Nordre", "Sagene", "Lambertseter",
+    "Grünerløkka", "Kolbotn", "Bekkestua", "Sandvika", "Fana", "Lade", "Madla", "Hinna", "Tiller",
+    "Eidsvoll", "Kløfta", "Nesodden", "Bryn", "Ensjø", "Vinderen", "Røa", "Furuset", "Stovner",
+    "Bogstadveien", "Holmlia", "Lysaker", "Fornebu", "Fyllingsdalen", "Åsane", "Sandviken", "Nyborg",
 )
 
 
