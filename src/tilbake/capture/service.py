@@ -137,11 +137,11 @@ class CaptureService:
                 rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
             inserted = uow.suggestions.insert_new(org, rows)
             fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
-            for public_id, values, _created, _decided in rows:
+            for public_id, sent, _created, _decided in rows:
                 if public_id not in inserted:  # a retry of a stored record, or a clash
-                    self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
-        return [{"id": pid, "correction_type": values["correction_type"], "created": pid in inserted}
-                for pid, values, _c, _d in rows]
+                    self._same_or_conflict(uow.suggestions.get(org, public_id), sent, fields, public_id)
+        return [{"id": pid, "correction_type": sent["correction_type"], "created": pid in inserted}
+                for pid, sent, _c, _d in rows]
 
     def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
         """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
