@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+import tilbake.export.tables  # noqa: F401 - the export area's tables live on the same metadata
 from tilbake.errors import StorageError
 from tilbake.store import open_database
 from tilbake.store.migrate import alembic_config, current_heads, is_current, known_heads

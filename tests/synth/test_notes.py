@@ -5,15 +5,15 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import assert_spans_valid
 
+from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
 from tilbake.synth import bank_heldout, bank_train, notes
-from tilbake.synth.clinical import NEGATIVES
+from tilbake.synth.clinical import NEGATIVE_KINDS
 from tilbake.synth.people import WORD_FIRST, WORD_SURNAMES, pools
 from tilbake.synth.scene import compile_template
 
-SHAPES = {"soap", "prose", "referral", "epicrisis", "comment", "message", "messy"}
+SHAPES = {"soap", "prose", "referral", "epicrisis", "comment", "message", "phone_note", "journal", "messy"}
 
 
 @pytest.fixture(scope="module", params=["train", "heldout"])
@@ -56,7 +56,7 @@ def test_every_label_negative_kind_and_shape_appears(corpus):
     labels = Counter(s["label"] for r in rows for s in r["spans"])
     kinds = Counter(n["kind"] for r in rows for n in r["negatives"])
     assert set(labels) == {lab.value for lab in Label}
-    assert set(kinds) == set(NEGATIVES)
+    assert set(kinds) == set(NEGATIVE_KINDS)
     assert {r["kind"] for r in rows} == SHAPES
     assert min(labels.values()) >= 10, labels
 
@@ -125,7 +125,8 @@ def _templates(bank) -> set[str]:
 def test_held_out_templates_are_distinct_and_all_compile():
     train, heldout = _templates(bank_train), _templates(bank_heldout)
     assert len(train) > 100 and len(heldout) > 100
-    assert not train & heldout
+    # a lone slot ("{wordname}") has no wording of its own: its fillers are split instead
+    assert {t for t in train & heldout if not re.fullmatch(r"\{\w+\}", t)} == set()
     for t in train | heldout:
         compile_template(t)
 
@@ -137,13 +138,35 @@ def test_names_that_are_words_appear():
     assert words & set(WORD_FIRST["train"])
 
 
-def _skeleton(template: str) -> str:
-    return " ".join(re.sub(r"\{\w+\}|[^\w ]", " ", template.lower()).split())
+def _wordings(template: str) -> set[str]:
+    """Every wording a template can take (each choice expanded), holes as '#'."""
+    from tilbake.synth.scene import Choice
+    from tilbake.synth.text import Frag
+
+    def walk(parts) -> list[str]:
+        out = [""]
+        for part in parts:
+            if isinstance(part, Frag):
+                alts = [part.text]
+            elif isinstance(part, Choice):
+                alts = [w for option in part.options for w in walk(option)]
+            else:
+                alts = ["#"]
+            out = [o + a for o in out for a in alts]
+        return out
+
+    return set(walk(compile_template(template)))
 
 
-def test_held_out_templates_differ_beyond_punctuation_and_slots():
-    train = {_skeleton(t) for t in _templates(bank_train)}
-    heldout = {_skeleton(t) for t in _templates(bank_heldout)}
+def _skeleton(wording: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", wording.lower()).split())
+
+
+def test_held_out_wordings_differ_beyond_punctuation_and_slots():
+    # every wording each template can take, choices expanded, compared without case or punctuation
+    train = {_skeleton(w) for t in _templates(bank_train) for w in _wordings(t)}
+    heldout = {_skeleton(w) for t in _templates(bank_heldout) for w in _wordings(t)}
+    assert len(train) > 250 and len(heldout) > 200
     shared = {s for s in train & heldout if len(s.split()) > 1}
     assert not shared, shared
 
@@ -161,3 +184,53 @@ def test_held_out_templates_differ_beyond_punctuation_and_slots():
 def test_span_checker_catches_bad_spans(text, spans):
     with pytest.raises(AssertionError):
         assert_spans_valid(text, spans)
+
+
+def test_held_out_places_and_organisations_are_disjoint_from_train():
+    from tilbake.synth import places
+
+    train, heldout = places._lists("train"), places._lists("heldout")
+    for key in train:
+        assert not set(train[key]) & set(heldout[key]), key
+    for table in (places.HOSPITALS, places.EMPLOYERS, places.CLINIC_FORMS, places.SCHOOL_FORMS,
+                  places.UNIVERSITIES, places.CLUB_FORMS):
+        assert not set(table["train"]) & set(table["heldout"])
+
+
+def test_held_out_organisations_in_notes_never_appear_in_train_notes():
+    def orgs(split):
+        return {r["text"][s["start"]:s["end"]].lower() for r in notes(400, 8, split=split) for s in r["spans"]
+                if s["label"] in ("ORG", "LOCATION", "ADDRESS")}
+
+    assert not orgs("train") & orgs("heldout")
+
+
+def test_a_tier_of_held_out_names_is_in_no_gazetteer_built_from_ssb_or_mimesis():
+    from tilbake.synth.data import names
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    data = names()
+    listed = {n for g in ("female", "male") for n, _ in data["first"][g]} | {n for n, _ in data["surnames"]}
+    listed |= {n for g in ("female", "male") for n in data["rare_first"][g]} | set(data["rare_surnames"])
+    unknown = unknown_to_gazetteers()
+    assert len(unknown) > 500
+    assert not unknown & listed
+
+
+def test_held_out_notes_name_many_people_no_gazetteer_knows():
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    unknown = unknown_to_gazetteers()
+    rows = list(notes(400, 4, split="heldout"))
+    words = [w for w in _person_words(rows)]
+    share = sum(w in unknown for w in words) / len(words)
+    assert 0.25 < share < 0.75, share
+
+
+def test_held_out_unknown_names_are_unknown_to_the_deid_gazetteer():
+    lang_nb = pytest.importorskip("tilbake.deid.lang_nb", reason="deid gazetteers not merged yet")
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    known = {n.lower() for n in lang_nb.first_names() | lang_nb.surnames()}
+    unknown = {n.lower() for n in unknown_to_gazetteers()}
+    assert len(unknown & known) < 0.02 * len(unknown), sorted(unknown & known)[:20]

@@ -71,17 +71,19 @@ def mistype(rng: random.Random, digits: str) -> str:
     return digits[:i] + str((int(digits[i]) + rng.randint(1, 9)) % 10) + digits[i + 1 :]
 
 
-def fnr(rng: random.Random, born: dt.date) -> str:
-    """Fødselsnummer as written: mostly valid, sometimes a D-number or mistyped, grouped or not."""
+def fnr(rng: random.Random, born: dt.date, digits: str | None = None) -> str:
+    """Fødselsnummer as written: mostly valid, sometimes a D-number or mistyped, grouped or not.
+    Pass the person's ``digits`` to write the same number again (each writing may still slip)."""
     r = rng.random()
-    digits = fnr_digits(rng, born, d_number=r < 0.12)
+    if digits is None:
+        digits = fnr_digits(rng, born, d_number=r < 0.12)
     if r > 0.9:
         digits = mistype(rng, digits)
     sep = pick(rng, ("", "", "", " ", "-"))
     return digits[:6] + sep + digits[6:]
 
 
-# Real series: mobile numbers start with 4 or 9; landlines with the area digits below.
+# Real series (phonenumbers agrees): mobile 40-41, 46-48, 90-99; landlines with the area digits below.
 _LANDLINE = (
     "21",
     "22",
@@ -114,15 +116,21 @@ _LANDLINE = (
 )
 
 
-def phone(rng: random.Random, *, mobile: bool | None = None) -> str:
-    mobile = chance(rng, 0.75) if mobile is None else mobile
-    if mobile:
-        num = pick(rng, ("4", "9")) + f"{rng.randrange(10**7):07d}"
-    else:
-        num = pick(rng, _LANDLINE) + f"{rng.randrange(10**6):06d}"
+_MOBILE = ("40", "41", "46", "47", "48", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99")
+
+
+def phone_digits(rng: random.Random, *, mobile: bool | None = None) -> str:
+    if chance(rng, 0.75) if mobile is None else mobile:
+        return pick(rng, _MOBILE) + f"{rng.randrange(10**6):06d}"
+    return pick(rng, _LANDLINE) + f"{rng.randrange(10**6):06d}"
+
+
+def phone(rng: random.Random, *, mobile: bool | None = None, num: str | None = None) -> str:
+    """A phone number in one of the usual groupings, sometimes with +47/0047 (``num``: these digits)."""
+    num = num or phone_digits(rng, mobile=mobile)
     r = rng.random()
-    if r < 0.3:
-        body = f"{num[:3]} {num[3:5]} {num[5:]}" if mobile else f"{num[:2]} {num[2:4]} {num[4:6]} {num[6:]}"
+    if r < 0.3 and num[0] in "49":
+        body = f"{num[:3]} {num[3:5]} {num[5:]}"
     elif r < 0.55:
         body = num
     elif r < 0.75:
@@ -130,9 +138,8 @@ def phone(rng: random.Random, *, mobile: bool | None = None) -> str:
     else:
         body = f"{num[:4]} {num[4:]}"
     r = rng.random()
-    return (
-        ("+47 " + body) if r < 0.15 else ("0047 " + body) if r < 0.2 else ("+47" + num) if r < 0.25 else body
-    )
+    prefix = "+47 " if r < 0.15 else "0047 " if r < 0.2 else ""
+    return "+47" + num if 0.2 <= r < 0.25 else prefix + body
 
 
 _MAIL_HOSTS = (
@@ -218,24 +225,20 @@ def date_text(rng: random.Random, d: dt.date, *, with_year: bool | None = None) 
         + (f" {d.year}" if yr and chance(rng, 0.3) else ""),
         f"{d.day:02d}{m:02d}{d.year % 100:02d}" if yr else f"{d.day}.{m}",
         f"{d.day}.{m}.{d.year}" if yr else f"{d.day}.{m}",
+        f"{d.day:02d}/{m:02d}/{d.year}" if yr else f"{d.day:02d}/{m:02d}",
+        f"{d.day:02d}-{m:02d}-{d.year}" if yr else f"{d.day}. {MONTHS_SHORT[m - 1]}",
+        f"{d.day:02d}.{m:02d}.{d.year % 100:02d}" if yr else f"{d.day}.{m:02d}",
+        f"{MONTHS[m - 1]} {d.year}" if yr else f"{d.day}. {MONTHS[m - 1]}",  # month and year alone
     )
     return pick(rng, forms)
 
 
-def age_text(rng: random.Random, age: int) -> str:
-    """An age as clinicians write it; the span is the number with its unit."""
-    return pick(
-        rng,
-        (
-            f"{age} år",
-            f"{age} år",
-            f"{age}-årig",
-            f"{age} år gml.",
-            f"{age}-åring",
-            f"{age} åring",
-            f"{age}-åringen",
-            f"{age} år gammel",
-            f"{age}år",
-            f"{age} å",
-        ),
-    )
+_AGE_FORMS = ("{a} år", "{a} år", "{a}-årig", "{a}-åring", "{a} åring", "{a}-åringen", "{a}år", "{a} å",
+              "{a} år|| gml.", "{a} år|| gammel", "{a} år|| gamle")
+
+
+def age_text(rng: random.Random, age: int) -> tuple[str, str]:
+    """An age as clinicians write it, as (span, tail): the span is the number with its unit ("45 år",
+    "45-årig"); an adjective after it ("gml.", "gammel") is the tail, outside the span."""
+    span, _, tail = pick(rng, _AGE_FORMS).format(a=age).partition("||")
+    return span, tail

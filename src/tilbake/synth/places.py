@@ -13,7 +13,7 @@ from functools import cache
 from tilbake.synth.data import names as _names
 from tilbake.synth.rand import chance, pick
 
-# Real postcodes with their post towns; even rows train, odd rows heldout.
+# Real postcodes with their post towns; each town goes to one split (see _lists).
 _POSTCODES = [
     "0150 Oslo",
     "0182 Oslo",
@@ -190,7 +190,7 @@ CLINIC_FORMS = {
         "{p} Kiropraktorklinikk",
         "{p} helsesenter",
         "{p} legekontor",
-        "Kiropraktor {p}",
+        "Kiropraktorklinikken {p}",
         "{p} Fysioterapi og Trening",
     ),
     "heldout": (
@@ -200,7 +200,7 @@ CLINIC_FORMS = {
         "{p} Helsehus",
         "{p} Medisinske Senter",
         "{p} Manuellterapi",
-        "Legene på {p}",
+        "{p} Legeklinikk",
         "{p} Ryggklinikk",
         "{p} kiropraktorkontor DA",
     ),
@@ -212,6 +212,10 @@ SCHOOL_FORMS = {
 UNIVERSITIES = {
     "train": ("Universitetet i Oslo", "NTNU", "UiB", "Høgskolen i Innlandet"),
     "heldout": ("OsloMet", "UiT", "Handelshøyskolen BI", "Høgskulen på Vestlandet", "Nord universitet"),
+}
+CLUB_FORMS = {
+    "train": ("{p} IL", "{p} Fotballklubb", "{p} Turn", "{p} Golfklubb"),
+    "heldout": ("{p} Idrettslag", "IK {p}", "{p} Håndballklubb", "{p} Skiklubb"),
 }
 _SUFFIXES = (
     "gate",
@@ -241,8 +245,9 @@ def _half(name: str, split: str) -> bool:
 def _lists(split: str) -> dict[str, tuple[str, ...]]:
     data = _names()
     streets = tuple(s for s in data["streets"] if _half(s, split))
-    posts = tuple(p for i, p in enumerate(_POSTCODES) if (i % 2 == 0) == (split == "train"))
-    towns = tuple(sorted({p.split(" ", 1)[1] for p in posts}))
+    # Split by town, not by row, so a town (and all its postcodes) belongs to one split only.
+    posts = tuple(p for p in _POSTCODES if _half(p.split(" ", 1)[1], split))
+    towns = tuple(sorted({p.split(" ", 1)[1] for p in posts} | {t for t in data["towns"] if _half(t, split)}))
     words = tuple(
         w
         for w in (
@@ -283,7 +288,7 @@ def _lists(split: str) -> dict[str, tuple[str, ...]]:
         )
         if _half(w, split)
     )
-    return {"streets": streets, "posts": posts, "towns": towns, "words": words + towns}
+    return {"streets": streets, "posts": posts, "towns": towns, "words": tuple(sorted(set(words + towns)))}
 
 
 def street(rng: random.Random, split: str) -> str:
@@ -320,6 +325,10 @@ def school(rng: random.Random, split: str) -> str:
     if chance(rng, 0.25):
         return pick(rng, UNIVERSITIES[split])
     return pick(rng, SCHOOL_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
+
+
+def club(rng: random.Random, split: str) -> str:
+    return pick(rng, CLUB_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
 
 
 def clinic_domain(name: str) -> str:

@@ -13,37 +13,30 @@ import random
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from tilbake.synth import clinical, identifiers, people, places
 from tilbake.synth.rand import chance, pick
 from tilbake.synth.text import Frag, Frags, phi, plain
 
 TODAY = dt.date(2026, 11, 1)
+# Relation words, split like the names: "kona Mette", "datteren hennes Ingrid" (train) vs
+# "ektefellen Mette", "barnebarnet Ingrid" (heldout). Keyed by (split, female relative?).
 RELATIONS = {
-    True: (
-        "kona",
-        "samboeren",
-        "datteren",
-        "søsteren",
-        "moren",
-        "svigermoren",
-        "kjæresten",
-        "datteren hennes",
-        "naboen",
-        "venninnen",
-    ),
-    False: (
-        "mannen",
-        "samboeren",
-        "sønnen",
-        "broren",
-        "faren",
-        "svigerfaren",
-        "kjæresten",
-        "sønnen hans",
-        "naboen",
-        "kollegaen",
-    ),
+    ("train", True): ("kona", "samboeren", "datteren", "søsteren", "moren", "svigermoren", "kjæresten",
+                      "datteren hennes", "naboen", "venninnen"),
+    ("train", False): ("mannen", "samboeren", "sønnen", "broren", "faren", "svigerfaren", "kjæresten",
+                       "sønnen hans", "naboen", "kollegaen"),
+    ("heldout", True): ("ektefellen", "barnebarnet", "tanten", "bestemoren", "stedatteren", "svigerinnen",
+                        "eldste datter", "kusinen", "dattera", "kona hans"),
+    ("heldout", False): ("ektemannen", "barnebarnet", "onkelen", "bestefaren", "stesønnen", "svogeren",
+                         "yngste sønn", "fetteren", "gutten", "mannen hennes"),
+}
+JOBS = {
+    "train": ("sykepleier", "lærer", "snekker", "butikkmedarbeider", "lastebilsjåfør", "renholder",
+              "ingeniør", "frisør", "barnehageassistent", "elektriker"),
+    "heldout": ("helsefagarbeider", "lektor", "tømrer", "kassamedarbeider", "bussjåfør", "vaskehjelp",
+                "konsulent", "kokk", "assistent", "rørlegger"),
 }
 TITLES = (
     "kiropraktor",
@@ -91,6 +84,16 @@ class Scene:
         return TODAY.year - b.year - ((TODAY.month, TODAY.day) < (b.month, b.day))
 
     @property
+    def fnr_digits(self) -> str:
+        """The patient's number (a D-number one time in eight)."""
+        return self.once("fnr", lambda: identifiers.fnr_digits(  # type: ignore[return-value]
+            self.rng, self.born, d_number=chance(self.rng, 0.12)))
+
+    @property
+    def phone_digits(self) -> str:
+        return self.once("phone", lambda: identifiers.phone_digits(self.rng))  # type: ignore[return-value]
+
+    @property
     def clinic(self) -> str:
         return self.once("clinic", lambda: places.clinic(self.rng, self.split))  # type: ignore[return-value]
 
@@ -100,7 +103,7 @@ class Scene:
 
     def relative(self) -> tuple[str, people.Person]:
         female = chance(self.rng, 0.55)
-        return pick(self.rng, RELATIONS[female]), people.person(self.rng, self.split, female)
+        return pick(self.rng, RELATIONS[(self.split, female)]), people.person(self.rng, self.split, female)
 
     def complaint(self) -> tuple[str, str]:
         return self.once("complaint", lambda: clinical.complaint(self.rng))  # type: ignore[return-value]
@@ -110,6 +113,29 @@ def _rel(s: Scene) -> Frags:
     word, p = s.relative()
     name = p.first if chance(s.rng, 0.7) else p.full
     return [plain(word + " "), phi(name, "PERSON")]
+
+
+def _capitalised(frags: Frags) -> Frags:
+    first = frags[0]
+    return [Frag(first.text[:1].upper() + first.text[1:], first.label, first.kind), *frags[1:]]
+
+
+def _journal_date(s: Scene) -> Frag:
+    # Successive entries of one journal move forward in time.
+    d = s.once("jdate", lambda: s.visit - dt.timedelta(days=s.rng.randint(60, 400)))
+    assert isinstance(d, dt.date)
+    s._cache["jdate"] = d + dt.timedelta(days=s.rng.randint(3, 45))
+    return phi(identifiers.date_text(s.rng, d), "DATE")
+
+
+def _titled(s: Scene) -> Frags:
+    titles = ("fru ", "Fru ", "pasienten ") if s.patient.female else ("hr. ", "herr ", "Hr. ", "pasienten ")
+    return [plain(pick(s.rng, titles)), phi(s.patient.last, "PERSON")]
+
+
+def _age(s: Scene) -> Frags:
+    span, tail = identifiers.age_text(s.rng, s.age)
+    return [phi(span, "AGE"), plain(tail)]
 
 
 def _date(s: Scene) -> Frag:
@@ -125,6 +151,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "patient": lambda s: phi(s.patient.full, "PERSON"),
     "pname": lambda s: phi(people.mentions(s.rng, s.patient), "PERSON"),
     "pposs": lambda s: phi(people.possessive(s.rng, s.patient), "PERSON"),
+    "ptitled": _titled,
     "pfirst": lambda s: phi(s.patient.first, "PERSON"),
     "plast": lambda s: phi(s.patient.last, "PERSON"),
     "clin": lambda s: phi(s.clinician.full, "PERSON"),
@@ -132,14 +159,20 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "person": lambda s: phi(people.person(s.rng, s.split).full, "PERSON"),
     "personlast": lambda s: phi(people.surname(s.rng, s.split), "PERSON"),
     "rel": _rel,
+    "Rel": lambda s: _capitalised(_rel(s)),
+    "dur": lambda s: clinical.bare_duration(s.rng),
     "title": lambda s: plain(pick(s.rng, TITLES)),
-    "age": lambda s: phi(identifiers.age_text(s.rng, s.age), "AGE"),
+    "job": lambda s: plain(pick(s.rng, JOBS[s.split])),
+    "club": lambda s: phi(places.club(s.rng, s.split), "ORG"),
+    "wordname": lambda s: clinical.name_word_sentence(s.rng, s.split),
+    "age": _age,
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
-    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born), "FNR"),
-    "phone": lambda s: phi(identifiers.phone(s.rng), "PHONE"),
+    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born, s.fnr_digits), "FNR"),
+    "phone": lambda s: phi(identifiers.phone(s.rng, num=s.phone_digits), "PHONE"),
     "landline": lambda s: phi(identifiers.phone(s.rng, mobile=False), "PHONE"),
-    "email": lambda s: phi(identifiers.email(s.rng, s.patient.first.split()[0], s.patient.last), "EMAIL"),
+    "email": lambda s: phi(s.once("email", lambda: identifiers.email(  # type: ignore[arg-type]
+        s.rng, s.patient.first.split()[0], s.patient.last)), "EMAIL"),
     "url": lambda s: phi(
         pick(s.rng, ("www.", "https://www.", "http://", "")) + places.clinic_domain(s.clinic), "URL"
     ),
@@ -152,6 +185,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "employer": lambda s: phi(places.employer(s.rng, s.split), "ORG"),
     "school": lambda s: phi(places.school(s.rng, s.split), "ORG"),
     "date": _date,
+    "jdate": _journal_date,
     "visit": lambda s: phi(identifiers.date_text(s.rng, s.visit), "DATE"),
     "hpr": lambda s: phi(identifiers.hpr(s.rng), "ID"),
     "jnr": lambda s: phi(identifiers.journal_no(s.rng), "ID"),
@@ -161,8 +195,14 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "finding": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.FINDINGS))),
     "treatment": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.TREATMENTS))),
     "cause": lambda s: plain(pick(s.rng, clinical.CAUSES)),
-    **{k: (lambda s, f=f: f(s.rng)) for k, f in clinical.NEGATIVES.items()},
 }
+
+
+def _negative(make: Callable[[random.Random], Frag]) -> Callable[[Scene], Frag]:
+    return lambda s: make(s.rng)
+
+
+SLOTS.update({kind: _negative(make) for kind, make in clinical.NEGATIVES.items()})
 _ROLE = ("post@", "kontakt@", "resepsjon@")
 
 
@@ -180,31 +220,57 @@ def _clinemail(s: Scene) -> Frag:
 
 SLOTS["clinemail"] = _clinemail
 _HOLE = re.compile(r"\{(\w+)\}")
+_CHOICE = re.compile(r"⟨([^⟨⟩]*)⟩")
 
 
-Part = Frag | Callable[[Scene], Frag | Frags]
+class Choice(NamedTuple):
+    """``⟨a|b|c⟩`` in a template: one of the alternatives, drawn at each expansion (``⟨|x⟩``: optional)."""
+
+    options: tuple[tuple[Part, ...], ...]
 
 
-@cache
-def compile_template(template: str) -> tuple[Part, ...]:
-    """Split a template once into literal fragments and slot fillers; unknown slots fail loudly."""
+Part = Frag | Callable[[Scene], Frag | Frags] | Choice
+
+
+def _flat(template: str, text: str) -> list[Part]:
     parts: list[Part] = []
-    for i, piece in enumerate(_HOLE.split(template)):
+    for i, piece in enumerate(_HOLE.split(text)):
         if i % 2:
             if piece not in SLOTS:
                 raise KeyError(f"unknown template slot {{{piece}}} in {template!r}")
             parts.append(SLOTS[piece])
         elif piece:
             parts.append(plain(piece))
+    return parts
+
+
+@cache
+def compile_template(template: str) -> tuple[Part, ...]:
+    """Split a template once into literal fragments, slot fillers and choices; unknown slots fail loudly."""
+    parts: list[Part] = []
+    for i, piece in enumerate(_CHOICE.split(template)):
+        if i % 2:
+            parts.append(Choice(tuple(tuple(_flat(template, alt)) for alt in piece.split("|"))))
+        else:
+            parts.extend(_flat(template, piece))
     return tuple(parts)
+
+
+def _expand_parts(scene: Scene, parts: tuple[Part, ...], out: Frags) -> None:
+    for part in parts:
+        if isinstance(part, Frag):
+            out.append(part)
+        elif isinstance(part, Choice):
+            _expand_parts(scene, pick(scene.rng, part.options), out)
+        else:
+            got = part(scene)
+            if isinstance(got, Frag):
+                out.append(got)
+            else:
+                out.extend(got)
 
 
 def expand(scene: Scene, template: str) -> Frags:
     out: Frags = []
-    for part in compile_template(template):
-        got = part if isinstance(part, Frag) else part(scene)
-        if isinstance(got, Frag):
-            out.append(got)
-        else:
-            out.extend(got)
+    _expand_parts(scene, compile_template(template), out)
     return out

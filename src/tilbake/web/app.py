@@ -21,6 +21,7 @@ from tilbake.web.responses import JSON
 ROUTERS = (
     "tilbake.web.routes.capture",
     "tilbake.web.routes.reports",
+    "tilbake.web.routes.exports",
 )
 
 

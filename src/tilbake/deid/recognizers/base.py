@@ -1,0 +1,185 @@
+"""What every recognizer shares: findings, the per-text scan, and one combined scan of numbers.
+
+Speed comes from letting the regex engine do the filtering. Every family that starts at a digit,
+a "+" or a "(" (identifiers, phones, dates, ages, postcodes, house numbers) registers a *fragment*:
+the regex of what follows that first character. All fragments are joined into one pattern that
+begins with the character class ``[\\d+(]``, so the engine jumps from digit to digit in C, and each
+alternative is shaped so that it only matches a plausible candidate: doses, scores and years never
+reach Python. Each match goes to the handler of the fragment that matched, which validates it
+(checksums, calendars, context words) and returns a Finding or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from tilbake.deid.spans import Label, Span
+
+
+class Finding(NamedTuple):
+    """A span with the reasons it was found (for ``analyze``); never holds the matched text.
+    (A named tuple: one is made per candidate, so it must be cheap.)"""
+
+    span: Span
+    pattern: str
+    check: str = ""  # validation result, e.g. "mod11 ok", "no checksum, cue"
+    cues: tuple[str, ...] = ()
+
+
+Handler = Callable[["Scan", int, int], "Finding | None"]
+
+
+@dataclass(slots=True)
+class _Fragment:
+    priority: int
+    family: str
+    name: str
+    rest: str  # the regex of what follows the lead character
+    handler: Handler
+    lead: str  # "digit", "+" or "("
+
+
+_FRAGMENTS: list[_Fragment] = []
+_MASTER: list[re.Pattern[str]] = []
+
+
+def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
+                      lead: str = "digit") -> None:
+    """Add a candidate shape to the number scan: ``rest`` is the regex after the first character
+    (a digit, "+" or "("); lower priority is tried first at a position. The handler gets the
+    offsets of the whole match, lead character included."""
+    if lead not in ("digit", "+", "("):
+        raise ValueError(f"lead must be 'digit', '+' or '(', got {lead!r}")
+    _FRAGMENTS.append(_Fragment(priority, family, name, rest, handler, lead))
+    _FRAGMENTS.sort(key=lambda f: f.priority)
+    _MASTER.clear()
+
+
+def after_words(words: Iterable[str]) -> str:
+    """A regex that holds right after the first digit of a number preceded by one of ``words`` and a
+    space ("Storgata 12", "mars 2026"): fixed-width look-behinds, grouped by the word's last letter
+    so most numbers are dismissed by one check."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(set(words), key=len, reverse=True):
+        groups[w[-1]].append(w)
+    return "(?:" + "|".join(
+        f"(?<={re.escape(last)} \\d)(?:" + "|".join(f"(?<={re.escape(w)} \\d)" for w in ws) + ")"
+        for last, ws in groups.items()) + ")"
+
+
+def _master() -> re.Pattern[str]:
+    if not _MASTER:
+        branches = {lead: "|".join(f"(?P<f{i}>{f.rest})" for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
+                    for lead in ("+", "(", "digit")}
+        alternatives = [f"(?<={re.escape(lead) if lead != 'digit' else chr(92) + 'd'})(?:{body})"
+                        for lead, body in branches.items() if body]
+        # first character class outside any group, so the engine searches for it in C;
+        # (?<!\d\d): never start inside a run of digits
+        # ([0-9] rather than \d: an ASCII range lets the engine's fast search skip text quicker)
+        _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
+    return _MASTER[0]
+
+
+_CAPWORD = re.compile(r"[A-ZÆØÅÉÜÖÄ][A-Za-zÆØÅæøåéèüöäáó'’\-]*")
+
+
+@dataclass(slots=True)
+class Scan:
+    """One text and what the recognizers computed from it, each part at most once."""
+
+    text: str
+    _lower: str | None = None
+    _numeric: dict[str, list[Finding]] | None = None
+    _capwords: list[tuple[int, int, str]] | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def numeric(self, family: str) -> list[Finding]:
+        """Findings of ``family`` from the shared number scan (run on first use)."""
+        if self._numeric is None:
+            self._numeric = _scan_numbers(self)
+        return self._numeric.get(family, [])
+
+    @property
+    def capwords(self) -> list[tuple[int, int, str]]:
+        """Capitalised words as ``(start, end, word)``."""
+        if self._capwords is None:
+            self._capwords = [(m.start(), m.end(), m.group()) for m in _CAPWORD.finditer(self.text)]
+        return self._capwords
+
+    def word_before(self, pos: int, n: int = 1) -> str:
+        """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
+        words = self.text[max(0, pos - 48):pos].lower().replace("(", " ").split()
+        return " ".join(words[-n:])
+
+    def window(self, pos: int, width: int = 40) -> str:
+        """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
+        start = max(0, pos - width)
+        newline = self.text.rfind("\n", start, pos)
+        return self.text[newline + 1 if newline >= 0 else start:pos].lower()
+
+
+def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    text, search, pos = scan.text, _master().search, 0
+    while (m := search(text, pos)) is not None:
+        fragment = _FRAGMENTS[int(m.lastgroup[1:])]  # type: ignore[index]
+        found = fragment.handler(scan, m.start(), m.end())
+        if found is None:
+            pos = m.start() + 1
+            continue
+        out.setdefault(fragment.family, []).append(found)
+        pos = max(found.span.end, m.end())
+    return out
+
+
+class Recognizer:
+    """Base of the rule-based detectors: subclasses implement :meth:`find` on a shared :class:`Scan`."""
+
+    name = "recognizer"
+    labels: tuple[Label, ...] = ()
+
+    def find(self, scan: Scan) -> list[Finding]:
+        raise NotImplementedError
+
+    def detect(self, text: str) -> list[Span]:
+        return [f.span for f in self.find(Scan(text))]
+
+    def detect_many(self, texts: Iterable[str]) -> Iterator[list[Span]]:
+        for text in texts:
+            yield self.detect(text)
+
+
+def finding(start: int, end: int, label: Label, score: float, source: str, pattern: str,
+            check: str = "", cues: tuple[str, ...] = ()) -> Finding:
+    return Finding(Span(start, end, label, score, source), pattern, check, cues)
+
+
+def is_boundary(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is not glued to letters or digits on either side."""
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+
+
+_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def has_cue(window: str, cues: tuple[str, ...]) -> str:
+    """The last cue in ``window`` that starts a word, or (if 6+ letters long) sits inside a compound
+    ("fødselsnummeret", "pasienttelefon"); "" when there is none."""
+    pattern = _CUE_PATTERNS.get(cues)
+    if pattern is None:
+        short = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) < 6)
+        long = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) >= 6)
+        pattern = _CUE_PATTERNS[cues] = re.compile(
+            "|".join(p for p in (long, f"(?<![a-zæøå])(?:{short})" if short else "") if p))
+    found = pattern.findall(window)
+    return str(found[-1]) if found else ""
