@@ -190,3 +190,17 @@ def test_records_queued_at_exit_are_spooled_not_lost(tmp_path):
     assert len(lines) == 5 and all('"/api/v1/suggestions"' in line for line in lines)
     texts = [orjson.loads(line)["body"]["original_suggestion"] for line in lines]
     assert texts == [f"tekst {i}" for i in range(5)]  # in order
+
+
+def test_background_feedback_goes_in_batches_and_bad_records_are_singled_out(server, token, tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    ids = [client.feedback("soap_plan", f"{TEXT} {i}", accepted=True) for i in range(250)]
+    bad = client.feedback("soap_plan", "x" * 10, accepted=True, id=ids[0])  # same id, other text: 409
+    ids += [client.feedback("red_flag", f"{TEXT} etter {i}", accepted=False) for i in range(5)]
+    assert bad == ids[0]
+    assert client.flush(30), client.pending()
+    assert client.pending()["rejected"] == 1
+    client.close()
+    with Client(_url(server.port), token) as check:
+        stored = check.suggestions(limit=500)["items"]
+    assert {i["id"] for i in stored} == set(ids) and len(stored) == 255

@@ -37,7 +37,8 @@ class ApiToken:
 Caller = Principal | ApiToken
 
 
-def _org_id(uow: UnitOfWork, who: Caller) -> int:
+def caller_org_id(uow: UnitOfWork, who: Caller) -> int:
+    """The organization of a caller (a resolved Principal, or a token looked up in this unit of work)."""
     return who.org_id if isinstance(who, Principal) else authenticate(uow, who.value).org_id
 
 
@@ -77,7 +78,7 @@ class CaptureService:
         self._check_sizes(s)
         values = s.model_dump(include=set(SUGGESTION_FIELDS))
         with self.db.unit_of_work(atomic=False) as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             check_type(uow, org, s.suggestion_type)
             public_id = s.id or uuid.uuid4().hex
             if uow.suggestions.insert(org, public_id, values, s.created_at or utcnow()):
@@ -89,7 +90,7 @@ class CaptureService:
         """Record the decision; an identical retry answers the stored one, a different one ConflictError."""
         self._check_sizes(d)
         with self.db.unit_of_work(atomic=False) as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             row = uow.suggestions.get(org, public_id)
             if row is None:
                 raise NotFoundError(f"no suggestion with id {public_id!r}")
@@ -110,7 +111,7 @@ class CaptureService:
         values = {**f.model_dump(include=set(SUGGESTION_FIELDS)), **self._decision(f.original_suggestion, f)}
         now = utcnow()
         with self.db.unit_of_work(atomic=False) as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             check_type(uow, org, f.suggestion_type)
             public_id = f.id or uuid.uuid4().hex
             created = uow.suggestions.insert(org, public_id, values, f.created_at or now, f.decided_at or now)
@@ -127,7 +128,7 @@ class CaptureService:
         if len(ids) != len(set(ids)):
             raise ValidationError("a batch holds each id at most once", field="items")
         with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             for name in {f.suggestion_type for f in records}:
                 check_type(uow, org, name)
             for f in records:
@@ -137,18 +138,18 @@ class CaptureService:
                 rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
             inserted = uow.suggestions.insert_new(org, rows)
             fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
-            for public_id, values, _created, _decided in rows:
+            for public_id, sent, _created, _decided in rows:
                 if public_id not in inserted:  # a retry of a stored record, or a clash
-                    self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
-        return [{"id": pid, "correction_type": values["correction_type"], "created": pid in inserted}
-                for pid, values, _c, _d in rows]
+                    self._same_or_conflict(uow.suggestions.get(org, public_id), sent, fields, public_id)
+        return [{"id": pid, "correction_type": sent["correction_type"], "created": pid in inserted}
+                for pid, sent, _c, _d in rows]
 
     def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
         """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
         now = utcnow()
         rows: list[NewRow] = []
         with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             for record in records:
                 self._check_sizes(record)
                 check_type(uow, org, record.suggestion_type)
@@ -177,7 +178,7 @@ class CaptureService:
         """One page, newest first; pass `next_cursor` back to get the next one."""
         before = _parse_cursor(cursor)
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -186,7 +187,7 @@ class CaptureService:
 
     def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            row = uow.suggestions.get(_org_id(uow, who), public_id)
+            row = uow.suggestions.get(caller_org_id(uow, who), public_id)
         if row is None:
             raise NotFoundError(f"no suggestion with id {public_id!r}")
         return public(row)
@@ -194,19 +195,19 @@ class CaptureService:
     def with_org(self, who: Caller, action: Callable[[UnitOfWork, int], T]) -> T:
         """Run `action(uow, org_id)` for the caller's organization in one read transaction."""
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            return action(uow, _org_id(uow, who))
+            return action(uow, caller_org_id(uow, who))
 
     def export_stats(self, who: Caller) -> dict[str, Any]:
         """Examples pending export (decided, in no export batch) by type x decision."""
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            groups = uow.suggestions.pending_stats(_org_id(uow, who))
+            groups = uow.suggestions.pending_stats(caller_org_id(uow, who))
         return {"pending_total": sum(g["count"] for g in groups), "groups": groups}
 
     def daily_metrics(self, who: Caller, flt: SuggestionFilter) -> dict[str, Any]:
         from tilbake.capture.metrics import fold_daily
 
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            rows = uow.suggestions.daily(_org_id(uow, who), flt)
+            rows = uow.suggestions.daily(caller_org_id(uow, who), flt)
         return {"days": fold_daily(rows)}
 
 

@@ -81,8 +81,11 @@ def _postgres_engine(url: str) -> Engine:
     return create_engine(
         url,
         hide_parameters=True,
-        pool_size=10,
-        max_overflow=20,
+        # Kept connections for a busy worker, so it does not open and close PostgreSQL connections
+        # (a server process each) under load; 30 at most per process (PostgreSQL allows 100).
+        pool_size=20,
+        max_overflow=10,
+        pool_timeout=30,
         connect_args={"options": "-c timezone=UTC", "connect_timeout": 10},
     )
 
