@@ -58,7 +58,7 @@ class OrgRecognizer(Recognizer):
 
     def _clinics(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
-        lower, text = scan.lower, scan.text
+        lower = scan.lower
         for stem in _CLINIC_STEMS:
             i = lower.find(stem)
             while i >= 0:
@@ -66,7 +66,6 @@ class OrgRecognizer(Recognizer):
                 if hit is not None and not any(h.span.start == hit.span.start for h in out):
                     out.append(hit)
                 i = lower.find(stem, i + len(stem))
-        del text
         return out
 
     def _clinic_at(self, scan: Scan, i: int, stem: str) -> Finding | None:
