@@ -66,3 +66,18 @@ def test_apply_matches_rewrite(case, fills):
     text, spans = case
     replacements = [fills[i % len(fills)] for i in range(len(spans))]
     assert apply(text, spans, replacements) == rewrite(text, spans, replacements)[0]
+
+
+PIECES = ["1", "12", "2026", "151086", "95088", ".", "/", "-", " ", ", ", "\n", "(", ")", "+47", "00", ":",
+          "år", "å", "mars", "Kari", "Nordmann", "gate", "vei", "Storgata", "fnr", "tlf", "HPR", "Alder",
+          "@", "x.no", "www.", "Ahus", "legesenter", "bor i", "Oslo", "kl", "VAS", "dr.", "NO93", "ÆØÅ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_engine_never_fails_on_odd_text(engine, parts):
+    text = "".join(parts)
+    spans = engine.detect(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    engine.analyze(text)
