@@ -23,6 +23,9 @@ import pytest
     ("Bor: Korsvoll terrasse 77, 5411 Stord", "Korsvoll terrasse 77", "ADDRESS"),
     ("Hjemmehørende i larvik, pendler daglig", "larvik", "LOCATION"),
     ("Sandnes, 8.mars 2025\n\nBehandling", "Sandnes", "LOCATION"),
+    ("Ski, søndag 15. januar\nTil", "Ski", "LOCATION"),
+    ("bor i kristiansund og jobber i trondheim.", "trondheim", "LOCATION"),
+    ("sammen med søsteren Synøve i Grimstad.", "Grimstad", "LOCATION"),
 ])
 def test_addresses_and_places(found, text, piece, label):
     assert (piece, label) in found(text)

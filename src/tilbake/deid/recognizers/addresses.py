@@ -26,6 +26,8 @@ _BARE = frozenset({"vei", "veg", "gate", "gata", "allé", "alle", "plass", "terr
                    "vegen", "veien", "torg", "brygge"})
 _NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
+# "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
+_LETTER_HEAD = re.compile(r", +(?:[a-zæøå]+dag )?\d")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 
@@ -126,12 +128,13 @@ class PlaceRecognizer(Recognizer):
         """A place in any case right after a residence cue ("hjemmehørende i larvik")."""
         out: list[Finding] = []
         lower, places = scan.lower, lang_nb.places_lower()
-        for cue in words.RESIDENCE_CUES:
+        for cue in (*words.RESIDENCE_CUES, " i ", " på "):
             i = lower.find(cue)
             while i >= 0:
                 m = _NEXT_WORD.match(scan.text, i + len(cue))
-                if m and (i == 0 or not lower[i - 1].isalpha()) and m.group(1).lower() in places and \
-                        m.group(1).islower():
+                starts_word = i == 0 or not lower[i - 1].isalpha() or cue[0] == " "
+                if m and starts_word and m.group(1).lower() in places and m.group(1).islower() and \
+                        m.group(1).capitalize() not in words.NAME_STOPWORDS:
                     out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name,
                                        "place after cue", cues=(cue,)))
                 i = lower.find(cue, i + 1)
@@ -146,8 +149,7 @@ class PlaceRecognizer(Recognizer):
             if (w not in places or w in _NOT_PLACE) and not (
                     w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
                 continue
-            if (start == 0 or text[start - 1] == "\n") and text.startswith(", ", end) and \
-                    text[end + 2:end + 3].isdigit():
+            if (start == 0 or text[start - 1] == "\n") and _LETTER_HEAD.match(text, end):
                 out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "place, date (letter head)"))
                 continue
             one, two = scan.word_before(start), scan.word_before(start, 2)
@@ -155,7 +157,7 @@ class PlaceRecognizer(Recognizer):
                 out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
                 continue
             is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
-            if one in _PLACE_PREPS and not is_name:
+            if one in ("i", "på") or (one in _PLACE_PREPS and not is_name):
                 out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
             elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
                     start < 2 or text[start - 2] not in ".!?:"):
