@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
@@ -92,9 +95,16 @@ def _known_names() -> frozenset[str]:
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
                       "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
-_LOWER_AFTER = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in _LOWER_CUES) + r")[ \t\n]+"
-    r"([a-zæøå][\wæøå\-]+(?:[ \t]+[a-zæøå][\wæøå\-]+){0,2})", re.IGNORECASE)
+_LOWER_NAME = re.compile(r"[ \t\n]+([A-Za-zÆØÅæøå][\wæøå\-]+(?:[ \t]+[A-Za-zÆØÅæøå][\wæøå\-]+){0,2})")
+
+
+@cache
+def _lower_cue_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for cue in _LOWER_CUES:
+        automaton.add_word(cue, len(cue))
+    automaton.make_automaton()
+    return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
 _NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
@@ -139,7 +149,15 @@ class NameRecognizer(Recognizer):
         """Messy text: "herr høiseth", "Pasientens navn: steinar norodd brekke"."""
         out: list[Finding] = []
         text = scan.text
-        for m in _LOWER_AFTER.finditer(text):
+        lower = scan.lower
+        for last, length in _lower_cue_automaton().iter(lower):
+            first = last - length + 1
+            glued_after = last + 1 < len(lower) and lower[last + 1].isalnum()
+            if first > 0 and lower[first - 1].isalnum() or glued_after:
+                continue  # the cue must be a word of its own
+            m = _LOWER_NAME.match(text, last + 1)
+            if m is None:
+                continue
             start, tokens = m.start(1), m.group(1).split()
             while tokens and tokens[0].lower() in _TITLES:  # "kopi til fastlege magnhild jørgensen"
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
