@@ -114,8 +114,9 @@ def run_export(url: str, org_id: int, mode: str, workers: int | None) -> dict[st
             [sys.executable, __file__, "--child", url, str(org_id), data_dir, mode, str(workers)],
             capture_output=True,
             text=True,
-            check=True,
         )
+    if out.returncode != 0:
+        raise SystemExit(f"the export child failed ({out.returncode}):\n{out.stderr[-3000:]}")
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 

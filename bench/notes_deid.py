@@ -15,7 +15,8 @@ LAST = ["Nordmann", "Hansen", "Johansen", "Olsen", "Berg", "Haugen", "Khan", "Ba
         "Solberg", "Nilsen", "Kristiansen", "Ali", "Strand", "Dahl", "Moen", "Eriksen", "Larsen"]
 STREETS = ["Storgata", "Bogstadveien", "Kirkeveien", "Skolevegen", "Dronning Eufemias gate",
            "Thereses gate", "Eikelundveien", "Solbakken", "Fjellstien", "Olav Kyrres gate"]
-POST = [("0150", "Oslo"), ("5003", "Bergen"), ("7010", "Trondheim"), ("9008", "Tromsø"), ("4006", "Stavanger"),
+POST = [("0150", "Oslo"), ("5003", "Bergen"), ("7010", "Trondheim"), ("9008", "Tromsø"), ("4006",
+        "Stavanger"),
         ("2315", "Hamar"), ("1338", "Sandvika"), ("3015", "Drammen")]
 TOWNS = ["Bærum", "Asker", "Lillestrøm", "Moss", "Gjøvik", "Bodø", "Molde", "Kristiansand", "Ålesund"]
 CLINICS = ["Majorstua legesenter", "Sentrum Kiropraktorklinikk", "Lade legekontor", "Nydalen fysioterapi"]
@@ -62,7 +63,8 @@ NEGATIVES = [
 def _fnr(rng: random.Random) -> str:
     w1, w2 = (3, 7, 6, 1, 8, 9, 4, 5, 2), (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
     while True:
-        base = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(0, 99):02d}{rng.randint(0, 999):03d}"
+        day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 99)
+        base = f"{day:02d}{month:02d}{year:02d}{rng.randint(0, 999):03d}"
         d = [int(c) for c in base]
         k1 = (11 - sum(a * b for a, b in zip(w1, d, strict=True)) % 11) % 11
         k2 = (11 - sum(a * b for a, b in zip(w2, [*d, k1], strict=True)) % 11) % 11
@@ -72,7 +74,8 @@ def _fnr(rng: random.Random) -> str:
 
 def _phone(rng: random.Random) -> str:
     digits = rng.choice("49") + "".join(rng.choice("0123456789") for _ in range(7))
-    layout = rng.choice(["{0}{1}{2} {3}{4} {5}{6}{7}", "{0}{1} {2}{3} {4}{5} {6}{7}", "{0}{1}{2}{3}{4}{5}{6}{7}",
+    layout = rng.choice(["{0}{1}{2} {3}{4} {5}{6}{7}", "{0}{1} {2}{3} {4}{5} {6}{7}",
+             "{0}{1}{2}{3}{4}{5}{6}{7}",
                          "+47 {0}{1}{2} {3}{4} {5}{6}{7}"])
     return layout.format(*digits)
 

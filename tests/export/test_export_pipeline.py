@@ -190,3 +190,14 @@ def test_cleaner_skips_the_second_engine_pass_only_for_unchanged_text_of_the_sam
     other = Engine()
     Cleaner(anon, LeakScanner(other))(["Ingen navn her."])
     assert other.calls == [["Ingen navn her."]]  # a different engine gives a real second opinion
+
+
+def test_cleaner_memo_overflow_keeps_answers_consistent():
+    from tilbake.export.pipeline import Cleaner
+
+    clean = Cleaner(CallableAnonymizer(_fake_deid), LeakScanner())
+    clean.MEMO_SIZE = 3
+    for round_ in range(4):  # each round: texts seen before (memo hits) and new ones (the memo overflows)
+        numbers = [*range(round_ * 3, round_ * 3 + 6), round_ * 3]
+        got = [a.text for a, _ in clean([f"Ola Nordmann {i}" for i in numbers])]
+        assert got == [f"[NAVN] {i}" for i in numbers], round_

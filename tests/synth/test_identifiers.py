@@ -69,3 +69,27 @@ def test_email_local_parts_are_ascii():
     for _ in range(100):
         address = ids.email(rng, "Bjørg-Åse", "Ødegård Ærø")
         assert address.isascii() and address.count("@") == 1
+
+
+def test_h_numbers_add_40_to_the_month_and_fh_numbers_start_with_8_or_9():
+    rng = random.Random(7)
+    born = dt.date(1990, 11, 3)
+    for _ in range(100):
+        h = ids.fnr_digits(rng, born, h_number=True)
+        assert ids.fnr_valid(h) and h[2:4] == "51"
+        fh = ids.fh_digits(rng)
+        assert ids.fnr_valid(fh) and fh[0] in "89" and len(fh) == 11
+
+
+def test_patients_get_every_kind_of_number():
+    from tilbake.synth.scene import Scene
+
+    rng = random.Random(8)
+    kinds = set()
+    for _ in range(2000):
+        scene = Scene(rng, "train")
+        digits = scene.fnr_digits
+        assert ids.fnr_valid(digits)
+        kinds.add("fh" if digits[0] in "89" else "d" if digits[0] in "4567" else
+                  "h" if digits[2] in "45" else "plain")
+    assert kinds == {"fh", "d", "h", "plain"}

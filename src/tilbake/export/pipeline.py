@@ -87,8 +87,9 @@ class Cleaner:
         self.shared_engine = engine is not None and engine is scanner.engine
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[Anonymized, list[Leak]]]:
-        todo = list(dict.fromkeys(t for t in texts if t and t not in self.memo))
         done: dict[str, tuple[Anonymized, list[Leak]]] = {"": (Anonymized(""), [])}
+        done.update((t, self.memo[t]) for t in texts if t in self.memo)
+        todo = list(dict.fromkeys(t for t in texts if t not in done))
         if todo:
             anon = self.anonymizer.anonymize_many(todo)
             # A text the engine left unchanged had no span at all: the same engine would find none again.
@@ -100,7 +101,7 @@ class Cleaner:
             if len(self.memo) > self.MEMO_SIZE:
                 self.memo.clear()
             self.memo.update((t, r) for t, r in done.items() if len(t) <= self.MEMO_CHARS)
-        return [done[t] if t in done else self.memo[t] for t in texts]
+        return [done[t] for t in texts]
 
 
 _worker_cleaner: Cleaner | None = None

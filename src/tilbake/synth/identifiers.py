@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
+from collections.abc import Callable
 
 from tilbake.synth.rand import chance, pick
 
@@ -38,24 +39,36 @@ def _control(digits: list[int], weights: tuple[int, ...]) -> int | None:
     return 0 if k == 11 else (None if k == 10 else k)
 
 
-def fnr_digits(rng: random.Random, born: dt.date, *, d_number: bool = False) -> str:
-    """A fødselsnummer (or D-number: day + 40) with valid control digits."""
-    day = born.day + (40 if d_number else 0)
-    yy = born.year % 100
+def _with_controls(rng: random.Random, make_base: Callable[[], str]) -> str:
+    # About one base in three has no valid control digit; draw again until both exist.
     while True:
+        base = [int(c) for c in make_base()]
+        k1 = _control(base, _W1)
+        k2 = None if k1 is None else _control([*base, k1], _W2)
+        if k1 is not None and k2 is not None:
+            return "".join(map(str, base)) + f"{k1}{k2}"
+
+
+def fnr_digits(rng: random.Random, born: dt.date, *, d_number: bool = False, h_number: bool = False) -> str:
+    """A fødselsnummer with valid control digits; a D-number adds 40 to the day, an H-number to the month."""
+    day = born.day + (40 if d_number else 0)
+    month = born.month + (40 if h_number else 0)
+
+    def base() -> str:
         if born.year >= 2000:
             ind = rng.randint(500, 999)
         elif born.year >= 1900:
             ind = rng.randint(0, 499)
         else:
             ind = rng.randint(500, 749)
-        base = [int(c) for c in f"{day:02d}{born.month:02d}{yy:02d}{ind:03d}"]
-        k1 = _control(base, _W1)
-        if k1 is None:
-            continue
-        k2 = _control([*base, k1], _W2)
-        if k2 is not None:
-            return "".join(map(str, base)) + f"{k1}{k2}"
+        return f"{day:02d}{month:02d}{born.year % 100:02d}{ind:03d}"
+
+    return _with_controls(rng, base)
+
+
+def fh_digits(rng: random.Random) -> str:
+    """An FH-number (felles hjelpenummer): first digit 8 or 9, no birth date, valid control digits."""
+    return _with_controls(rng, lambda: pick(rng, ("8", "9")) + f"{rng.randrange(10**8):08d}")
 
 
 def fnr_valid(digits: str) -> bool:

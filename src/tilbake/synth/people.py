@@ -163,16 +163,17 @@ def pools(split: str) -> NamePools:
         return NamePools(first, surnames, WORD_FIRST["train"], WORD_SURNAMES["train"], (0.85, 0.15))
     # heldout, three tiers: reserved SSB (tier 0), mimesis-only names (tier 1): both in a gazetteer
     # built from SSB + mimesis, never in train; tier 2: in no such gazetteer at all.
-    seen, known = pools("train").all_names(), _known(data)
+    seen = pools("train").all_names()
+    known = _known(data) | seen
     for g, listed in (("female", unseen_names.FEMALE), ("male", unseen_names.MALE)):
         first[g == "female"].append(Pool([n for n in data["rare_first"][g] if n not in seen]))
         extra = (*listed.split(), *FOREIGN_FIRST[("heldout", g)].split())
-        first[g == "female"].append(Pool(sorted({n for n in extra if n not in known | seen})))
+        first[g == "female"].append(Pool(sorted({n for n in extra if n not in known})))
     surnames.append(Pool([n for n in data["rare_surnames"] if n not in seen]))
     rare_last = (*unseen_names.SURNAMES.split(), *FOREIGN_SURNAMES["heldout"].split(),
                  *PARTICLE_SURNAMES["heldout"])
     weighted = {n: 8.0 for n in rare_last} | {n: 1.0 for n in unseen_names.farm_names()}  # farm names ~1/3
-    kept = sorted(n for n in weighted if n not in known | seen)
+    kept = sorted(n for n in weighted if n not in known)
     surnames.append(Pool(kept, [weighted[n] for n in kept]))
     return NamePools(first, surnames, WORD_FIRST["heldout"], WORD_SURNAMES["heldout"], HELDOUT_MIX)
 

@@ -85,9 +85,16 @@ class Scene:
 
     @property
     def fnr_digits(self) -> str:
-        """The patient's number (a D-number one time in eight)."""
-        return self.once("fnr", lambda: identifiers.fnr_digits(  # type: ignore[return-value]
-            self.rng, self.born, d_number=chance(self.rng, 0.12)))
+        """The patient's number: mostly a fødselsnummer, else a D-number (12 %), H-number (3 %) or
+        FH-number (2 %)."""
+
+        def make() -> str:
+            r = self.rng.random()
+            if r < 0.02:
+                return identifiers.fh_digits(self.rng)
+            return identifiers.fnr_digits(self.rng, self.born, d_number=r > 0.88, h_number=0.02 <= r < 0.05)
+
+        return self.once("fnr", make)  # type: ignore[return-value]
 
     @property
     def phone_digits(self) -> str:

@@ -12,7 +12,8 @@ from tilbake.deid.recognizers.names import NameRecognizer
 from tilbake.deid.recognizers.orgs import OrgRecognizer
 
 __all__ = ["AddressRecognizer", "AgeRecognizer", "ContactRecognizer", "DateRecognizer", "Finding",
-           "IdRecognizer", "NameRecognizer", "OrgRecognizer", "PlaceRecognizer", "Recognizer", "Scan", "rule_recognizers",
+           "IdRecognizer", "NameRecognizer", "OrgRecognizer", "PlaceRecognizer", "Recognizer", "Scan",
+           "rule_recognizers",
            "structured_recognizers"]
 
 

@@ -31,7 +31,7 @@ _PLACE_PREPS = frozenset({"i", "p책", "til", "fra", "ved", "mot", "utenfor", "n�
 
 
 _ADDRESS_CUES = ("bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse")
-_STOP = frozenset({"i", "p책", "bor", "til", "fra", "og", "komma", "i", "ved", "mot", "er", "har", "n책"})
+_STOP = frozenset({"i", "p책", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "n책"})
 
 
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
@@ -51,7 +51,7 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     if begin is None:
         return None
     capital = text[begin].isupper()
-    cued = bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
+    cued = not capital and bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
     if not capital and not cued and not word.endswith(_STRONG):
         return None
     stop = end
@@ -96,7 +96,8 @@ def _postcode(scan: Scan, start: int, end: int) -> Finding | None:
         place = " ".join(rest[:n])
         stop = text.index(place, start + 4) + len(place)
         if place.lower() == known.lower():
-            return finding(start, stop, Label.LOCATION, 1.0, FAMILY, "postcode + poststed", "postcode matches")
+            return finding(start, stop, Label.LOCATION, 1.0, FAMILY, "postcode + poststed",
+                           "postcode matches")
         if place.lower() in lang_nb.places_lower() and place not in _NOT_PLACE:
             return finding(start, stop, Label.LOCATION, 0.85, FAMILY, "postcode + place", "known place")
     return None
@@ -131,8 +132,8 @@ class PlaceRecognizer(Recognizer):
                 m = _NEXT_WORD.match(scan.text, i + len(cue))
                 if m and (i == 0 or not lower[i - 1].isalpha()) and m.group(1).lower() in places and \
                         m.group(1).islower():
-                    out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "place after cue",
-                                       cues=(cue,)))
+                    out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name,
+                                       "place after cue", cues=(cue,)))
                 i = lower.find(cue, i + 1)
         return out
 
@@ -142,9 +143,9 @@ class PlaceRecognizer(Recognizer):
         places = lang_nb.places()
         text = scan.text
         for start, end, w in scan.capwords:
-            if w not in places or w in _NOT_PLACE:
-                if not (w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
-                    continue
+            if (w not in places or w in _NOT_PLACE) and not (
+                    w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
+                continue
             if (start == 0 or text[start - 1] == "\n") and text.startswith(", ", end) and \
                     text[end + 2:end + 3].isdigit():
                 out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "place, date (letter head)"))

@@ -20,6 +20,7 @@ from tilbake.deid.spans import Label
 
 FAMILY = "ages"
 _DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
+_DURATION_AFTER = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
 _AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient")
 
 
@@ -38,7 +39,7 @@ def number_word(word: str) -> int | None:
 
 
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
-    if scan.text[after:after + 10].lower().startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad")):
+    if scan.text[after:after + 10].lower().startswith(_DURATION_AFTER):
         return True
     before = scan.word_before(start)
     return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE
@@ -64,13 +65,31 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
     after = text[end:end + 12].lower()
     if suffix == "års" and not after.startswith(" alder"):
         return None
-    if _is_duration(scan, start, end) or (text[start - 1:start] == "(" and text[start - 3:start - 1].islower()):
-        return None  # "i fjor (11 år)": a duration in brackets
+    if _is_duration(scan, start, end):
+        return None
+    before = text[max(0, start - 24):start]
+    if before.endswith("(") and any(w in before.lower() for w in ("fjor", "period", "peirod", "preiod")):
+        return None  # "en periode i fjor (11 år)": a duration in brackets
     if after.startswith(" gammel"):
-        end += len(" gammel")
-        after = after[len(" gammel"):]
-    score = 0.95 if after.startswith(_AGE_AFTER) or text[max(0, start - 2):start] == ", " else 0.8
-    return finding(start, end, Label.AGE, score, FAMILY, "N år")
+        return finding(start, end + len(" gammel"), Label.AGE, 0.95, FAMILY, "N år gammel")
+    if after.startswith(" gml"):
+        return finding(start, end, Label.AGE, 0.95, FAMILY, "N år gml")
+    if not _age_context(scan, start, after):
+        return None  # "stiv nakke 2 år": a bare "N år" mid-sentence reads as a duration
+    return finding(start, end, Label.AGE, 0.9, FAMILY, "N år")
+
+
+def _age_context(scan: Scan, start: int, after: str) -> bool:
+    """Words around "N år" that make it an age: "Kari, 47 år", "(47 år)", "som er 47 år", "47 år, mann"."""
+    text = scan.text
+    before = text[max(0, start - 3):start]
+    if before.endswith((", ", "(", "\n", ": ", "– ", "- ")) or start == 0 or after.startswith(_AGE_AFTER):
+        return True
+    word = scan.word_before(start)
+    if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart"):
+        return True
+    prev = text[max(0, start - 30):start].split()
+    return bool(prev) and prev[-1][:1].isupper() and prev[-1].rstrip(",.") not in words.NON_NAME_CAPWORDS
 
 
 def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
@@ -87,6 +106,7 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
 
 
+_ALDER = re.compile(r"(?<![A-Za-zæøå])[Aa](?:lder|dler|ledr)(?![a-zæøå])")
 _AFTER_ALDER = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])")
 
 
@@ -94,13 +114,12 @@ def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
     out: list[Finding] = []
     text = scan.text
-    for cue in ("lder", "dler", "ledr"):  # "alder", and the slips "adler", "aledr"
-        i = text.find(cue)
-        while i >= 1:
-            m = _AFTER_ALDER.match(text, i + 4)
-            if m and text[i - 1] in "aA" and cue != "ledr" or m and cue == "ledr" and text[i - 2:i] in ("Al", "al") and int(m.group(1)) <= 120 and (i == 1 or not text[i - 2].isalpha()):
-                out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
-            i = text.find(cue, i + 4)
+    if "lder" not in text and "dler" not in text and "ledr" not in text:
+        return out
+    for cue in _ALDER.finditer(text):  # "alder", and the slips "adler", "aledr"
+        m = _AFTER_ALDER.match(text, cue.end())
+        if m and int(m.group(1)) <= 120:
+            out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
     return out
 
 
@@ -126,6 +145,9 @@ class AgeRecognizer(Recognizer):
             suffix = lower[i:j]
             w = i
             glued = i > 0 and lower[i - 1].isalpha()
+            if glued and not suffix.startswith(("årig", "åring", "årene")):
+                i = lower.find("år", j)  # "går", "får", "året": not an age
+                continue
             k = i if glued else i - 1
             if not glued and i > 0 and lower[i - 1] not in " -":
                 i = lower.find("år", j)

@@ -44,8 +44,11 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end) or text[start] in "01":
         return None
     raw = text[start:end]
-    if start > 0 and text[start - 1] in ".,/:-" or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
-        return None  # part of a longer figure ("1.234 5678", "12/34 56 78")
+    before = text[start - 2:start] if start > 1 else ""
+    if before[-1:] in (".", ",", ":", "-") or (before[-1:] == "/" and not before[:1].isalpha()):
+        return None  # part of a longer figure ("1.234 5678", "12/34 56 78"); "Name/91234567" is fine
+    if text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
+        return None
     window = scan.window(start, 40)
     cue = has_cue(window, words.PHONE_CUES)
     if has_cue(window, words.NOT_PHONE_CUES):
@@ -91,7 +94,27 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
 
 _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"(?<![\w@./-])(?!www\.)[a-zæøå0-9][a-zæøå0-9\-]{2,}\.(?:no|com|org|net)(?![\w.@-]|\.\w)")
+_TLDS = (".no", ".com", ".org", ".net")
+
+
+def _bare_domains(text: str) -> list[Finding]:
+    """"klinikken.no": found from each top-level domain backwards (cheaper than a regex scan)."""
+    out: list[Finding] = []
+    for tld in _TLDS:
+        i = text.find(tld)
+        while i > 0:
+            end = i + len(tld)
+            start = i
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            glued_after = end < len(text) and (text[end].isalnum() or text[end] in "@-" or (
+                text[end] == "." and text[end + 1:end + 2].isalnum()))
+            glued_before = start > 0 and text[start - 1] in "@./"
+            if i - start >= 3 and not glued_after and not glued_before and text[start:i].islower() and \
+                    text[start:end].lower() not in _AGENCY_HOSTS and not text.startswith("www.", start):
+                out.append(finding(start, end, Label.URL, 0.9, FAMILY, "domain"))
+            i = text.find(tld, end)
+    return out
 _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
                  "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
@@ -112,10 +135,7 @@ class ContactRecognizer(Recognizer):
             if m and start < at:
                 found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
             at = text.find("@", at + 1)
-        if ".no" in text or ".com" in text or ".org" in text or ".net" in text:
-            for m in _BARE_DOMAIN.finditer(text):
-                if "@" not in text[max(0, m.start() - 1):m.start()] and m.group().lower() not in _AGENCY_HOSTS:
-                    found.append(finding(m.start(), m.end(), Label.URL, 0.9, FAMILY, "domain"))
+        found.extend(_bare_domains(text))
         if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):

@@ -12,8 +12,8 @@ from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
-    finding,
     after_words,
+    finding,
     is_boundary,
     register_fragment,
 )
@@ -21,7 +21,8 @@ from tilbake.deid.spans import Label
 
 FAMILY = "dates"
 _MONTH_RE = r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*"
-_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des"})
+_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+                            "des"})
 _NOT_BEFORE = ("kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng", "bt",
                "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad", "grader")
 
@@ -58,7 +59,9 @@ def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
 
 def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/") or scan.word_before(start) == "uke":
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
+        return None
+    if scan.word_before(start) == "uke":
         return None
     i = start
     while text[i].isdigit():
@@ -81,7 +84,8 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
 
 
 _FRACTIONS = frozenset({"1/2", "1/3", "1/4", "2/3", "3/4", "1/5", "1/8"})
-_UNITS_AFTER = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm", " tbl", " tablett", " dose", " grader",
+_UNITS_AFTER = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm", " tbl", " tablett", " dose",
+                " grader",
                 "°", " mmhg", " x ")
 
 
@@ -157,4 +161,5 @@ register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{
 register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
 register_fragment(67, FAMILY, "ddmmyy", r"\d{5}(?![\d])", _compact)
 register_fragment(66, FAMILY, "month yyyy",
-                  after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)", _month_year)
+                  after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)",
+                  _month_year)

@@ -85,14 +85,17 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end):
         return None
     digits = text[start:end].replace(" ", "").replace("-", "").replace(".", "")
+    grouped_konto = end - start == 13 and text[start + 4] in " ." and text[start + 7] in " ."
+    if not grouped_konto and is_fnr(digits):
+        return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
     window = scan.window(start, 50)
-    grouped_konto = len(text[start:end]) == 13 and text[start + 4] in " ." and text[start + 7] in " ."
     if not grouped_konto:
-        if is_fnr(digits):
-            return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
         cue = has_cue(window, words.FNR_CUES)
         if cue:
             return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue", (cue,))
+        if text[start - 1:start] == "(" and text[start - 3:start - 2].isalpha() and fnr_date_ok(digits):
+            return finding(start, end, Label.FNR, 0.7, FAMILY, "fnr",
+                           "checksum failed, in brackets after a name")
     cue = has_cue(window, words.KONTO_CUES)
     if konto_ok(digits) or cue:
         return finding(start, end, Label.ID, 0.9 if konto_ok(digits) else 0.7, FAMILY, "kontonummer",
@@ -110,10 +113,12 @@ _ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/
 _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
               "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
               "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
-              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref", "ref.nr", "referanse", "referansenr", "prøvenr",
+              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse",
+              "referansenr", "prøvenr",
               "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto", "kto",
               "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
-              "case", "id", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
+              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr",
+              "polisenr",
               "skadenr", "skadenummer", "episodenr", "bestillingsnr")
 
 
@@ -121,7 +126,7 @@ _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr
 def _cue_automaton() -> Any:
     automaton = ahocorasick.Automaton()
     for cue in _CUE_WORDS:
-        for variant in {cue, cue.capitalize(), cue.upper()}:
+        for variant in {cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID")}:
             automaton.add_word(variant, cue)
     automaton.make_automaton()
     return automaton

@@ -9,8 +9,8 @@ propagates every name found here to its later mentions in the same document.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
+from functools import cache
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
@@ -80,7 +80,12 @@ def field_before(scan: Scan, pos: int) -> str:
 
 
 def _name_like(w: str) -> bool:
-    return (w in lang_nb.first_names() or w in lang_nb.surnames()) and w not in words.NAME_STOPWORDS
+    return w in _known_names() and w not in words.NAME_STOPWORDS
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return lang_nb.first_names() | lang_nb.surnames()
 
 
 _LOWER_AFTER = re.compile(
@@ -94,7 +99,8 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     n = 0
     for tok in tokens:
         title = tok.capitalize()
-        if (title in lang_nb.first_names() or title in lang_nb.surnames()) and title not in words.NAME_STOPWORDS:
+        known = title in lang_nb.first_names() or title in lang_nb.surnames()
+        if known and title not in words.NAME_STOPWORDS:
             n += 1
         else:
             break
@@ -122,14 +128,14 @@ class NameRecognizer(Recognizer):
         while i >= 0:
             field = field_before(scan, i + 1)
             if field in _FIELDS or field.endswith("navn"):
-                m = _FIELD_VALUE.match(text, i + 1)
-                if m and m.group(1)[0].islower():
-                    tokens = m.group(1).split()
+                value = _FIELD_VALUE.match(text, i + 1)
+                if value and value.group(1)[0].islower():
+                    tokens = value.group(1).split()
                     n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
                     if n:
-                        end = m.start(1) + len(" ".join(tokens[:n]))
-                        out.append(finding(m.start(1), end, Label.PERSON, 0.85, FAMILY, "header field (lower case)",
-                                           cues=(field,)))
+                        end = value.start(1) + len(" ".join(tokens[:n]))
+                        out.append(finding(value.start(1), end, Label.PERSON, 0.85, FAMILY,
+                                           "header field (lower case)", cues=(field,)))
             i = text.find(":", i + 1)
         return out
 
@@ -153,17 +159,26 @@ class NameRecognizer(Recognizer):
                 out.append(hit)
         return out
 
-    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]], title: str) -> Finding | None:
+    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
+               title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
-        field = field_before(scan, start)
-        if field in _FIELDS or field.endswith("navn"):
-            return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
-        if field in _ORG_FIELDS:
-            return None
-        title = title or scan.word_before(start)
+        text = scan.text
+        k = start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and text[k] == ":":  # only then can it be the value of a "Field: value" header
+            field = field_before(scan, start)
+            if field in _FIELDS or field.endswith("navn"):
+                return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
+            if field in _ORG_FIELDS:
+                return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
+        sentence_start = text[k:k + 1] in (".", "!", "?")
+        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
+            return None  # an ordinary word starting a sentence ("Smertene", "Videre")
+        title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms

@@ -16,13 +16,16 @@ from tilbake.deid.spans import Label
 
 FAMILY = "orgs"
 _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "oppvekstsenter", "skule",
-                 "høgskule", "universitet", "klubb", "idrettsklubb", "ballklubb", "legesenter", "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
-                 "kiropraktorsenter", "kiropraktorkontor", "klinikk", "tannlege", "tannklinikk", "helsestasjon",
+                 "høgskule", "universitet", "klubb", "idrettsklubb", "ballklubb", "legesenter",
+                 "legekontor", "helsesenter", "fysioterapi", "kiropraktikk", "kiropraktorkl",
+                 "kiropraktorsenter", "kiropraktorkontor", "klinikk", "tannlege", "tannklinikk",
+                 "helsestasjon",
                  "sykehjem", "legevakt", "rehabiliteringssenter", "treningssenter", "helsehus", "sykehus",
                  "sjukehus", "hospital", "medisinske senter", "skole", "barnehage", "idrettslag", "røntgen",
                  "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
+_AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
 
 
 @cache
@@ -46,7 +49,7 @@ class OrgRecognizer(Recognizer):
         text = scan.text
         for last, (length, exact) in _hospitals().iter(scan.lower):
             start, end = last - length + 1, last + 1
-            if end < len(text) and text[end] in "s'’" and (end + 1 == len(text) or not text[end + 1].isalnum()):
+            if text[end:end + 1] in ("s", "'", "’") and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 end += 1  # genitive: "Ahus' akuttmottak", "Haukelands"
             if not is_boundary(text, start, end) or (exact and text[start:start + length] != exact):
                 continue
@@ -81,13 +84,15 @@ class OrgRecognizer(Recognizer):
             while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-.&'"):
                 s -= 1
             w = text[s:begin - 1]
-            if not w or not (w[0].isupper() or w.isdigit()) or w in _NON_NAME or (w.endswith(".") and len(w) > 3):
+            if not w or not (w[0].isupper() or w.isdigit()) or w in _NON_NAME:
                 break
+            if w.endswith(".") and len(w) > 3:
+                break  # the end of the previous sentence
             begin = s
         own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
         if begin == ws and not own_name:
             return None
-        if text[begin:we].lower() in _AGENCIES:
+        if any(a in text[begin:we].lower() for a in _AGENCIES_LONG) or text[begin:we].lower() in _AGENCIES:
             return None
         return finding(begin, we, Label.ORG, 0.85, FAMILY, "clinic pattern", cues=(stem,))
 
