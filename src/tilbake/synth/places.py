@@ -241,6 +241,15 @@ def _half(name: str, split: str) -> bool:
     return (zlib.crc32(name.encode()) % 2 == 0) == (split == "train")
 
 
+# Neighbourhoods and street names that clinics are named after ("Bjerke Kiropraktikk").
+_NEIGHBOURHOODS = (
+    "Bjerke", "Storgata", "Majorstuen", "Sentrum", "Torshov", "Nordre", "Sagene", "Lambertseter",
+    "Grünerløkka", "Kolbotn", "Bekkestua", "Sandvika", "Fana", "Lade", "Madla", "Hinna", "Tiller",
+    "Eidsvoll", "Kløfta", "Nesodden", "Bryn", "Ensjø", "Vinderen", "Røa", "Furuset", "Stovner",
+    "Bogstadveien", "Holmlia", "Lysaker", "Fornebu", "Fyllingsdalen", "Åsane", "Sandviken", "Nyborg",
+)
+
+
 @cache
 def _lists(split: str) -> dict[str, tuple[str, ...]]:
     data = _names()
@@ -248,46 +257,7 @@ def _lists(split: str) -> dict[str, tuple[str, ...]]:
     # Split by town, not by row, so a town (and all its postcodes) belongs to one split only.
     posts = tuple(p for p in _POSTCODES if _half(p.split(" ", 1)[1], split))
     towns = tuple(sorted({p.split(" ", 1)[1] for p in posts} | {t for t in data["towns"] if _half(t, split)}))
-    words = tuple(
-        w
-        for w in (
-            "Bjerke",
-            "Storgata",
-            "Majorstuen",
-            "Sentrum",
-            "Torshov",
-            "Nordre",
-            "Sagene",
-            "Lambertseter",
-            "Grünerløkka",
-            "Kolbotn",
-            "Bekkestua",
-            "Sandvika",
-            "Fana",
-            "Lade",
-            "Madla",
-            "Hinna",
-            "Tiller",
-            "Eidsvoll",
-            "Kløfta",
-            "Nesodden",
-            "Bryn",
-            "Ensjø",
-            "Vinderen",
-            "Røa",
-            "Furuset",
-            "Stovner",
-            "Bogstadveien",
-            "Holmlia",
-            "Lysaker",
-            "Fornebu",
-            "Fyllingsdalen",
-            "Åsane",
-            "Sandviken",
-            "Nyborg",
-        )
-        if _half(w, split)
-    )
+    words = tuple(w for w in _NEIGHBOURHOODS if _half(w, split))
     return {"streets": streets, "posts": posts, "towns": towns, "words": tuple(sorted(set(words + towns)))}
 
 
