@@ -88,6 +88,8 @@ def test_konto_mod11(number, ok):
     ("Saksnummer: 24/01234", "24/01234"),
     ("Henvisnings-ID REF-88123", "REF-88123"),
     ("journal nr JR-2024-0012", "JR-2024-0012"),
+    ("Saksnr. 24/76946\nID-nr: 15108695088", "24/76946"),  # another number right after it
+    ("Ref: PAS812061\nFnr 15108695088", "PAS812061"),
 ])
 def test_ids_found(found, text, piece):
     assert (piece, "ID") in found(text)

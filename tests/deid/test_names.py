@@ -21,6 +21,10 @@ import pytest
     ("Pasientens navn: steinar norodd brekke\nAlder", "steinar norodd brekke"),
     ("Hei Ida, minner om timen", "Ida"),
     ("Barnebarnet Linda ble med inn", "Linda"),
+    ("Kopi til fastlege magnhild jørgensen.", "magnhild jørgensen"),
+    ("Kontroll av inger husby (66 år)", "inger husby"),
+    ("Rosa hudfarge.\n\nAsk Tollefsen\nlege, HPR 9076005", "Ask Tollefsen"),
+    ("Pasient: Baardsen, Ibrahim\nFastlege", "Baardsen, Ibrahim"),
 ])
 def test_persons_found(found, text, piece):
     assert (piece, "PERSON") in found(text)
@@ -39,6 +43,11 @@ def test_persons_found(found, text, piece):
     ("Henvist av: dr. Hovdenak (Flekkefjord Manuellterapi)", "Flekkefjord Manuellterapi"),
     ("Hilsen Dag Eng\nTromsø Fysikalske Institutt, Skrenten gate 1", "Tromsø Fysikalske Institutt"),
     ("Er i full jobb hos Statkraft. Arbeidsfør", "Statkraft"),
+    ("Er sykmeldt fra jobben i Rema 1000 13 dager.", "Rema 1000"),
+    ("Arbeidsgiver: Veidekke\n", "Veidekke"),
+    ("sykmeldt fra jobben i equinor. Kommer", "equinor"),
+    ("Henvist fra: anna krogh (lillehammer helsesenter)", "lillehammer helsesenter"),
+    ("behandlet ved kiropraktorklinikken florø fra juni", "kiropraktorklinikken florø"),
 ])
 def test_orgs_found(found, text, piece):
     assert (piece, "ORG") in found(text)

@@ -212,7 +212,9 @@ CLINIC_WORDS = (
     "skole", "skolen", "barnehage", "barnehagen", "videregående", "ungdomsskole", "barneskole",
     "idrettslag", "il", "fotballklubb", "fk", "as", "asa", "kommune", "apotek", "senter",
 )
-EMPLOYER_CUES = ("jobb hos", "jobb i", "jobb ved", "jobber ved", "ansatt ved", "underviser ved",
+EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobben i", "jobben hos", "jobbeni",
+                 "fotball på", "håndball på", "trener med", "spiller for", "jobb hos", "jobb i",
+                 "jobb ved", "jobber ved", "ansatt ved", "underviser ved",
                  "underviser på",
                  "håndball i", "fotball i", "begynner på", "begynte på", "begynte i", "jobber på",
                  "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",

@@ -3,7 +3,7 @@
 Speed comes from letting the regex engine do the filtering. Every family that starts at a digit,
 a "+" or a "(" (identifiers, phones, dates, ages, postcodes, house numbers) registers a *fragment*:
 the regex of what follows that first character. All fragments are joined into one pattern that
-begins with the character class ``[\\d+(]``, so the engine jumps from digit to digit in C, and each
+begins with the character class ``[0-9+(]``, so the engine jumps from digit to digit in C, and each
 alternative is shaped so that it only matches a plausible candidate: doses, scores and years never
 reach Python. Each match goes to the handler of the fragment that matched, which validates it
 (checksums, calendars, context words) and returns a Finding or None.

@@ -54,7 +54,8 @@ def sequences(scan: Scan) -> list[Sequence]:
             joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", "."))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
-            if not joined and gap == ", " and len(current.tokens) == 1 and last.isupper() and len(last) > 1:
+            if not joined and gap == ", " and len(current.tokens) == 1 and len(last) > 1 and (
+                    last.isupper() or (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
                 current.comma_form = joined = True
             if joined and len(current.tokens) < 5:
                 current.tokens.append(tok)
@@ -88,9 +89,16 @@ def _known_names() -> frozenset[str]:
     return lang_nb.first_names() | lang_nb.surnames()
 
 
+_LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
+                      "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
+                      "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
 _LOWER_AFTER = re.compile(
-    r"(?<![\w])(?:herr|hr\.|fru|frk\.?|dr\.?|pas\.|m/|hei|kjære|med pasient|kollega)[ \t]+"
+    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in _LOWER_CUES) + r")[ \t\n]+"
     r"([a-zæøå][\wæøå\-]+(?:[ \t]+[a-zæøå][\wæøå\-]+){0,2})", re.IGNORECASE)
+_ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
+                        r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
+_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
+                        r"(?:[ \t]+[A-Za-zÆØÅæøå.][\wæøåÆØÅ'\-]*){1,3})[ \t]*$")
 _FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
 
 
@@ -112,18 +120,34 @@ class NameRecognizer(Recognizer):
     labels = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return self._capitalised(scan) + self._lower_case(scan)
+        return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)
+
+    def _signatures(self, scan: Scan) -> list[Finding]:
+        """A line of name words right above a role line: "Ask Tollefsen\nlege, HPR 9076005"."""
+        out: list[Finding] = []
+        text = scan.text
+        for role in _ROLE_LINE.finditer(text):
+            line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
+            if line and line.end() == role.start():
+                tokens = line.group(1).split()
+                if any(_name_like(t.capitalize()) for t in tokens):
+                    out.append(finding(line.start(1), line.end(1), Label.PERSON, 0.85, FAMILY,
+                                       "name line above a role"))
+        return out
 
     def _lower_case(self, scan: Scan) -> list[Finding]:
         """Messy text: "herr høiseth", "Pasientens navn: steinar norodd brekke"."""
         out: list[Finding] = []
         text = scan.text
         for m in _LOWER_AFTER.finditer(text):
-            tokens = m.group(1).split()
+            start, tokens = m.start(1), m.group(1).split()
+            while tokens and tokens[0].lower() in _TITLES:  # "kopi til fastlege magnhild jørgensen"
+                start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
+                tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
             if n:
-                end = m.start(1) + len(" ".join(tokens[:n]))
-                out.append(finding(m.start(1), end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+                end = start + len(" ".join(tokens[:n]))
+                out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
         i = text.find(":")
         while i >= 0:
             field = field_before(scan, i + 1)
