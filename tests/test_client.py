@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import datetime
 
 import orjson
 import pytest
@@ -130,14 +131,20 @@ def test_server_down_spools_to_disk_and_retries_later(stack, token, tmp_path):
     assert client.pending()["spooled"] == 3
     assert (tmp_path / "spool.jsonl").stat().st_mode & 0o777 == 0o600
     client.close(timeout=0.5)  # stops with the records still on disk
+    spooled_at = time.time()
+    time.sleep(1.1)
     srv = Server(stack[0], port).start()
     try:
         again = Client(_url(port), token, background=True, spool_dir=tmp_path, retry_every=0.2)
         assert again.flush(15), again.pending()  # a new client sends what the last one spooled
         again.close()
         with Client(_url(port), token) as check:
-            got = {i["id"]: i["correction_type"] for i in check.suggestions()["items"]}
+            items = check.suggestions()["items"]
+        got = {i["id"]: i["correction_type"] for i in items}
         assert got == {sid: "accepted_as_is", fid: "major_edit"}  # 1 of 1 words changed
+        for item in items:  # the event times, stamped by the client, not the time of arrival
+            for key in ("created_at", "decided_at"):
+                assert datetime.fromisoformat(item[key]).timestamp() < spooled_at
     finally:
         srv.stop()
 

@@ -26,6 +26,7 @@ import queue
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ class Client:
         """Log an AI suggestion; returns its id (needed for the decision)."""
         from tilbake.capture.schemas import SuggestionIn
 
+        self._stamp(fields, "created_at")
         body = _checked(SuggestionIn, {"id": fields.pop("id", None) or uuid.uuid4().hex,
                                        "suggestion_type": suggestion_type,
                                        "original_suggestion": original_suggestion, **fields})
@@ -97,6 +99,7 @@ class Client:
         """Record the clinician's decision (None in background mode: it is on its way)."""
         from tilbake.capture.schemas import DecisionIn
 
+        self._stamp(fields, "decided_at")
         body = _checked(DecisionIn, fields)
         return self._submit(f"/api/v1/suggestions/{suggestion_id}/decision", body)
 
@@ -104,6 +107,7 @@ class Client:
         """A suggestion and its decision in one record; returns its id."""
         from tilbake.capture.schemas import FeedbackIn
 
+        self._stamp(fields, "created_at", "decided_at")
         body = _checked(FeedbackIn, {"id": fields.pop("id", None) or uuid.uuid4().hex,
                                      "suggestion_type": suggestion_type,
                                      "original_suggestion": original_suggestion, **fields})
@@ -143,6 +147,14 @@ class Client:
         self.close()
 
     # -- plumbing --------------------------------------------------------------------------------
+    def _stamp(self, fields: dict[str, Any], *keys: str) -> None:
+        """In background mode a record may be sent long after the event (queue, spool): stamp the
+        event time here, or the server would record the time it finally arrived."""
+        if self._worker is not None:
+            now = datetime.now(UTC)
+            for key in keys:
+                fields.setdefault(key, now)
+
     def _submit(self, path: str, body: dict[str, Any]) -> dict[str, Any] | None:
         if self._worker is not None:
             self._worker.put((path, body))

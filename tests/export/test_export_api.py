@@ -157,3 +157,20 @@ def test_another_organization_gets_404_never_content(client, clinic, db):
         err = _error(resp, 404, "not_found")
         assert "Ryggklinikken" not in err["message"]
     assert client.get(BASE, headers=other).json()["exports"] == []
+
+
+def test_the_app_wires_the_real_engine(db, tmp_path):
+    pytest.importorskip("tilbake.deid.engine")
+    settings = Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path), "TILBAKE_SECRET": "s" * 40})
+    org_id, auth = _org(db, "Ekte motor")
+    add_suggestions(
+        db, org_id, [record(0, "accepted_as_is", "Pasient Ola Nordmann, tlf 912 34 567, har vondt.")]
+    )
+    with TestClient(create_app(settings, db=db)) as client:
+        resp = client.post(BASE, headers=auth, json={"consent": CONSENT, "mode": "surrogates"})
+        assert resp.status_code == 201, resp.text
+        dl = client.get(f"{BASE}/{resp.json()['id']}/download", headers=auth)
+    with zipfile.ZipFile(io.BytesIO(dl.content)) as zf:
+        text = "".join(zf.read(n).decode() for n in zf.namelist())
+    assert "Nordmann" not in text and "912 34 567" not in text
+    assert '"mode": "surrogates"' in text  # the manifest records the mode asked for

@@ -90,12 +90,21 @@ def test_another_organizations_rows_answer_404(client, auth, db, org):
     assert client.get("/api/v1/suggestions", headers=theirs).json()["items"] == []
 
 
-def test_revoked_token_answers_401(client, auth, db, org):
-    assert client.get("/api/v1/suggestions", headers=auth).status_code == 200
+def test_revoked_token_answers_401_on_every_path(client, auth, db, org):
+    sid = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth).json()["id"]
     revoke_token(db, org[0]["name"], _token_id(db, org))
-    r = client.get("/api/v1/suggestions", headers=auth)
-    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
-    assert r.headers["www-authenticate"] == "Bearer"
+    for method, path, body in [
+        ("get", "/api/v1/suggestions", None),
+        ("post", "/api/v1/suggestions", SUGGESTION),
+        ("post", "/api/v1/feedback", {**SUGGESTION, "accepted": True}),
+        ("post", f"/api/v1/suggestions/{sid}/decision", {"accepted": True}),
+        ("post", "/api/v1/feedback/batch", {"items": [SUGGESTION]}),
+    ]:
+        r = client.request(method, path, json=body, headers=auth)
+        assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", path
+        assert r.headers["www-authenticate"] == "Bearer"
+    with db.unit_of_work(write=False) as uow:  # nothing was written with the revoked token
+        assert uow.suggestions.count(org[0]["id"]) == 1
 
 
 def _token_id(db, org):

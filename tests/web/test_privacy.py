@@ -66,6 +66,7 @@ def test_database_errors_do_not_leak_parameters(client, auth, all_logs, monkeypa
         raise exc("INSERT INTO suggestions ...", {"original_suggestion": SENTINEL}, Exception(SENTINEL))
 
     monkeypatch.setattr(SuggestionRepository, "insert", failing_insert)
+    monkeypatch.setattr(SuggestionRepository, "insert_by_token", failing_insert)
     r = client.post("/api/v1/suggestions", json=PHI_BODY, headers=auth)
     assert r.status_code == 503 and r.json()["error"]["code"] == "storage_error"
     _check(r, all_logs)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
 
 from tilbake.capture import decisions as dec
-from tilbake.capture.orgs import Principal, authenticate
+from tilbake.capture.orgs import Principal, authenticate, check_token_shape, hash_token
 from tilbake.capture.schemas import CONTEXT_MAX_BYTES, TEXT_FIELDS, DecisionIn, FeedbackIn, SuggestionIn
-from tilbake.capture.types import check_type
+from tilbake.capture.types import DEFAULT_TYPES, check_type
 from tilbake.errors import ConflictError, NotFoundError, ValidationError
 from tilbake.store import Database, SuggestionFilter, UnitOfWork
 from tilbake.store.clock import utcnow
@@ -73,15 +74,36 @@ class CaptureService:
         values.update(correction_type=ct, accepted=dec.derive_accepted(d.accepted, ct))
         return values
 
+    # One round trip for the usual request: a token caller and no own type to look up. These only
+    # succeed for a live token; every other outcome (unknown token, retry, conflict, another
+    # organization's id) falls through to the ordinary path, which tells them apart.
+    @staticmethod
+    def _token_hash(who: Caller) -> str | None:
+        if not isinstance(who, ApiToken):
+            return None
+        check_token_shape(who.value)
+        return hash_token(who.value or "")
+
+    def _insert_by_token(self, uow: UnitOfWork, who: Caller, stype: str, public_id: str,
+                         values: Mapping[str, Any], created_at: datetime, decided_at: datetime | None = None
+                         ) -> bool:
+        token_hash = self._token_hash(who)
+        if token_hash is None or stype not in DEFAULT_TYPES:
+            return False
+        org = uow.suggestions.insert_by_token(token_hash, public_id, values, created_at, decided_at)
+        return org is not None
+
     def log_suggestion(self, who: Caller, s: SuggestionIn) -> dict[str, Any]:
         """Store a suggestion; returns {"id", "created"} (created false: an identical retry)."""
         self._check_sizes(s)
         values = s.model_dump(include=set(SUGGESTION_FIELDS))
+        public_id, created_at = s.id or uuid.uuid4().hex, s.created_at or utcnow()
         with self.db.unit_of_work(atomic=False) as uow:
+            if self._insert_by_token(uow, who, s.suggestion_type, public_id, values, created_at):
+                return {"id": public_id, "created": True}
             org = caller_org_id(uow, who)
             check_type(uow, org, s.suggestion_type)
-            public_id = s.id or uuid.uuid4().hex
-            if uow.suggestions.insert(org, public_id, values, s.created_at or utcnow()):
+            if uow.suggestions.insert(org, public_id, values, created_at):
                 return {"id": public_id, "created": True}
             self._same_or_conflict(uow.suggestions.get(org, public_id), values, SUGGESTION_FIELDS, public_id)
         return {"id": public_id, "created": False}
@@ -90,10 +112,13 @@ class CaptureService:
         """Record the decision; an identical retry answers the stored one, a different one ConflictError."""
         self._check_sizes(d)
         with self.db.unit_of_work(atomic=False) as uow:
-            org = caller_org_id(uow, who)
-            row = uow.suggestions.get(org, public_id)
+            token_hash = self._token_hash(who)
+            row = uow.suggestions.get_by_token(token_hash, public_id) if token_hash else None
             if row is None:
-                raise NotFoundError(f"no suggestion with id {public_id!r}")
+                row = uow.suggestions.get(caller_org_id(uow, who), public_id)
+                if row is None:
+                    raise NotFoundError(f"no suggestion with id {public_id!r}")
+            org = row["organization_id"]
             values = self._decision(row["original_suggestion"], d)
             stored = None
             if row["decided_at"] is None:
@@ -110,11 +135,14 @@ class CaptureService:
         self._check_sizes(f)
         values = {**f.model_dump(include=set(SUGGESTION_FIELDS)), **self._decision(f.original_suggestion, f)}
         now = utcnow()
+        public_id, created_at, decided_at = f.id or uuid.uuid4().hex, f.created_at or now, f.decided_at or now
         with self.db.unit_of_work(atomic=False) as uow:
-            org = caller_org_id(uow, who)
-            check_type(uow, org, f.suggestion_type)
-            public_id = f.id or uuid.uuid4().hex
-            created = uow.suggestions.insert(org, public_id, values, f.created_at or now, f.decided_at or now)
+            created = self._insert_by_token(uow, who, f.suggestion_type, public_id, values, created_at,
+                                            decided_at)
+            if not created:
+                org = caller_org_id(uow, who)
+                check_type(uow, org, f.suggestion_type)
+                created = uow.suggestions.insert(org, public_id, values, created_at, decided_at)
             if not created:
                 fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
                 self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
