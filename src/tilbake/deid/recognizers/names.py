@@ -84,12 +84,7 @@ def field_before(scan: Scan, pos: int) -> str:
 
 
 def _name_like(w: str) -> bool:
-    return w in _known_names() and w not in words.NAME_STOPWORDS
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    return lang_nb.first_names() | lang_nb.surnames()
+    return w in lang_nb.known_names() and w not in words.NAME_STOPWORDS
 
 
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
