@@ -66,9 +66,10 @@ def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
     if word == lower:
         return lower in lexicon.names
-    if _sentence_initial(text, start):
-        return lower not in lexicon.common or (word.isupper() and word not in lexicon.common_exact)
-    return word not in lexicon.common_exact
+    if word in lexicon.common_exact:
+        return False
+    # Sentence-initial capitals say nothing unless the word is an acronym or not a common word.
+    return not (_sentence_initial(text, start) and lower in lexicon.common and not word.isupper())
 
 
 def windows(text: str, lexicon: GateLexicon, context: int) -> list[tuple[int, int]]:
