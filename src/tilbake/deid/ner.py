@@ -65,7 +65,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
     if word == lower:
-        return lower in lexicon.names
+        return lower in lexicon.names and lower not in lexicon.common
+    if lower in lexicon.names:
+        return True
     if word in lexicon.common_exact:
         return False
     # Sentence-initial capitals say nothing unless the word is an acronym or not a common word.

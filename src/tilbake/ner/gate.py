@@ -1,10 +1,10 @@
 """Build the gate lexicon shipped beside the model (see ``tilbake.deid.ner`` for how it is used).
 
-``common``: lower-cased words seen often in training and almost never inside an entity; a capitalised
-sentence-initial word in this set ("Pasienten", "Smerter") does not wake the model.
-``common_exact``: the same for exact forms anywhere in a sentence ("MR", "NSAID", "Lasègue").
-``names``: lower-cased words that are mostly inside entities; they wake the model even when written
-in lower case ("kari", "nordmann") because messy notes drop capitals.
+``common``: words seen written in lower case often in training and almost never inside an entity;
+a capitalised sentence-initial word in this set ("Pasienten", "Smerter") does not wake the model.
+``common_exact``: capitalised forms seen often and almost never inside an entity ("MR", "NSAID").
+``names``: lower-cased words that are mostly inside entities in training, plus the name lists; they
+wake the model when capitalised anywhere, and in lower case unless they are common words.
 """
 
 from __future__ import annotations
@@ -23,27 +23,32 @@ COMMON_MAX_ENTITY_SHARE = 0.02
 NAME_MIN_ENTITY_SHARE = 0.5
 
 
-def build_lexicon(docs: Iterable[Doc]) -> dict[str, list[str]]:
+def _share_below(seen: Counter[str], in_entity: Counter[str], share: float) -> list[str]:
+    return [w for w, n in seen.items() if n >= MIN_COUNT and in_entity[w] / n <= share]
+
+
+def build_lexicon(docs: Iterable[Doc], extra_names: Iterable[str] = ()) -> dict[str, list[str]]:
     """Count word forms in gold docs and pick the three word sets, sorted for stable output."""
-    seen: Counter[str] = Counter()
-    in_entity: Counter[str] = Counter()
-    seen_exact: Counter[str] = Counter()
-    in_entity_exact: Counter[str] = Counter()
+    lower_seen: Counter[str] = Counter()
+    lower_in_entity: Counter[str] = Counter()
+    capital_seen: Counter[str] = Counter()
+    capital_in_entity: Counter[str] = Counter()
+    any_seen: Counter[str] = Counter()
+    any_in_entity: Counter[str] = Counter()
     for doc in docs:
         for token in doc:
             if not token.is_alpha:
                 continue
-            lower = token.text.lower()
-            seen[lower] += 1
-            seen_exact[token.text] += 1
-            if token.ent_type:
-                in_entity[lower] += 1
-                in_entity_exact[token.text] += 1
-    common = [w for w, n in seen.items() if n >= MIN_COUNT and in_entity[w] / n <= COMMON_MAX_ENTITY_SHARE]
-    common_exact = [
-        w
-        for w, n in seen_exact.items()
-        if n >= MIN_COUNT and w != w.lower() and in_entity_exact[w] / n <= COMMON_MAX_ENTITY_SHARE
-    ]
-    names = [w for w, n in seen.items() if len(w) > 1 and in_entity[w] / n >= NAME_MIN_ENTITY_SHARE]
+            text, lower, inside = token.text, token.text.lower(), bool(token.ent_type)
+            seen, in_entity = (
+                (lower_seen, lower_in_entity) if text == lower else (capital_seen, capital_in_entity)
+            )
+            seen[text] += 1
+            in_entity[text] += inside
+            any_seen[lower] += 1
+            any_in_entity[lower] += inside
+    common = _share_below(lower_seen, lower_in_entity, COMMON_MAX_ENTITY_SHARE)
+    common_exact = _share_below(capital_seen, capital_in_entity, COMMON_MAX_ENTITY_SHARE)
+    names = {w for w, n in any_seen.items() if len(w) > 1 and any_in_entity[w] / n >= NAME_MIN_ENTITY_SHARE}
+    names.update(name.lower() for name in extra_names)
     return {"common": sorted(common), "common_exact": sorted(common_exact), "names": sorted(names)}

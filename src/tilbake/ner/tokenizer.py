@@ -3,16 +3,14 @@
 spaCy's ``nb`` tokenizer splits the final period off "pas.", "us.", "beh.", "f.nr." and the like, so
 a note reads as a string of one-word sentences and the model loses the context around names ("hos
 dr. Hansen" vs "dr . Hansen"). The special cases below are added to the tokenizer before training and
-are saved with it, so the shipped model needs no code from tilbake to tokenize the same way.
+are saved with it, so the shipped model needs no code from tilbake to tokenize the same way
+(``tilbake.ner.gazetteer`` holds the config hook that applies them during training).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.util import registry
 
 # Lower-case forms; "Pas." and "PAS." are added from these. Keep to abbreviations that end in a period
 # and are common in Norwegian clinical notes (journal, epikrise, henvisning). Words that also end
@@ -38,9 +36,3 @@ def add_clinical_abbreviations(nlp: Language) -> Language:
         for form in _variants(abbreviation):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
-
-
-@registry.callbacks("tilbake.clinical_tokenizer.v1")
-def make_clinical_tokenizer_callback() -> Callable[[Language], Language]:
-    """Config hook (``[nlp.after_creation]``) used by training; the shipped config drops it again."""
-    return add_clinical_abbreviations

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import load_config
 
 from tilbake.errors import InputError
-from tilbake.ner import corpus, gate, norne
+from tilbake.ner import corpus, gate, gazetteer, norne
 from tilbake.ner.tokenizer import add_clinical_abbreviations
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -75,9 +75,12 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
     train_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN))
     if options.synth_notes:
         train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
-    lexicon = gate.build_lexicon(train_docs)
-    (options.work_dir / gate.LEXICON_FILE).parent.mkdir(parents=True, exist_ok=True)
+    first, surnames = gazetteer.load_names()
+    lexicon = gate.build_lexicon(train_docs, extra_names=first | surnames)
+    norms = gazetteer.norm_table(first, surnames, lexicon["common"])
+    options.work_dir.mkdir(parents=True, exist_ok=True)
     (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
+    (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
     augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
     counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
     dev_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_DEV))
@@ -93,6 +96,7 @@ def run_spacy_train(options: TrainOptions) -> Path:
     overrides: dict[str, object] = {
         "paths.train": str(options.work_dir / "train.spacy"),
         "paths.dev": str(options.work_dir / "dev.spacy"),
+        "nlp.after_creation.norms": str(options.work_dir / "norms.json"),
         "system.seed": options.seed,
         **options.overrides,
     }
@@ -109,7 +113,7 @@ def package_model(best: Path, options: TrainOptions, scores: dict[str, object]) 
         shutil.rmtree(target)
     shutil.copytree(best, target)
     config = load_config(target / "config.cfg")
-    config["nlp"]["after_creation"] = None  # abbreviations already live in the saved tokenizer
+    config["nlp"]["after_creation"] = None  # abbreviations and name norms live in tokenizer and vocab
     config.to_disk(target / "config.cfg")
     shutil.copy(options.work_dir / gate.LEXICON_FILE, target / gate.LEXICON_FILE)
     meta_path = target / "meta.json"
@@ -119,7 +123,11 @@ def package_model(best: Path, options: TrainOptions, scores: dict[str, object]) 
         version="1.0.0",
         description="tilbake: Norwegian (bokmål) clinical NER for PERSON, ORG, LOCATION",
         license="Apache-2.0 (model); NorNE annotations CC0, texts not redistributed",
-        sources=[{"name": "NorNE", "url": "https://github.com/ltgoslo/norne"}],
+        sources=[
+            {"name": "NorNE", "url": "https://github.com/ltgoslo/norne"},
+            {"name": "Statistics Norway (SSB) name statistics, CC BY 4.0, adapted (via norwegian-fake-data)"},
+            {"name": "mimesis Norwegian person data (MIT)"},
+        ],
         tilbake_training=scores,
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")

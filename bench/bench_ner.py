@@ -1,0 +1,110 @@
+"""NER model figures: size, load time, notes/s gated and ungated, and the full pipeline with/without it.
+
+    PYTHONPATH=src python bench/bench_ner.py [--notes 2000] [--chars 400] [--repeat 3]
+
+Notes are the synthetic held-out notes (``tilbake.synth``) cut at a sentence end near ``--chars``;
+without the generator, NorNE dev sentences joined to the same length. One process, one thread;
+every figure is the best of ``--repeat`` runs after a warm-up. Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from tilbake.deid.ner import DEFAULT_MODEL_DIR, NerDetector, windows  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _cut(text: str, chars: int) -> str:
+    if len(text) <= chars:
+        return text
+    end = max(text.rfind(". ", 0, chars + 40), text.rfind("\n", 0, chars + 40))
+    return text[: end + 1] if end > chars // 2 else text[:chars]
+
+
+def synthetic_notes(n: int, chars: int) -> tuple[str, list[str]]:
+    try:
+        from tilbake.synth import notes
+    except ImportError:
+        from tilbake.ner.norne import read_sentences
+
+        texts, current = [], ""
+        for sentence in read_sentences(REPO / "training/norne/no_bokmaal-ud-dev.conllu.gz"):
+            current = f"{current} {sentence.text}".strip()
+            if len(current) >= chars:
+                texts.append(_cut(current, chars))
+                current = ""
+        return "NorNE dev sentences", (texts * (n // max(1, len(texts)) + 1))[:n]
+    return "tilbake.synth heldout notes", [
+        _cut(note["text"], chars) for note in notes(n, seed=4242, split="heldout")
+    ]
+
+
+def rate(texts: list[str], run: Callable[[Iterable[str]], Iterator[list[object]]], repeat: int) -> float:
+    for _ in run(texts[:50]):
+        pass
+    best = 0.0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for _ in run(texts):
+            pass
+        best = max(best, len(texts) / (time.perf_counter() - started))
+    return best
+
+
+def _size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def _engines() -> tuple[object, object] | None:
+    """The default engine without and with the model, if the engine is on this branch."""
+    try:
+        from tilbake.deid.engine import Deidentifier
+    except ImportError:
+        return None
+    with_model = Deidentifier.default(ner=True)
+    without = Deidentifier.default(ner=False)
+    return without, with_model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=2000)
+    parser.add_argument("--chars", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    source, texts = synthetic_notes(args.notes, args.chars)
+    mean_chars = sum(map(len, texts)) / len(texts)
+    print(f"corpus: {len(texts)} notes from {source}, mean {mean_chars:.0f} chars")
+    print(f"model: {DEFAULT_MODEL_DIR.name}, {_size_mb(DEFAULT_MODEL_DIR):.1f} MB on disk")
+
+    started = time.perf_counter()
+    gated = NerDetector().load()
+    print(f"load time: {time.perf_counter() - started:.2f} s")
+    ungated = NerDetector(gated=False).load()
+
+    read = sum(b - a for t in texts for a, b in windows(t, gated._lexicon, gated.context))
+    print(f"gate: model reads {100 * read / sum(map(len, texts)):.0f}% of the characters")
+    print(f"model only, whole notes (ungated): {rate(texts, ungated.detect_many, args.repeat):.0f} notes/s")
+    print(f"model only, gated windows:         {rate(texts, gated.detect_many, args.repeat):.0f} notes/s")
+
+    engines = _engines()
+    if engines is None:
+        print("full pipeline: engine not available on this branch")
+        return
+    without, with_model = engines
+    print(f"full pipeline without model: {rate(texts, without.detect_many, args.repeat):.0f} notes/s")  # type: ignore[attr-defined]
+    print(f"full pipeline with model:    {rate(texts, with_model.detect_many, args.repeat):.0f} notes/s")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()
