@@ -2,9 +2,71 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
 import typer
 
-synth_app = typer.Typer(help="Generate synthetic Norwegian clinical notes with gold PHI spans.", no_args_is_help=True)
+synth_app = typer.Typer(
+    help="Generate synthetic Norwegian clinical notes with gold PHI spans.", no_args_is_help=True
+)
+
+_N = typer.Option(1000, "--n", min=0, help="How many records to write.")
+_SEED = typer.Option(1, "--seed", help="Seed: the same seed gives the same records.")
+_OUT = typer.Option(..., "--output", "-o", help="JSONL file to write ('-' for standard output).")
+
+
+def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
+    import sys
+
+    import orjson
+
+    count = 0
+    if output == "-":
+        for row in rows:
+            sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
+            count += 1
+        return count
+    path = Path(output)
+    if not path.parent.is_dir():
+        raise typer.BadParameter(f"directory {path.parent} does not exist", param_hint="--output")
+    tmp = path.with_name(path.name + ".partial")
+    with tmp.open("wb") as fh:  # written aside and renamed: never a half-written file under the name
+        for row in rows:
+            fh.write(orjson.dumps(row) + b"\n")
+            count += 1
+    tmp.replace(path)
+    return count
+
+
+@synth_app.command("suggestions")
+def suggestions_cmd(n: int = _N, seed: int = _SEED, output: str = _OUT) -> None:
+    """Write synthetic AI-suggestion records (ai_feedback fields plus `_gold` spans) as JSONL."""
+    from tilbake.synth import suggestions
+
+    count = _write(suggestions(n, seed), output)
+    if output != "-":
+        typer.echo(f"wrote {count} suggestions to {output}", err=True)
+
+
+@synth_app.command("notes")
+def notes_cmd(
+    n: int = _N,
+    seed: int = _SEED,
+    split: str = typer.Option("train", "--split", help="train, or heldout (other phrasings, names, places)."),
+    output: str = _OUT,
+) -> None:
+    """Write synthetic clinical notes as gold-corpus JSONL (id, text, spans, negatives, kind)."""
+    from tilbake.synth import SPLITS, notes
+
+    if split not in SPLITS:
+        raise typer.BadParameter(
+            f"unknown split {split!r}; choose one of: {', '.join(SPLITS)}", param_hint="--split"
+        )
+    count = _write(notes(n, seed, split=split), output)
+    if output != "-":
+        typer.echo(f"wrote {count} {split} notes to {output}", err=True)
 
 
 def register(app: typer.Typer) -> None:

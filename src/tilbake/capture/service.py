@@ -1,0 +1,175 @@
+"""The capture service: log suggestions, record decisions, list them, and report on them.
+
+Each call is one unit of work, authentication included (a token resolves to its organization inside
+the same transaction), so nothing is half-written and a request costs one pool checkout. Rows of
+another organization are simply not found.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import orjson
+
+from tilbake.capture import decisions as dec
+from tilbake.capture.orgs import Principal, authenticate
+from tilbake.capture.schemas import CONTEXT_MAX_BYTES, TEXT_FIELDS, DecisionIn, FeedbackIn, SuggestionIn
+from tilbake.capture.types import check_type
+from tilbake.errors import ConflictError, NotFoundError, ValidationError
+from tilbake.store import Database, SuggestionFilter, UnitOfWork
+from tilbake.store.clock import utcnow
+from tilbake.store.suggestions import DECISION_FIELDS, SUGGESTION_FIELDS
+
+T = TypeVar("T")
+PUBLIC_FIELDS = ("id", *SUGGESTION_FIELDS, *DECISION_FIELDS, "created_at", "decided_at")
+
+
+@dataclass(frozen=True)
+class ApiToken:
+    """A bearer token as received; resolved to a Principal inside the unit of work."""
+
+    value: str | None = field(repr=False)
+
+
+Caller = Principal | ApiToken
+
+
+def _org_id(uow: UnitOfWork, who: Caller) -> int:
+    return who.org_id if isinstance(who, Principal) else authenticate(uow, who.value).org_id
+
+
+def public(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored row as clients see it: `id` is the public id; internal columns stay inside."""
+    out = {key: row.get(key) for key in PUBLIC_FIELDS if key != "id"}
+    return {"id": row["public_id"], **out}
+
+
+class CaptureService:
+    def __init__(self, db: Database, max_text_chars: int) -> None:
+        self.db = db
+        self.max_text_chars = max_text_chars
+
+    def _check_sizes(self, record: SuggestionIn | DecisionIn) -> None:
+        for name in TEXT_FIELDS:
+            value = getattr(record, name, None)
+            if value is not None and len(value) > self.max_text_chars:
+                raise ValidationError(
+                    f"{name} is {len(value)} characters long; the limit is {self.max_text_chars} "
+                    "(TILBAKE_MAX_TEXT_CHARS)", field=name)
+        context = getattr(record, "context_data", None)
+        too_big = context is not None and len(orjson.dumps(context, option=orjson.OPT_NON_STR_KEYS))
+        if too_big and too_big > CONTEXT_MAX_BYTES:
+            raise ValidationError(f"context_data is larger than {CONTEXT_MAX_BYTES} bytes as JSON",
+                                  field="context_data")
+
+    @staticmethod
+    def _decision(original: str, d: DecisionIn) -> dict[str, Any]:
+        ct = dec.derive_correction_type(original, d.user_correction, d.accepted, d.correction_type)
+        values = {key: getattr(d, key) for key in DECISION_FIELDS}
+        values.update(correction_type=ct, accepted=dec.derive_accepted(d.accepted, ct))
+        return values
+
+    def log_suggestion(self, who: Caller, s: SuggestionIn) -> dict[str, Any]:
+        """Store a suggestion; returns {"id", "created"} (created false: an identical retry)."""
+        self._check_sizes(s)
+        values = s.model_dump(include=set(SUGGESTION_FIELDS))
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            check_type(uow, org, s.suggestion_type)
+            public_id = s.id or uuid.uuid4().hex
+            if uow.suggestions.insert(org, public_id, values, s.created_at or utcnow()):
+                return {"id": public_id, "created": True}
+            self._same_or_conflict(uow.suggestions.get(org, public_id), values, SUGGESTION_FIELDS, public_id)
+        return {"id": public_id, "created": False}
+
+    def decide(self, who: Caller, public_id: str, d: DecisionIn) -> dict[str, Any]:
+        """Record the decision; an identical retry answers the stored one, a different one ConflictError."""
+        self._check_sizes(d)
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            row = uow.suggestions.get(org, public_id)
+            if row is None:
+                raise NotFoundError(f"no suggestion with id {public_id!r}")
+            values = self._decision(row["original_suggestion"], d)
+            created = row["decided_at"] is None and uow.suggestions.decide(
+                org, public_id, values, d.decided_at or utcnow())
+            if not created:
+                row = uow.suggestions.get(org, public_id)
+                self._same_or_conflict(row, values, DECISION_FIELDS, public_id, what="decision")
+            stored = uow.suggestions.get(org, public_id)
+        assert stored is not None
+        return {**public(stored), "created": created}
+
+    def feedback(self, who: Caller, f: FeedbackIn) -> dict[str, Any]:
+        """Suggestion and decision in one call; idempotent on a client-chosen id."""
+        self._check_sizes(f)
+        values = {**f.model_dump(include=set(SUGGESTION_FIELDS)), **self._decision(f.original_suggestion, f)}
+        now = utcnow()
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            check_type(uow, org, f.suggestion_type)
+            public_id = f.id or uuid.uuid4().hex
+            created = uow.suggestions.insert(org, public_id, values, f.created_at or now, f.decided_at or now)
+            if not created:
+                fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
+                self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
+        return {"id": public_id, "correction_type": values["correction_type"], "created": created}
+
+    @staticmethod
+    def _same_or_conflict(row: Mapping[str, Any] | None, values: Mapping[str, Any], fields: tuple[str, ...],
+                          public_id: str, what: str = "suggestion") -> None:
+        if row is None:
+            raise NotFoundError(f"no suggestion with id {public_id!r}")
+        differing = [name for name in fields if row.get(name) != values.get(name)]
+        if differing:
+            raise ConflictError(
+                f"suggestion {public_id!r} already has a different {what} stored "
+                f"(differs in: {', '.join(differing)})")
+
+    def list_suggestions(self, who: Caller, flt: SuggestionFilter, *, limit: int = 50,
+                         cursor: str | None = None) -> dict[str, Any]:
+        """One page, newest first; pass `next_cursor` back to get the next one."""
+        before = _parse_cursor(cursor)
+        with self.db.unit_of_work(write=False) as uow:
+            org = _org_id(uow, who)
+            rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = str(rows[-1]["id"]) if more and rows else None
+        return {"items": [public(row) for row in rows], "next_cursor": next_cursor}
+
+    def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
+        with self.db.unit_of_work(write=False) as uow:
+            row = uow.suggestions.get(_org_id(uow, who), public_id)
+        if row is None:
+            raise NotFoundError(f"no suggestion with id {public_id!r}")
+        return public(row)
+
+    def with_org(self, who: Caller, action: Callable[[UnitOfWork, int], T]) -> T:
+        """Run `action(uow, org_id)` for the caller's organization in one read transaction."""
+        with self.db.unit_of_work(write=False) as uow:
+            return action(uow, _org_id(uow, who))
+
+    def export_stats(self, who: Caller) -> dict[str, Any]:
+        """Examples pending export (decided, in no export batch) by type x decision."""
+        with self.db.unit_of_work(write=False) as uow:
+            groups = uow.suggestions.pending_stats(_org_id(uow, who))
+        return {"pending_total": sum(g["count"] for g in groups), "groups": groups}
+
+    def daily_metrics(self, who: Caller, flt: SuggestionFilter) -> dict[str, Any]:
+        from tilbake.capture.metrics import fold_daily
+
+        with self.db.unit_of_work(write=False) as uow:
+            rows = uow.suggestions.daily(_org_id(uow, who), flt)
+        return {"days": fold_daily(rows)}
+
+
+def _parse_cursor(cursor: str | None) -> int | None:
+    if cursor is None or cursor == "":
+        return None
+    if not cursor.isdigit():
+        raise ValidationError("cursor must be a next_cursor value from a previous page", field="cursor")
+    return int(cursor)

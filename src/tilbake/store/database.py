@@ -1,0 +1,130 @@
+"""Opening the database: engine settings per dialect, migrations on start, units of work.
+
+SQLite (default) is one file in the data directory, in WAL mode with foreign keys on; write
+transactions start with BEGIN IMMEDIATE so concurrent writers queue on the busy timeout instead
+of failing on a lock upgrade. PostgreSQL is used through psycopg 3, with the session in UTC.
+SQL parameters never appear in error messages (`hide_parameters`), and database errors surface
+as StorageError naming only the error class.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from tilbake.errors import ConfigError, StorageError
+from tilbake.store.uow import UnitOfWork
+
+_WRITE = "tilbake_write"
+
+
+class _QuietFilter(logging.Filter):
+    """SQLAlchemy logs result rows (clinical text) at DEBUG: let only warnings and errors through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+for _name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.pool",
+              "sqlalchemy.pool.impl.QueuePool"):
+    logging.getLogger(_name).addFilter(_QuietFilter())
+
+
+def normalize_url(url: str) -> str:
+    """Pin PostgreSQL to psycopg 3 (plain postgresql:// would ask SQLAlchemy for psycopg2)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise ConfigError("TILBAKE_DATABASE_URL: SQLite needs a file path, not :memory:")
+    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        hide_parameters=True,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        pool_size=8,
+        max_overflow=8,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=30000"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_WRITE, True)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: str) -> Engine:
+    return create_engine(
+        url,
+        hide_parameters=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": 10},
+    )
+
+
+class Database:
+    """One engine and everything needed to work with it."""
+
+    def __init__(self, url: str) -> None:
+        url = normalize_url(url)
+        self.dialect = make_url(url).get_backend_name()
+        if self.dialect == "sqlite":
+            self.engine = _sqlite_engine(url)
+        elif self.dialect == "postgresql":
+            self.engine = _postgres_engine(url)
+        else:
+            raise ConfigError(f"unsupported database {self.dialect!r}: use sqlite or postgresql")
+
+    def __repr__(self) -> str:
+        return f"Database({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision the package ships (safe to run concurrently)."""
+        from tilbake.store.migrate import upgrade
+
+        upgrade(self)
+
+    @contextmanager
+    def unit_of_work(self, *, write: bool = True) -> Iterator[UnitOfWork]:
+        """One transaction: committed when the block ends, rolled back entirely if it raises."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_WRITE: write})
+                with conn.begin():
+                    yield UnitOfWork(conn)
+        except DBAPIError as exc:
+            # The driver's message may quote values; name only the error class.
+            raise StorageError(f"database error: {type(exc.orig).__name__}") from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    db = Database(url)
+    if migrate:
+        db.migrate()
+    return db

@@ -1,0 +1,191 @@
+"""Suggestions and the decision on each: the capture store.
+
+A suggestion's decision columns stay NULL until the decision arrives; `decided_at` marks it and
+makes the first decision win (the update only touches undecided rows). A row is *pending* for
+export when it is decided and not yet in an export batch (`export_batch_id` NULL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from tilbake.store.clock import aware
+from tilbake.store.tables import suggestions
+
+SUGGESTION_FIELDS = (
+    "suggestion_type", "original_suggestion", "context_data", "confidence_score", "model_name",
+    "model_version", "encounter_id", "session_id", "template_id",
+)
+DECISION_FIELDS = (
+    "accepted", "user_correction", "correction_type", "user_rating", "feedback_notes", "time_to_decision",
+)
+PENDING = "pending"  # the decision filter value for undecided rows
+NewRow = tuple[str, Mapping[str, Any], datetime, datetime | None]  # public id, values, created, decided
+
+
+@dataclass(frozen=True)
+class SuggestionFilter:
+    types: Sequence[str] = ()
+    decisions: Sequence[str] = ()  # correction types, or PENDING for undecided
+    since: datetime | None = None  # created_at >= since
+    until: datetime | None = None  # created_at < until
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class SuggestionRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, org_id: int, public_id: str, values: Mapping[str, Any], created_at: datetime,
+               decided_at: datetime | None = None) -> bool:
+        """Insert a suggestion (with its decision when decided_at is given); False if the id exists."""
+        row = {key: values.get(key) for key in SUGGESTION_FIELDS}
+        if decided_at is not None:
+            row.update({key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
+        row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at))
+        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
+        stmt = (
+            dialect.insert(suggestions).values(**row)
+            .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
+            .returning(suggestions.c.id)
+        )
+        return self.conn.execute(stmt).first() is not None
+
+    def insert_many(self, org_id: int, rows: Iterable[NewRow]) -> None:
+        """Bulk insert of new rows (public ids known to be fresh): one round trip."""
+        batch = []
+        for public_id, values, created_at, decided_at in rows:
+            row = {key: values.get(key) for key in (*SUGGESTION_FIELDS, *DECISION_FIELDS)}
+            row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at),
+                       decided_at=_utc(decided_at) if decided_at else None)
+            batch.append(row)
+        if batch:
+            self.conn.execute(insert(suggestions), batch)
+
+    def get(self, org_id: int, public_id: str) -> dict[str, Any] | None:
+        query = select(suggestions).where(
+            suggestions.c.organization_id == org_id, suggestions.c.public_id == public_id
+        )
+        row = self.conn.execute(query).mappings().first()
+        return _out(row) if row else None
+
+    def decide(self, org_id: int, public_id: str, values: Mapping[str, Any], decided_at: datetime) -> bool:
+        """Store the decision unless one is stored already; False if none was written."""
+        stmt = (
+            update(suggestions)
+            .where(suggestions.c.organization_id == org_id, suggestions.c.public_id == public_id,
+                   suggestions.c.decided_at.is_(None))
+            .values(**{key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
+        )
+        return self.conn.execute(stmt).rowcount == 1
+
+    def find(self, org_id: int, flt: SuggestionFilter, *, limit: int, before: int | None = None
+             ) -> list[dict[str, Any]]:
+        """Newest first; `before` is the internal id of the last row of the previous page."""
+        query = select(suggestions).where(self._where(org_id, flt))
+        if before is not None:
+            query = query.where(suggestions.c.id < before)
+        rows = self.conn.execute(query.order_by(suggestions.c.id.desc()).limit(limit)).mappings()
+        return [_out(row) for row in rows]
+
+    def count(self, org_id: int, flt: SuggestionFilter | None = None) -> int:
+        where = self._where(org_id, flt or SuggestionFilter())
+        query = select(func.count()).select_from(suggestions).where(where)
+        return int(self.conn.execute(query).scalar_one())
+
+    def pending_query(self, org_id: int, flt: SuggestionFilter | None = None) -> Select[Any]:
+        """Decided rows of this organization not yet in any export batch (the export helper's input)."""
+        return select(suggestions).where(
+            self._where(org_id, flt or SuggestionFilter()),
+            suggestions.c.decided_at.is_not(None),
+            suggestions.c.export_batch_id.is_(None),
+        )
+
+    def pending_stats(self, org_id: int) -> list[dict[str, Any]]:
+        """Pending rows by suggestion type x correction type, with average confidence and rating."""
+        pending = self.pending_query(org_id).subquery()
+        query = (
+            select(
+                pending.c.suggestion_type, pending.c.correction_type, func.count().label("count"),
+                func.avg(pending.c.confidence_score).label("avg_confidence"),
+                func.avg(pending.c.user_rating).label("avg_rating"),
+            )
+            .group_by(pending.c.suggestion_type, pending.c.correction_type)
+            .order_by(pending.c.suggestion_type, pending.c.correction_type)
+        )
+        return [_floats(dict(row)) for row in self.conn.execute(query).mappings()]
+
+    def assign_batch(self, org_id: int, ids: Sequence[int], batch_id: str) -> int:
+        """Mark rows (internal ids) as exported in a batch; only pending rows are touched."""
+        stmt = (
+            update(suggestions)
+            .where(suggestions.c.organization_id == org_id, suggestions.c.id.in_(ids),
+                   suggestions.c.export_batch_id.is_(None))
+            .values(export_batch_id=batch_id)
+        )
+        return int(self.conn.execute(stmt).rowcount)
+
+    def daily(self, org_id: int, flt: SuggestionFilter) -> list[dict[str, Any]]:
+        """Per UTC day, type and correction type: counts and the sums behind the averages."""
+        day = func.date(suggestions.c.created_at).label("day")
+        c = suggestions.c
+        query = (
+            select(
+                day, c.suggestion_type, c.correction_type, func.count().label("count"),
+                func.sum(c.confidence_score).label("confidence_sum"),
+                func.count(c.confidence_score).label("confidence_n"),
+                func.sum(c.user_rating).label("rating_sum"), func.count(c.user_rating).label("rating_n"),
+                func.sum(c.time_to_decision).label("ttd_sum"), func.count(c.time_to_decision).label("ttd_n"),
+            )
+            .where(self._where(org_id, flt))
+            .group_by(day, c.suggestion_type, c.correction_type)
+            .order_by(day, c.suggestion_type)
+        )
+        out = []
+        for row in self.conn.execute(query).mappings():
+            item = _floats(dict(row))
+            item["day"] = str(row["day"])
+            out.append(item)
+        return out
+
+    @staticmethod
+    def _where(org_id: int, flt: SuggestionFilter) -> Any:
+        c = suggestions.c
+        clauses = [c.organization_id == org_id]
+        if flt.types:
+            clauses.append(c.suggestion_type.in_(list(flt.types)))
+        if flt.decisions:
+            classes = [d for d in flt.decisions if d != PENDING]
+            either = [c.correction_type.in_(classes)] if classes else []
+            if PENDING in flt.decisions:
+                either.append(c.decided_at.is_(None))
+            clauses.append(or_(*either))
+        if flt.since is not None:
+            clauses.append(c.created_at >= _utc(flt.since))
+        if flt.until is not None:
+            clauses.append(c.created_at < _utc(flt.until))
+        return and_(*clauses)
+
+
+def _out(row: Mapping[Any, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for key in ("created_at", "decided_at"):
+        out[key] = aware(out[key])
+    return out
+
+
+def _floats(row: dict[str, Any]) -> dict[str, Any]:
+    # PostgreSQL returns Decimal for avg/sum; callers want plain numbers.
+    for key, value in row.items():
+        if value is not None and type(value).__name__ == "Decimal":
+            row[key] = float(value)
+    return row

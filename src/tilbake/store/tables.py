@@ -1,0 +1,100 @@
+"""The tables, as SQLAlchemy Core.
+
+Every table lives on `metadata`; Alembic migrations in `migrations/versions/` create them. A new
+table is declared here (or in its area's own module on the same `metadata`) *and* gets a migration:
+the schema on disk only ever changes through migrations.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Stable constraint names let Alembic alter them on SQLite and PostgreSQL alike.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+organizations = Table(
+    "organizations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    # sha256 of the token: tokens are 256-bit random, so a plain digest cannot be brute-forced.
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+suggestion_types = Table(
+    "suggestion_types",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("description", String(500), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("organization_id", "name", name="uq_suggestion_types_org_name"),
+)
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # the id clients see: their own (e.g. the ai_feedback row id) or a generated uuid4 hex
+    Column("public_id", String(64), nullable=False),
+    Column("organization_id", ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False),
+    Column("suggestion_type", String(64), nullable=False),
+    Column("original_suggestion", Text, nullable=False),
+    Column("context_data", JSON, nullable=True),
+    Column("confidence_score", Float, nullable=True),
+    Column("model_name", String(200), nullable=True),
+    Column("model_version", String(200), nullable=True),
+    # opaque ids of the client app: stored, filtered on, never exported
+    Column("encounter_id", String(200), nullable=True),
+    Column("session_id", String(200), nullable=True),
+    Column("template_id", String(200), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # the decision; all NULL until it arrives (decided_at marks it)
+    Column("accepted", Boolean, nullable=True),
+    Column("user_correction", Text, nullable=True),
+    Column("correction_type", String(16), nullable=True),
+    Column("user_rating", Integer, nullable=True),
+    Column("feedback_notes", Text, nullable=True),
+    Column("time_to_decision", Integer, nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    # set by the export helper when a row goes into an export batch; NULL = pending
+    Column("export_batch_id", String(64), nullable=True),
+    UniqueConstraint("organization_id", "public_id", name="uq_suggestions_org_public_id"),
+    Index("ix_suggestions_org_created", "organization_id", "created_at"),
+    Index("ix_suggestions_org_pending", "organization_id", "export_batch_id", "suggestion_type"),
+)

@@ -1,0 +1,138 @@
+"""Phrasings of the ``heldout`` split: none of them appears in ``bank_train.py`` (tested), so a model
+trained on train is measured on wording it never saw. Holes are ``scene.SLOTS``."""
+
+from __future__ import annotations
+
+HEADER = {
+    "name": ("Navn: {patient}", "Navn – {patient}", "Pasientens navn: {patient}", "NAVN {plast}, {pfirst}"),
+    "fnr": ("Personnr.: {fnr}", "Fødselsnummer - {fnr}", "Pnr {fnr}", "ID-nr: {fnr}"),
+    "dob": ("F.dato: {dob}", "Fdt. {dob}", "Født den {dob}"),
+    "age": ("Alder (år): {agenum}", "{age}"),
+    "phone": ("Mobil: {phone}", "Mobilnr {phone}", "Tlf nr: {phone}", "Kontakt: {phone}"),
+    "email": ("Mail: {email}", "E-mail {email}"),
+    "address": ("Bosted: {address} / {post}", "Bor: {address}, {post}", "Postadresse {address}, {post}"),
+    "referrer": ("Henvist av: dr. {personlast} ({otherclinic})", "Rekvirent: {person}, {otherclinic}"),
+    "gp": ("Fastlege er {person}", "Fast lege: {person} ved {otherclinic}"),
+    "date": ("Konsultasjonsdato {visit}", "Sett: {visit}", "Time {visit}"),
+    "jnr": ("Saksnr. {jnr}", "Ref: {jnr}"),
+    "employer": ("Jobb: {employer}", "Yrke/arbeidssted: sjåfør, {employer}"),
+    "relative": ("Nærmeste pårørende: {rel} ({phone})", "Kontaktperson {rel}"),
+}
+SECTIONS = (
+    ("Anamnese:", "Funn:", "Vurdering/diagnose:", "Tiltak:"),
+    ("Sykehistorie:", "Klinisk us:", "Konklusjon:", "Videre:"),
+    ("ANAMNESE", "STATUS", "DIAGNOSE", "BEHANDLING"),
+)
+SUBJ = (
+    "Henvender seg grunnet {complaint} som har vart {duration}.",
+    "Plagene debuterte {date}, trolig {cause}.",
+    "{pname} forteller om {complaint} etter at hen begynte i ny jobb i {employer}.",
+    "Underviser ved {school} og står mye.",
+    "Er i full jobb hos {employer}.",
+    "Mye stress hjemme, {rel} er alvorlig syk.",
+    "Hadde følge av {rel} i dag.",
+    "Hjemmehørende i {town}, pendler daglig.",
+    "Har tatt {drug_dose} noen dager, lite hjelp.",
+    "Behandlet for samme ved {hospital} for noen år siden ({year}).",
+    "CT fra {hospital}, datert {date}, viser degenerative forandringer {vertebra}.",
+    "Gikk tidligere til behandling hos {otherclinic}.",
+    "Sønnen begynner på {school} til høsten.",
+    "Våkner av smertene flere ganger per natt.",
+    "Smertene sitter dypt og er brennende, {score}.",
+    "{pposs} far fikk hjerteinfarkt i ung alder.",
+    "Var på hytta i {town} da det smalt i ryggen.",
+    "Tidligere frisk, bruker ingen faste medisiner.",
+)
+OBJ = (
+    "Undersøkt: {finding}.",
+    "Status: {finding}; {finding}.",
+    "{eponym} positiv ve. side.",
+    "Neg. {eponym}.",
+    "ROM: fleksjon {rom}, lateralfleksjon {rom}.",
+    "Blodtrykk målt til {blood_pressure}.",
+    "Ømhet ved palpasjon {vertebra}.",
+    "Svekket refleks tilsvarende {vertebra}.",
+    "Smerteskår {score}.",
+    "Reflekser likt bilateralt, ingen pareser.",
+)
+ASSESS = (
+    "Konkluderer med {complaint} ({icpc}).",
+    "Diagnosekode {icpc}/{icd}.",
+    "Mistanke om rotirritasjon {vertebra}.",
+    "Trolig myofasielt smertesyndrom.",
+    "Ingen tegn til alvorlig patologi.",
+    "Rundt {percent} bedre enn ved forrige time.",
+)
+PLAN = (
+    "Behandlet med {treatment}.",
+    "Startet med {treatment}; i tillegg {treatment}.",
+    "Neste konsultasjon {date}, {time}.",
+    "Oppfølging i {week}.",
+    "Rekvirert MR, {hospital}.",
+    "Overføres til {otherclinic} for videre tiltak.",
+    "Gradert sykmelding {percent}.",
+    "Melding sendt {agency}.",
+    "Betalt {money}.",
+    "Skal trappe ned {drug_dose}.",
+    "Vi kontakter {pname} på {phone} ved endringer.",
+    "Epikrise sendes fastlegen, {person}.",
+)
+PROSE_OPEN = (
+    "I dag konsultasjon med {patient}, som er {age}.",
+    "{patient} (født {dob}) møter til oppfølging.",
+    "Sett {visit}: {pname}, {age}.",
+    "Telefonkonsultasjon med {patient}.",
+)
+LETTER_OPEN = (
+    "Henvisning: {hospital}, ryggpoliklinikken",
+    "Til: {hospital} v/ mottakende lege",
+    "Søknad om vurdering ved {hospital}",
+)
+LETTER_ABOUT = (
+    "Angår {patient}, pnr {fnr}",
+    "Pasientopplysninger: {patient}, f. {dob}, {address}, {post}",
+    "Navn/fnr: {patient} / {fnr}",
+)
+LETTER_BODY = (
+    "Jeg henviser {pname}, {age}, med langvarig {complaint}.",
+    "Konservativ behandling siden {date} har ikke ført frem.",
+    "Bildediagnostikk ({hospital}, {date}) viser affeksjon av {vertebra}.",
+    "Ber om vurdering av kirurgisk behandling.",
+    "Hen treffes best på mobil {phone}.",
+    "Ansatt ved {employer}, delvis sykmeldt.",
+)
+EPI_OPEN = (
+    "Sluttrapport",
+    "Sluttnotat – {clinic}",
+    "Behandlingsrapport ved avslutning",
+)
+EPI_BODY = (
+    "{pname} har gått til behandling hos oss mellom {date} og {date} pga. {complaint}.",
+    "Har fått {treatment} ved i alt åtte konsultasjoner.",
+    "Smertene er nå {score}, funksjonen god.",
+    "Bør fortsette med {treatment} på egen hånd.",
+    "Kontakt oss gjerne på {landline} ved spørsmål.",
+)
+SIGNATURE = (
+    "Hilsen\n{clin} ({title})\n{clinic}, {address}, {post}",
+    "--\n{clin}\n{title} | HPR: {hpr}\n{clinic} | {landline}",
+    "Beste hilsen fra {clin}, {title} ved {clinic}. {url}",
+    "Sign. {clin}, {title}, HPR-nummer {hpr}, e-post {clinemail}",
+)
+COMMENT = (
+    "Navnet stemmer ikke – det er {patient}.",
+    "Utkast ok, men rett alder er {age}.",
+    "Slettet personnummer {fnr}.",
+    "Savner arbeidsgiver ({employer}).",
+    "Datoen skal være {date}, ikke i går.",
+    "Byttet kode fra {icpc} til {icd}.",
+    "Legger til: {eponym} var negativ.",
+    "Henvisningen kom fra {otherclinic}.",
+    "Husk at {rel} ringte i går.",
+    "Nummeret {phone} skal ikke stå i notatet.",
+)
+MESSAGE = (
+    "Hei {pfirst}, minner om timen din {date} {time}. Hilsen {clin}, {clinic}",
+    "Dette er {patient}, jeg blir dessverre forsinket. Mob {phone}",
+    "Timebekreftelse {date} {time} – {clinic}, {address}, {post}. Spørsmål? Ring {landline}.",
+)

@@ -1,0 +1,153 @@
+"""Synthetic AI-suggestion records in the first client's ``ai_feedback`` shape, with gold PHI spans.
+
+Each record is what a clinician saw (``original_suggestion``) and did (accepted as is, a minor or major
+edit, rejected, ignored), with context, ratings and timings. The free texts carry plenty of PHI, since
+the export must anonymize it; ``_gold`` holds its exact spans per free-text field so leaks can be
+measured (``context_data.chief_complaint`` under the key ``chief_complaint``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from typing import Any
+
+from tilbake.synth import clinical
+from tilbake.synth.edits import MAJOR_MIN, differs_by_at_least, join, minor_edit, surely_differs
+from tilbake.synth.rand import Pool, chance, pick
+from tilbake.synth.scene import Scene, expand
+from tilbake.synth.suggestion_texts import CHIEF, COMM, FAMILIES, FEEDBACK_NOTES, HEAD, RF, SUMMARY
+from tilbake.synth.text import Frags, render
+
+SUGGESTION_TYPES = tuple(FAMILIES)
+DECISIONS = Pool(("accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored"), (40, 25, 15, 12, 8))
+MODELS = (
+    ("gpt-4o-mini", "2024-07-18"),
+    ("gpt-4o", "2024-08-06"),
+    ("claude-3-5-sonnet", "20241022"),
+    ("llama-3.1-8b-instruct-nb", "1.2.0"),
+    ("normistral-7b-warm", "0.9.1"),
+    ("mistral-small", "2501"),
+)
+_CONFIDENCE = {
+    "accepted_as_is": (0.7, 0.99),
+    "minor_edit": (0.55, 0.95),
+    "major_edit": (0.3, 0.8),
+    "rejected": (0.1, 0.7),
+    "ignored": (0.2, 0.9),
+}
+_RATING = {
+    "accepted_as_is": (4, 5),
+    "minor_edit": (3, 5),
+    "major_edit": (2, 4),
+    "rejected": (1, 2),
+    "ignored": (1, 3),
+}
+_START = dt.datetime(2026, 8, 1, 7, 0, tzinfo=dt.UTC)
+
+
+def _draft(scene: Scene, families: tuple[tuple[str, ...], ...], k: int) -> list[Frags]:
+    # Each family in turn, then at random; a template is used at most once per draft.
+    rng = scene.rng
+    used: set[str] = set()
+    out = []
+    for i in range(k):
+        fam = families[i] if i < len(families) else pick(rng, families)
+        template = pick(rng, fam)
+        if template in used:
+            template = pick(rng, fam)
+            if template in used:
+                continue
+        used.add(template)
+        out.append(expand(scene, template))
+    return out
+
+
+def _major(scene: Scene, draft: list[Frags], families: tuple[tuple[str, ...], ...]) -> list[Frags]:
+    # At most one original sentence kept, the rest the clinician's own; redrawn until it provably
+    # differs enough (the cheap bound first, the exact ratio only for the last try).
+    before = _plain(draft)
+    for attempt in range(10):
+        kept = [draft[0]] if attempt < 4 and len(draft) >= 4 and chance(scene.rng, 0.5) else []
+        k = scene.rng.randint(max(2, len(draft) - 1), len(draft) + 2)
+        final = kept + _draft(scene, families, k)
+        if surely_differs(before, _plain(final), MAJOR_MIN):
+            return final
+    if not differs_by_at_least(before, _plain(final), MAJOR_MIN):
+        final = _draft(scene, (SUMMARY, RF, COMM), len(draft) + 2)  # other families: sure to differ
+    return final
+
+
+def _plain(sentences: list[Frags]) -> str:
+    return " ".join(f.text for s in sentences for f in s)
+
+
+def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: str = " ") -> str | None:
+    if sentences is None:
+        return None
+    text, spans, _ = render(join(sentences, sep))
+    gold[key] = spans
+    return text
+
+
+def _record(rng: random.Random, i: int) -> dict[str, Any]:
+    scene = Scene(rng, "train")
+    stype = (
+        SUGGESTION_TYPES[i % len(SUGGESTION_TYPES)]
+        if i < len(SUGGESTION_TYPES)
+        else pick(rng, SUGGESTION_TYPES)
+    )
+    families = FAMILIES[stype]
+    decision = DECISIONS.draw(rng)
+    draft = _draft(scene, families, rng.randint(3, 6))
+    if chance(rng, 0.6):
+        draft.insert(0, expand(scene, pick(rng, HEAD)))
+    final: list[Frags] | None = None
+    if decision == "minor_edit":
+        final = minor_edit(rng, draft)
+    elif decision == "major_edit" or (decision == "rejected" and chance(rng, 0.4)):
+        final = _major(scene, draft, families)
+    gold: dict[str, Any] = {}
+    sep = "\n" if stype == "template" else " "
+    original = _text(draft, gold, "original_suggestion", sep)
+    correction = _text(final, gold, "user_correction", sep)
+    notes = _text(
+        [expand(scene, pick(rng, FEEDBACK_NOTES))] if chance(rng, 0.3) else None, gold, "feedback_notes"
+    )
+    chief = _text([expand(scene, pick(rng, CHIEF))], gold, "chief_complaint")
+    lo, hi = _CONFIDENCE[decision]
+    model, version = pick(rng, MODELS)
+    created = _START + dt.timedelta(seconds=rng.randrange(90 * 86400))
+    return {
+        "suggestion_type": stype,
+        "original_suggestion": original,
+        "user_correction": correction,
+        "accepted": decision in ("accepted_as_is", "minor_edit", "major_edit"),
+        "correction_type": decision,
+        "confidence_score": round(rng.uniform(lo, hi), 3),
+        "user_rating": rng.randint(*_RATING[decision]) if chance(rng, 0.7) else None,
+        "feedback_notes": notes,
+        "context_data": {
+            "chief_complaint": chief,
+            "patient_age": scene.age,
+            "diagnosis_codes": clinical.diagnosis_codes(rng, scene.complaint()[1]),
+        },
+        "time_to_decision": int(rng.lognormvariate(9.3 if decision != "ignored" else 10.5, 0.7)),
+        "model_name": model,
+        "model_version": version,
+        "session_id": f"ses-{rng.getrandbits(48):012x}",
+        "encounter_id": f"enc-{rng.getrandbits(48):012x}",
+        "template_id": f"tpl-{rng.randrange(40):03d}",
+        "created_at": created.isoformat(),
+        "_gold": gold,
+    }
+
+
+def suggestions(n: int, seed: int) -> Iterator[dict[str, Any]]:
+    """Yield ``n`` suggestion records, the same ones for the same seed; the first 19 cover every type."""
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    rng = random.Random(f"suggestions:{seed}")
+    for i in range(n):
+        yield _record(rng, i)

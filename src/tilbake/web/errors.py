@@ -1,0 +1,143 @@
+"""Every failure becomes the canonical JSON error; nothing the client sent is echoed back or logged.
+
+Validation messages name the field and what it should be (pydantic's messages never quote the
+input). Unhandled exceptions are caught by `GuardMiddleware`: the log gets the exception class and
+the stack frames, never the exception message, which could quote a value.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tilbake.errors import InputError, StorageError, TilbakeError
+from tilbake.web.responses import JSON, error
+
+log = logging.getLogger("tilbake.web")
+
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized"}
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts)
+
+
+def _validation(_request: Request, exc: Exception) -> JSON:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return error(400, "invalid_json", "the request body is not valid JSON")
+    first = errors[0] if errors else {"loc": (), "msg": "invalid request", "type": ""}
+    field = _field(tuple(first.get("loc", ())))
+    if first.get("type") == "extra_forbidden":
+        message = f"unknown field {field!r}"
+    elif first.get("type") == "missing":
+        message = f"{field} is required"
+    else:
+        message = f"{field or 'body'}: {first.get('msg', 'invalid')}"
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return error(422, "validation_error", message, field or None)
+
+
+def _tilbake(_request: Request, exc: Exception) -> JSON:
+    if isinstance(exc, InputError):
+        return error(exc.status, exc.code, str(exc), getattr(exc, "field", None))
+    if isinstance(exc, StorageError):
+        log.error("storage error: %s", exc)  # our own message: names the error class only
+        return error(503, exc.code, "the database is unavailable; try again")
+    assert isinstance(exc, TilbakeError)
+    return _internal(exc)
+
+
+def _http(_request: Request, exc: Exception) -> JSON:
+    assert isinstance(exc, HTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
+    return error(exc.status_code, code, message)
+
+
+def _internal(exc: BaseException) -> JSON:
+    ref = uuid.uuid4().hex[:12]
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unhandled %s (ref %s)\n%s", type(exc).__name__, ref, frames)
+    return error(500, "internal_error", f"internal error (ref {ref}); the server log has details")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(TilbakeError, _tilbake)
+    app.add_exception_handler(HTTPException, _http)
+    app.add_middleware(GuardMiddleware)
+
+
+class GuardMiddleware:
+    """Last line: unhandled exceptions become a 500 in the canonical shape, logged without messages."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - the guard's whole purpose
+            response = _internal(exc)
+            if not started:
+                await response(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over `limit` bytes (413) before anything parses them."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                await self._too_large(scope, receive, send)
+                return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge(413, f"the request body is larger than {self.limit} bytes")
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send)
+        except _TooLarge:
+            await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error(413, "too_large", f"the request body is larger than {self.limit} bytes")
+        await response(scope, receive, send)
+
+
+class _TooLarge(HTTPException):
+    """An HTTPException, so FastAPI's body parsing passes it on to the 413 handler."""

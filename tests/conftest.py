@@ -1,0 +1,59 @@
+"""Shared fixtures: a database on SQLite and on PostgreSQL (parametrized), and an organization.
+
+PostgreSQL: TILBAKE_TEST_PG_URL (default postgres@127.0.0.1:5432) must answer; each pytest worker
+creates its own throwaway database and drops it at the end. With TILBAKE_REQUIRE_POSTGRES=1 (make
+test, CI) an unreachable server FAILS the PostgreSQL tests instead of skipping them.
+Tests are isolated by organization: each test gets a fresh one, so the databases are shared per run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from tilbake.capture.orgs import create_org
+from tilbake.store import open_database
+from tilbake.store.testing import DEFAULT_PG_URL, postgres_reachable, throwaway_postgres
+
+PG_URL = os.environ.get("TILBAKE_TEST_PG_URL", DEFAULT_PG_URL)
+REQUIRE_PG = os.environ.get("TILBAKE_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> str:
+    problem = postgres_reachable(PG_URL)
+    if problem:
+        message = f"PostgreSQL is not reachable ({problem}); set TILBAKE_TEST_PG_URL"
+        if REQUIRE_PG:
+            pytest.fail(f"{message} -- TILBAKE_REQUIRE_POSTGRES=1 makes this a failure", pytrace=False)
+        pytest.skip(message)
+    return PG_URL
+
+
+@pytest.fixture(scope="session")
+def postgres_database(pg_server_url):
+    with throwaway_postgres(pg_server_url) as url:
+        db = open_database(url)
+        yield db
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_database(tmp_path_factory):
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('db') / 'tilbake.db'}")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request):
+    """The shared test database, once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_database")
+
+
+@pytest.fixture
+def org(db):
+    """A fresh organization: (org row, API token)."""
+    return create_org(db, f"klinikk-{uuid.uuid4().hex[:10]}")

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+from conftest import assert_spans_valid
+
+from tilbake.deid.spans import Label
+from tilbake.synth import SUGGESTION_TYPES, suggestions
+from tilbake.synth.edits import differs_by_at_least, word_edit_ratio
+
+CLIENT_TYPES = {
+    "soap_subjective",
+    "soap_objective",
+    "soap_assessment",
+    "soap_plan",
+    "diagnosis_code",
+    "treatment_suggestion",
+    "red_flag",
+    "communication",
+    "spelling",
+    "template",
+    "soap_notes",
+    "clinical_summary",
+    "diagnosis_suggestion",
+    "differential_diagnosis",
+    "red_flag_analysis",
+    "clinical_reasoning",
+    "spell_check",
+    "referral_letter",
+    "journal_organization",
+}
+DECISIONS = {"accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored"}
+FIELDS = {
+    "suggestion_type",
+    "original_suggestion",
+    "user_correction",
+    "accepted",
+    "correction_type",
+    "confidence_score",
+    "user_rating",
+    "feedback_notes",
+    "context_data",
+    "time_to_decision",
+    "model_name",
+    "model_version",
+}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return list(suggestions(600, seed=7))
+
+
+def test_deterministic_by_seed_and_streaming():
+    assert list(suggestions(50, 3)) == list(suggestions(50, 3))
+    assert list(suggestions(50, 3)) != list(suggestions(50, 4))
+    # a prefix of a longer run is the shorter run: records do not depend on n
+    assert list(itertools.islice(suggestions(10**9, 3), 20)) == list(suggestions(20, 3))
+
+
+def test_negative_n_is_refused():
+    with pytest.raises(ValueError, match="n must be"):
+        list(suggestions(-1, 1))
+
+
+def test_every_type_and_decision_appears(records):
+    assert set(SUGGESTION_TYPES) == CLIENT_TYPES
+    assert {r["suggestion_type"] for r in records[:19]} == CLIENT_TYPES
+    assert {r["correction_type"] for r in records} == DECISIONS
+    pairs = Counter((r["suggestion_type"], r["correction_type"]) for r in records)
+    assert len(pairs) > 60
+
+
+def test_fields_and_ranges(records):
+    for r in records:
+        assert r.keys() >= FIELDS
+        assert 0 <= r["confidence_score"] <= 1
+        assert r["user_rating"] is None or 1 <= r["user_rating"] <= 5
+        assert r["time_to_decision"] > 0
+        ctx = r["context_data"]
+        assert ctx["chief_complaint"] and 0 < ctx["patient_age"] < 100 and ctx["diagnosis_codes"]
+        assert r["original_suggestion"].strip()
+
+
+@pytest.mark.parametrize(
+    "decision, accepted, has_correction",
+    [
+        ("accepted_as_is", True, False),
+        ("minor_edit", True, True),
+        ("major_edit", True, True),
+        ("ignored", False, False),
+    ],
+)
+def test_decision_shape(records, decision, accepted, has_correction):
+    chosen = [r for r in records if r["correction_type"] == decision]
+    assert chosen
+    for r in chosen:
+        assert r["accepted"] is accepted
+        assert (r["user_correction"] is not None) is has_correction
+
+
+def test_rejected_sometimes_with_a_correction(records):
+    rejected = [r for r in records if r["correction_type"] == "rejected"]
+    assert all(r["accepted"] is False for r in rejected)
+    assert {r["user_correction"] is None for r in rejected} == {True, False}
+
+
+def test_minor_edits_are_small_and_major_edits_large(records):
+    minor = [
+        word_edit_ratio(r["original_suggestion"], r["user_correction"])
+        for r in records
+        if r["correction_type"] == "minor_edit"
+    ]
+    major = [
+        word_edit_ratio(r["original_suggestion"], r["user_correction"])
+        for r in records
+        if r["correction_type"] == "major_edit"
+    ]
+    assert all(0 < x <= 0.15 for x in minor), max(minor)
+    assert all(x >= 0.5 for x in major), min(major)
+
+
+@pytest.mark.parametrize(
+    "a, b, ratio",
+    [
+        ("a b c d", "a b c d", 0.0),
+        ("a b c d", "a x c d", 0.25),
+        ("a b", "", 1.0),
+        ("", "", 0.0),
+        ("a b c d", "a b c d e", 0.2),
+    ],
+)
+def test_word_edit_ratio(a, b, ratio):
+    assert word_edit_ratio(a, b) == pytest.approx(ratio)
+
+
+def _texts(r):
+    yield "original_suggestion", r["original_suggestion"]
+    yield "user_correction", r["user_correction"]
+    yield "feedback_notes", r["feedback_notes"]
+    yield "chief_complaint", r["context_data"]["chief_complaint"]
+
+
+def test_gold_spans_are_valid_and_cover_many_labels(records):
+    labels = Counter()
+    for r in records:
+        for key, text in _texts(r):
+            if text is None:
+                assert key not in r["_gold"]
+                continue
+            assert_spans_valid(text, r["_gold"][key], key)
+            labels.update(s["label"] for s in r["_gold"][key])
+    assert set(labels) == {lab.value for lab in Label}
+    assert sum(bool(r["_gold"]["original_suggestion"]) for r in records) > 0.6 * len(records)
+
+
+def test_feedback_notes_sometimes_present_and_sometimes_hold_phi(records):
+    notes = [r for r in records if r["feedback_notes"]]
+    assert 0.15 * len(records) < len(notes) < 0.5 * len(records)
+    assert any(r["_gold"]["feedback_notes"] for r in notes)
+    assert any(not r["_gold"]["feedback_notes"] for r in notes)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("a b c d", "a x c d"),
+        ("a b c d e f", "f e d c b a"),
+        ("x y", "x y"),
+        ("a a b", "b a a"),
+        ("", "a"),
+        ("p q r s t", "p q"),
+    ],
+)
+@pytest.mark.parametrize("ratio", [0.0, 0.3, 0.5, 0.8, 1.0])
+def test_fast_ratio_check_agrees_with_the_exact_one(a, b, ratio):
+    assert differs_by_at_least(a, b, ratio) == (word_edit_ratio(a, b) >= ratio)

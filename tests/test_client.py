@@ -1,0 +1,170 @@
+"""tilbake.client.Client against a real server on loopback (uvicorn in a thread), SQLite."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from tilbake.capture.orgs import create_org
+from tilbake.client import Client
+from tilbake.config import Settings
+from tilbake.errors import AuthError, ConflictError, NotFoundError, TilbakeError, ValidationError
+from tilbake.store import open_database
+from tilbake.web import create_app
+
+TEXT = "Pasienten anbefales hjemmeøvelser for korsrygg to ganger daglig i fire uker."
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """uvicorn on 127.0.0.1:port in a thread; can be started late and stopped."""
+
+    def __init__(self, app, port):
+        self.app, self.port, self.server, self.thread = app, port, None, None
+
+    def start(self):
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
+                                lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.02)
+        return self
+
+    def stop(self):
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("client")
+    settings = Settings.from_env({"TILBAKE_DATA_DIR": str(tmp)})
+    db = open_database(settings.database_url)
+    app = create_app(settings, db=db)
+    yield app, db
+    db.dispose()
+
+
+@pytest.fixture
+def token(stack):
+    return create_org(stack[1], f"client-{time.monotonic_ns()}")[1]
+
+
+@pytest.fixture
+def server(stack):
+    srv = Server(stack[0], _free_port()).start()
+    yield srv
+    srv.stop()
+
+
+def _url(port):
+    return f"http://127.0.0.1:{port}"
+
+
+def test_two_lines_blocking(server, token):
+    client = Client(_url(server.port), token)
+    sid = client.log_suggestion("soap_plan", TEXT, confidence_score=0.9)
+    result = client.decide(sid, accepted=True, user_correction=TEXT.replace("fire", "seks"))
+    assert result["correction_type"] == "minor_edit"
+    assert client.decide(sid, accepted=True, user_correction=TEXT.replace("fire", "seks"))["created"] is False
+    with pytest.raises(ConflictError):
+        client.decide(sid, accepted=False)
+    fid = client.feedback("red_flag", "Vurder cauda equina.", accepted=False)
+    assert {i["id"] for i in client.suggestions()["items"]} == {sid, fid}
+    assert client.export_stats()["pending_total"] == 2
+    assert client.daily_metrics()["days"]
+    client.close()
+
+
+def test_blocking_errors_are_tilbake_errors(server, token):
+    with Client(_url(server.port), token) as client:
+        with pytest.raises(ValidationError, match="suggestion_type"):
+            client.log_suggestion("no_such_type", TEXT)
+        with pytest.raises(ValidationError, match="user_rating"):  # checked before sending
+            client.decide("x", user_rating=9)
+        with pytest.raises(NotFoundError):
+            client.decide("does-not-exist", accepted=True)
+    with Client(_url(server.port), "tlb_wrong") as client, pytest.raises(AuthError):
+        client.log_suggestion("soap_plan", TEXT)
+    with Client(_url(_free_port()), token, timeout=1) as client, pytest.raises(TilbakeError, match="reach"):
+        client.log_suggestion("soap_plan", TEXT)
+
+
+def test_background_mode_sends_in_order_and_flushes(server, token, tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    ids = []
+    for i in range(30):
+        sid = client.log_suggestion("soap_plan", f"{TEXT} {i}")
+        assert client.decide(sid, accepted=i % 2 == 0) is None  # returns at once
+        ids.append(sid)
+    assert client.flush(20)
+    assert client.pending() == {"queued": 0, "spooled": 0, "rejected": 0}
+    client.close()
+    with Client(_url(server.port), token) as check:
+        items = check.suggestions(limit=100)["items"]
+    assert {i["id"] for i in items} == set(ids)
+    assert all(i["decided_at"] is not None for i in items)
+
+
+def test_server_down_spools_to_disk_and_retries_later(stack, token, tmp_path):
+    port = _free_port()
+    client = Client(_url(port), token, background=True, spool_dir=tmp_path, retry_every=0.2, timeout=1)
+    sid = client.log_suggestion("soap_plan", TEXT)
+    client.decide(sid, accepted=True)
+    fid = client.feedback("spell_check", "Pasineten", user_correction="Pasienten", accepted=True)
+    assert not client.flush(1.0)
+    assert client.pending()["spooled"] == 3
+    assert (tmp_path / "spool.jsonl").stat().st_mode & 0o777 == 0o600
+    client.close(timeout=0.5)  # stops with the records still on disk
+    srv = Server(stack[0], port).start()
+    try:
+        again = Client(_url(port), token, background=True, spool_dir=tmp_path, retry_every=0.2)
+        assert again.flush(15), again.pending()  # a new client sends what the last one spooled
+        again.close()
+        with Client(_url(port), token) as check:
+            got = {i["id"]: i["correction_type"] for i in check.suggestions()["items"]}
+        assert got == {sid: "accepted_as_is", fid: "major_edit"}  # 1 of 1 words changed
+    finally:
+        srv.stop()
+
+
+def test_full_queue_overflows_to_disk_without_blocking_or_reordering(server, token, tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path, queue_size=2)
+    ids = []
+    started = time.monotonic()
+    for i in range(40):
+        sid = client.log_suggestion("soap_plan", f"{TEXT} {i}")
+        client.decide(sid, accepted=True)
+        ids.append(sid)
+    assert time.monotonic() - started < 5
+    assert client.flush(30), client.pending()
+    assert client.pending()["rejected"] == 0  # no decision overtook its suggestion
+    client.close()
+    with Client(_url(server.port), token) as check:
+        items = check.suggestions(limit=100)["items"]
+    assert len(items) == 40 and all(i["correction_type"] == "accepted_as_is" for i in items)
+
+
+def test_refused_records_are_kept_with_the_error(server, token, tmp_path, caplog):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    client.log_suggestion("soap_plan", TEXT, id="same")
+    client.log_suggestion("soap_plan", TEXT + " endret", id="same")  # 409: a different record
+    assert client.flush(10)
+    assert client.pending()["rejected"] == 1
+    client.close()
+    lines = (tmp_path / "rejected.jsonl").read_text().splitlines()
+    assert len(lines) == 1 and '"conflict"' in lines[0]
+    assert "refused" in caplog.text and TEXT not in caplog.text

@@ -1,0 +1,119 @@
+"""The capture API end to end (TestClient), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tilbake.capture.orgs import create_org, revoke_token
+
+AI_FEEDBACK_FIELDS = {
+    "suggestion_type", "original_suggestion", "user_correction", "accepted", "correction_type",
+    "confidence_score", "user_rating", "feedback_notes", "context_data", "time_to_decision", "session_id",
+    "template_id", "encounter_id", "model_name", "model_version",
+}
+SUGGESTION = {
+    "suggestion_type": "soap_assessment",
+    "original_suggestion": "Mekaniske nakkesmerter uten nevrologiske utfall. Ingen røde flagg.",
+    "context_data": {"chief_complaint": "nakkesmerter", "patient_age": 52, "diagnosis_codes": ["L83"]},
+    "confidence_score": 0.82, "model_name": "klinikk-llm", "model_version": "2025.10",
+    "encounter_id": 90210, "session_id": "sess-7", "template_id": "tpl-soap",
+}
+
+
+def test_suggestion_then_decision(client, auth):
+    r = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth)
+    assert r.status_code == 201
+    sid = r.json()["id"]
+    decision = {"accepted": True, "user_rating": 4, "time_to_decision": 8300,
+                "user_correction": "Mekaniske nakkesmerter uten nevrologiske utfall. Ingen røde flagg nå."}
+    r = client.post(f"/api/v1/suggestions/{sid}/decision", json=decision, headers=auth)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["correction_type"] == "minor_edit" and body["created"] is True
+    assert body["encounter_id"] == "90210"  # opaque ids are kept as strings
+    assert set(AI_FEEDBACK_FIELDS) <= set(body)
+    retry = client.post(f"/api/v1/suggestions/{sid}/decision", json=decision, headers=auth)
+    assert retry.status_code == 200 and retry.json()["created"] is False
+    clash = client.post(f"/api/v1/suggestions/{sid}/decision", json={"accepted": False}, headers=auth)
+    assert clash.status_code == 409 and clash.json()["error"]["code"] == "conflict"
+
+
+def test_an_ai_feedback_row_is_accepted_as_it_is(client, auth):
+    row = {**SUGGESTION, "id": "7f1c", "organization_id": "their-org", "user_id": "u-1",
+           "updated_at": "2025-10-01T10:00:00Z", "accepted": True, "correction_type": "modified",
+           "user_correction": SUGGESTION["original_suggestion"].replace("Ingen", "Ingen kjente"),
+           "feedback_notes": "ok", "user_rating": 5, "time_to_decision": 1200}
+    r = client.post("/api/v1/feedback", json=row, headers=auth)
+    assert r.status_code == 201
+    assert r.json() == {"id": "7f1c", "correction_type": "minor_edit", "created": True}
+    assert client.post("/api/v1/feedback", json=row, headers=auth).status_code == 200
+
+
+def test_list_filters_and_pages(client, auth):
+    for stype, accepted in [("soap_plan", True), ("red_flag", False), ("soap_plan", None)]:
+        client.post("/api/v1/feedback", json={"suggestion_type": stype, "original_suggestion": "Tekst.",
+                                              "accepted": accepted}, headers=auth)
+    r = client.get("/api/v1/suggestions", params={"suggestion_type": "soap_plan"}, headers=auth)
+    assert [i["correction_type"] for i in r.json()["items"]] == ["ignored", "accepted_as_is"]
+    r = client.get("/api/v1/suggestions", params=[("decision", "rejected"), ("decision", "ignored")],
+                   headers=auth)
+    assert len(r.json()["items"]) == 2
+    r = client.get("/api/v1/suggestions", params={"since": "2000-01-01", "until": "2000-01-02"}, headers=auth)
+    assert r.json()["items"] == []
+    first = client.get("/api/v1/suggestions", params={"limit": 2}, headers=auth).json()
+    rest = client.get("/api/v1/suggestions", params={"limit": 2, "cursor": first["next_cursor"]},
+                      headers=auth).json()
+    assert len(first["items"]) == 2 and len(rest["items"]) == 1 and rest["next_cursor"] is None
+
+
+def test_reports(client, auth):
+    client.post("/api/v1/feedback", json={**SUGGESTION, "accepted": True, "user_rating": 5}, headers=auth)
+    client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth)
+    stats = client.get("/api/v1/training/export/stats", headers=auth).json()
+    assert stats == {"pending_total": 1, "groups": [{
+        "suggestion_type": "soap_assessment", "correction_type": "accepted_as_is", "count": 1,
+        "avg_confidence": pytest.approx(0.82), "avg_rating": pytest.approx(5.0)}]}
+    days = client.get("/api/v1/metrics/daily", headers=auth).json()["days"]
+    assert len(days) == 1 and days[0]["total"] == 2 and days[0]["counts"]["pending"] == 1
+    assert days[0]["acceptance_rate"] == 1.0
+
+
+def test_another_organizations_rows_answer_404(client, auth, db, org):
+    sid = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth).json()["id"]
+    _other, token = create_org(db, org[0]["name"] + "-other")
+    theirs = {"Authorization": f"Bearer {token}"}
+    for method, path, body in [("get", f"/api/v1/suggestions/{sid}", None),
+                               ("post", f"/api/v1/suggestions/{sid}/decision", {"accepted": True})]:
+        r = client.request(method, path, json=body, headers=theirs)
+        assert r.status_code == 404
+        assert SUGGESTION["original_suggestion"] not in r.text
+    assert client.get("/api/v1/suggestions", headers=theirs).json()["items"] == []
+
+
+def test_revoked_token_answers_401(client, auth, db, org):
+    assert client.get("/api/v1/suggestions", headers=auth).status_code == 200
+    revoke_token(db, org[0]["name"], _token_id(db, org))
+    r = client.get("/api/v1/suggestions", headers=auth)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
+def _token_id(db, org):
+    from tilbake.capture.orgs import list_tokens
+
+    return list_tokens(db, org[0]["name"])[0]["id"]
+
+
+def test_openapi_and_docs(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/v1/suggestions", "/api/v1/suggestions/{suggestion_id}/decision", "/api/v1/feedback",
+            "/api/v1/training/export/stats", "/api/v1/metrics/daily"} <= set(spec["paths"])
+    fields = set(spec["components"]["schemas"]["FeedbackIn"]["properties"])
+    assert fields >= AI_FEEDBACK_FIELDS
+    assert client.get("/docs").status_code == 200
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_suggestion_types_endpoint(client, auth):
+    names = [t["name"] for t in client.get("/api/v1/suggestion-types", headers=auth).json()["types"]]
+    assert "soap_plan" in names and "journal_organization" in names

@@ -1,0 +1,99 @@
+"""Every 4xx/5xx answers {"error": {"code", "message", "field"?}} naming the problem."""
+
+from __future__ import annotations
+
+import pytest
+from tests.web.conftest import MAX_TEXT
+
+OK = {"suggestion_type": "soap_plan", "original_suggestion": "Hjemmeøvelser."}
+
+
+def _post(client, auth, path, body, raw=False, headers=None):
+    headers = {**auth, **(headers or {})}
+    if raw:
+        return client.post(path, content=body, headers={**headers, "content-type": "application/json"})
+    return client.post(path, json=body, headers=headers)
+
+
+@pytest.mark.parametrize(
+    ("body", "raw", "status", "code", "field", "in_message"),
+    [
+        ("{not json", True, 400, "invalid_json", None, "not valid JSON"),
+        ("", True, 422, "validation_error", None, "required"),
+        ("[1, 2]", True, 422, "validation_error", None, "object"),
+        ({"original_suggestion": "x"}, False, 422, "validation_error", "suggestion_type", "required"),
+        ({**OK, "suggestion_type": "xray"}, False, 422, "validation_error", "suggestion_type", "soap_plan"),
+        ({**OK, "confidence_score": 1.5}, False, 422, "validation_error", "confidence_score", "1"),
+        ({**OK, "confidence_score": "high"}, False, 422, "validation_error", "confidence_score", "number"),
+        ({**OK, "accepted": "yes"}, False, 422, "validation_error", "accepted", "boolean"),
+        ({**OK, "user_rating": 6}, False, 422, "validation_error", "user_rating", "5"),
+        ({**OK, "time_to_decision": -1}, False, 422, "validation_error", "time_to_decision", "0"),
+        ({**OK, "context_data": [1]}, False, 422, "validation_error", "context_data", "dictionary"),
+        ({**OK, "correction_type": "sideways"}, False, 422, "validation_error", "correction_type",
+         "minor_edit"),
+        ({**OK, "colour": "blue"}, False, 422, "validation_error", "colour", "unknown field"),
+        ({**OK, "original_suggestion": "a" * (MAX_TEXT + 1)}, False, 422, "validation_error",
+         "original_suggestion", "TILBAKE_MAX_TEXT_CHARS"),
+        ({**OK, "feedback_notes": "a" * (MAX_TEXT + 1)}, False, 422, "validation_error", "feedback_notes",
+         "limit"),
+    ],
+)
+def test_bad_feedback_bodies(client, auth, body, raw, status, code, field, in_message):
+    r = _post(client, auth, "/api/v1/feedback", body, raw=raw)
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    assert error["code"] == code
+    assert error.get("field") == field
+    assert in_message in error["message"]
+    assert set(r.json()) == {"error"} and set(error) <= {"code", "message", "field"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "missing API token"),
+        ({"Authorization": "Bearer"}, "missing API token"),
+        ({"Authorization": "Basic dXNlcjpwdw=="}, "missing API token"),
+        ({"Authorization": "Bearer abc"}, "malformed"),
+        ({"Authorization": "Bearer tlb_wrongwrongwrong"}, "unknown or revoked"),
+    ],
+)
+def test_token_problems_answer_401_before_anything_else(client, headers, message):
+    for r in (client.post("/api/v1/suggestions", json={}, headers=headers),
+              client.get("/api/v1/metrics/daily", headers=headers)):
+        assert r.status_code == 401
+        assert r.json()["error"]["code"] == "unauthorized" and message in r.json()["error"]["message"]
+
+
+def test_unknown_suggestion_and_route_and_method(client, auth):
+    r = client.post("/api/v1/suggestions/nope/decision", json={"accepted": True}, headers=auth)
+    assert (r.status_code, r.json()["error"]["code"]) == (404, "not_found")
+    r = client.get("/api/v1/nothing-here", headers=auth)
+    assert (r.status_code, r.json()["error"]["code"]) == (404, "not_found")
+    r = client.put("/api/v1/feedback", json={}, headers=auth)
+    assert (r.status_code, r.json()["error"]["code"]) == (405, "method_not_allowed")
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_oversize_bodies_answer_413(client, auth, chunked):
+    big = b'{"suggestion_type": "soap_plan", "original_suggestion": "' + b"a" * 400_000 + b'"}'
+    content = iter([big[:1000], big[1000:]]) if chunked else big
+    r = client.post("/api/v1/feedback", content=content, headers={**auth, "content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+
+
+def test_bad_query_values(client, auth):
+    r = client.get("/api/v1/suggestions", params={"limit": 0}, headers=auth)
+    assert (r.status_code, r.json()["error"]["field"]) == (422, "limit")
+    r = client.get("/api/v1/suggestions", params={"since": "last tuesday"}, headers=auth)
+    assert (r.status_code, r.json()["error"]["field"]) == (422, "since")
+
+
+def test_unexpected_failures_answer_500_in_the_same_shape(client, auth, app, monkeypatch):
+    def explode(*_a, **_k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(app.state.capture, "log_suggestion", explode)
+    r = client.post("/api/v1/suggestions", json=OK, headers=auth)
+    assert r.status_code == 500
+    assert r.json()["error"]["code"] == "internal_error" and "kaboom" not in r.text
