@@ -116,6 +116,7 @@ class NerDetector:
         self.context = context
         self.batch_size = batch_size
         self._nlp: Any = None
+        self._tagger = False  # the model predicts BIO tags (tagger) rather than entities (ner)
         self._lexicon = GateLexicon.empty()
 
     def __repr__(self) -> str:
@@ -136,10 +137,11 @@ class NerDetector:
         try:
             import spacy
 
-            self._nlp = spacy.load(self.model_dir, exclude=["parser", "tagger", "lemmatizer"])
+            self._nlp = spacy.load(self.model_dir, exclude=["parser", "lemmatizer"])
         except (OSError, ValueError, KeyError) as exc:
             problem = type(exc).__name__
             raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
+        self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
         lexicon_path = self.model_dir / LEXICON_FILE
         self._lexicon = GateLexicon.from_file(lexicon_path) if lexicon_path.is_file() else GateLexicon.empty()
         if not lexicon_path.is_file():
@@ -173,10 +175,33 @@ class NerDetector:
                     strings.append(text[lo:hi])
         found: list[list[Span]] = [[] for _ in texts]
         docs = self._nlp.pipe(strings, batch_size=self.batch_size)
+        entities = _tagged_entities if self._tagger else _parsed_entities
         for (index, offset), doc in zip(pieces, docs, strict=True):
-            for ent in doc.ents:
-                label = MODEL_LABELS.get(ent.label_)
+            for start, end, name in entities(doc):
+                label = MODEL_LABELS.get(name)
                 if label is not None:
-                    span = Span(offset + ent.start_char, offset + ent.end_char, label, MODEL_SCORE, self.name)
-                    found[index].append(span)
+                    found[index].append(Span(offset + start, offset + end, label, MODEL_SCORE, self.name))
         return iter(found)
+
+
+def _parsed_entities(doc: Any) -> Iterator[tuple[int, int, str]]:
+    for ent in doc.ents:
+        yield ent.start_char, ent.end_char, ent.label_
+
+
+def _tagged_entities(doc: Any) -> Iterator[tuple[int, int, str]]:
+    """Decode BIO token tags into character spans; an ``I-`` tag without its ``B-`` opens a span."""
+    start = end = -1
+    label = ""
+    for token in doc:
+        prefix, _, kind = token.tag_.partition("-")
+        if label and prefix == "I" and kind == label:
+            end = token.idx + len(token.text)
+            continue
+        if label:
+            yield start, end, label
+            label = ""
+        if prefix in ("B", "I") and kind:
+            start, end, label = token.idx, token.idx + len(token.text), kind
+    if label:
+        yield start, end, label

@@ -78,12 +78,25 @@ def with_lowercase_copies(nlp: Language, docs: Iterable[Doc], share: float, seed
             yield copy
 
 
+def tags_from_entities(doc: Doc) -> Doc:
+    """Copy the entities into BIO token tags ("B-PERSON", "O"); unknown tokens keep an empty (missing) tag.
+
+    The tagger variant of the model learns from these; the parser variant reads the entities.
+    """
+    for token in doc:
+        if token.ent_iob_ in ("B", "I"):
+            token.tag_ = f"{token.ent_iob_}-{token.ent_type_}"
+        elif token.ent_iob_ == "O":
+            token.tag_ = "O"
+    return doc
+
+
 def write_docbin(docs: Iterable[Doc], path: Path) -> int:
-    """Write docs to a ``.spacy`` file; returns how many were written."""
-    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    """Write docs (entities and BIO tags) to a ``.spacy`` file; returns how many were written."""
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE", "TAG"], store_user_data=False)
     count = 0
     for doc in docs:
-        docbin.add(doc)
+        docbin.add(tags_from_entities(doc))
         count += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin.to_disk(path)

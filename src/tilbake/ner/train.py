@@ -38,6 +38,7 @@ MODEL_NAME = "nb_tilbake_ner"
 
 @dataclass(slots=True)
 class TrainOptions:
+    config: Path = CONFIG_PATH
     norne_dir: Path = NORNE_DIR
     work_dir: Path = REPO_DIR / "build" / "ner"
     output: Path = PACKAGE_DIR.parent / "models" / MODEL_NAME
@@ -102,7 +103,7 @@ def run_spacy_train(options: TrainOptions) -> Path:
     }
     if options.max_steps is not None:
         overrides["training.max_steps"] = options.max_steps
-    spacy_train(CONFIG_PATH, options.work_dir / "output", overrides=overrides)
+    spacy_train(options.config, options.work_dir / "output", overrides=overrides)
     return options.work_dir / "output" / "model-best"
 
 
