@@ -109,3 +109,25 @@ def test_windows_merge_when_triggers_are_close():
     assert (
         text[ranges[0][0] : ranges[0][1]] == "Henvist fra Per Hansen og Kari Olsen ved Bryn legesenter i Oslo"
     )
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (["O", "B-PERSON", "I-PERSON", "O"], [("Kari Nordmann", "PERSON")]),
+        (["B-PERSON", "B-PERSON", "O", "O"], [("Hei", "PERSON"), ("Kari", "PERSON")]),
+        (["O", "I-ORG", "I-ORG", "O"], [("Kari Nordmann", "ORG")]),
+        (["O", "B-PERSON", "I-ORG", "O"], [("Kari", "PERSON"), ("Nordmann", "ORG")]),
+        (["O", "O", "O", "B-LOCATION"], [("Oslo", "LOCATION")]),
+        (["O", "O", "O", "O"], []),
+    ],
+)
+def test_bio_tags_decode_to_character_spans(tags: list[str], expected: list[tuple[str, str]]):
+    import spacy
+
+    from tilbake.deid.ner import _tagged_entities
+
+    doc = spacy.blank("nb")("Hei Kari Nordmann Oslo")
+    for token, tag in zip(doc, tags, strict=True):
+        token.tag_ = tag
+    assert [(doc.text[a:b], label) for a, b, label in _tagged_entities(doc)] == expected
