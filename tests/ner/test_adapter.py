@@ -131,3 +131,11 @@ def test_bio_tags_decode_to_character_spans(tags: list[str], expected: list[tupl
     for token, tag in zip(doc, tags, strict=True):
         token.tag_ = tag
     assert [(doc.text[a:b], label) for a, b, label in _tagged_entities(doc)] == expected
+
+
+def test_load_detector_returns_a_loaded_detector_or_raises(tiny_model: Path, tmp_path: Path):
+    from tilbake.deid.ner import load_detector
+
+    assert load_detector(tiny_model).loaded
+    with pytest.raises(ModelError):
+        load_detector(tmp_path / "none")

@@ -205,3 +205,11 @@ def _tagged_entities(doc: Any) -> Iterator[tuple[int, int, str]]:
             start, end, label = token.idx, token.idx + len(token.text), kind
     if label:
         yield start, end, label
+
+
+def load_detector(model_dir: Path | str | None = None, *, gated: bool = True) -> NerDetector:
+    """The shipped model as a loaded detector (what ``Deidentifier.default(model=True)`` registers).
+
+    Raises ModelError when no model is found at ``model_dir`` (default: the one in the package).
+    """
+    return NerDetector(model_dir, gated=gated).load()
