@@ -1,22 +1,34 @@
-"""Print how fast tilbake.synth generates records (a figure, not a test).
+"""Print how fast tilbake.synth generates records (figures, not a test).
 
-PYTHONPATH=src python bench/synth_speed.py [N]
+    PYTHONPATH=src python bench/synth_speed.py [N]
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from tilbake.synth import suggestions
+from tilbake.synth import notes, suggestions
+
+
+def _time(name: str, make: Callable[[], Iterator[dict[str, Any]]]) -> None:
+    start = time.perf_counter()
+    count = chars = 0
+    for row in make():
+        count += 1
+        chars += len(row.get("text") or row.get("original_suggestion") or "")
+    wall = time.perf_counter() - start
+    rate = count / wall
+    print(f"{name}: {count:,} records in {wall:.1f} s ({rate:,.0f}/s, {chars / count:.0f} chars each)")
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    start = time.perf_counter()
-    count = sum(1 for _ in suggestions(n, seed=1))
-    wall = time.perf_counter() - start
-    print(f"suggestions: {count} records in {wall:.1f} s ({count / wall:,.0f}/s)")
+    _time("suggestions", lambda: suggestions(n, seed=1))
+    _time("notes (train)", lambda: notes(n, seed=1, split="train"))
+    _time("notes (heldout)", lambda: notes(n, seed=1, split="heldout"))
 
 
 if __name__ == "__main__":

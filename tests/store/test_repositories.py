@@ -57,8 +57,9 @@ def test_first_decision_wins(db, org):
     oid = _org_id(db, org)
     with db.unit_of_work() as uow:
         uow.suggestions.insert(oid, "d", _row(), T0)
-        assert uow.suggestions.decide(oid, "d", _decision("minor_edit", user_correction="x"), T0)
-        assert not uow.suggestions.decide(oid, "d", _decision("rejected"), T0)
+        stored = uow.suggestions.decide(oid, "d", _decision("minor_edit", user_correction="x"), T0)
+        assert stored["public_id"] == "d"
+        assert uow.suggestions.decide(oid, "d", _decision("rejected"), T0) is None
         row = uow.suggestions.get(oid, "d")
     assert (row["correction_type"], row["user_correction"], row["decided_at"]) == ("minor_edit", "x", T0)
 

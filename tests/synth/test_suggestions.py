@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
 import pytest
-from conftest import assert_spans_valid
 
+from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
-from tilbake.synth import SUGGESTION_TYPES, suggestions
+from tilbake.synth import SUGGESTION_TYPES, gold_rows, suggestions
 from tilbake.synth.edits import differs_by_at_least, word_edit_ratio
 
 CLIENT_TYPES = {
@@ -107,7 +108,8 @@ def test_rejected_sometimes_with_a_correction(records):
     assert {r["user_correction"] is None for r in rejected} == {True, False}
 
 
-def test_minor_edits_are_small_and_major_edits_large(records):
+def test_minor_edits_are_small_and_major_edits_large():
+    records = list(suggestions(2500, seed=99))
     minor = [
         word_edit_ratio(r["original_suggestion"], r["user_correction"])
         for r in records
@@ -177,3 +179,37 @@ def test_feedback_notes_sometimes_present_and_sometimes_hold_phi(records):
 @pytest.mark.parametrize("ratio", [0.0, 0.3, 0.5, 0.8, 1.0])
 def test_fast_ratio_check_agrees_with_the_exact_one(a, b, ratio):
     assert differs_by_at_least(a, b, ratio) == (word_edit_ratio(a, b) >= ratio)
+
+
+def test_capture_derives_the_same_decision_class_from_the_edit():
+    # The capture API derives the class from the texts when an app sends none: it must agree.
+    from tilbake.capture.decisions import classify_edit
+
+    for r in suggestions(1500, seed=5):
+        if r["correction_type"] in ("minor_edit", "major_edit"):
+            assert classify_edit(r["original_suggestion"], r["user_correction"]) == r["correction_type"]
+
+
+@pytest.mark.parametrize("split", ["train", "heldout"])
+def test_split_chooses_the_name_pools(split):
+    from tilbake.synth.people import pools
+
+    names = {part for name in pools(split).all_names() for part in re.split(r"[ -]", name)}
+    for r in suggestions(60, 1, split=split):
+        for g in gold_rows(r, "x"):
+            for s in g["spans"]:
+                if s["label"] != "PERSON":
+                    continue
+                for word in re.split(r"[ -]", g["text"][s["start"]:s["end"]]):
+                    if not word.endswith("."):  # an initial
+                        assert word in names or word[:-1] in names, word  # possessive: "Karis", "Lars'"
+
+
+def test_gold_rows_cover_every_free_text():
+    r = next(r for r in suggestions(50, 2) if r["user_correction"] and r["feedback_notes"])
+    rows = list(gold_rows(r, "r1"))
+    assert [x["id"] for x in rows] == ["r1:original_suggestion", "r1:user_correction", "r1:feedback_notes",
+                                       "r1:chief_complaint"]
+    assert rows[1]["text"] == r["user_correction"] and rows[1]["spans"] == r["_gold"]["user_correction"]
+    with pytest.raises(ValueError, match="split must be"):
+        next(suggestions(1, 1, split="dev"))

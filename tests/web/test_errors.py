@@ -55,14 +55,21 @@ def test_bad_feedback_bodies(client, auth, body, raw, status, code, field, in_me
         ({"Authorization": "Bearer"}, "missing API token"),
         ({"Authorization": "Basic dXNlcjpwdw=="}, "missing API token"),
         ({"Authorization": "Bearer abc"}, "malformed"),
-        ({"Authorization": "Bearer tlb_wrongwrongwrong"}, "unknown or revoked"),
     ],
 )
-def test_token_problems_answer_401_before_anything_else(client, headers, message):
+def test_missing_or_malformed_tokens_answer_401_before_the_body_is_read(client, headers, message):
     for r in (client.post("/api/v1/suggestions", json={}, headers=headers),
               client.get("/api/v1/metrics/daily", headers=headers)):
         assert r.status_code == 401
         assert r.json()["error"]["code"] == "unauthorized" and message in r.json()["error"]["message"]
+
+
+def test_wrong_token_answers_401(client):
+    headers = {"Authorization": "Bearer tlb_wrongwrongwrong"}
+    for r in (client.post("/api/v1/suggestions", json=OK, headers=headers),
+              client.post("/api/v1/suggestions/x/decision", json={"accepted": True}, headers=headers),
+              client.get("/api/v1/metrics/daily", headers=headers)):
+        assert r.status_code == 401 and "unknown or revoked" in r.json()["error"]["message"]
 
 
 def test_unknown_suggestion_and_route_and_method(client, auth):

@@ -8,7 +8,7 @@ another organization are simply not found.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -21,7 +21,7 @@ from tilbake.capture.types import check_type
 from tilbake.errors import ConflictError, NotFoundError, ValidationError
 from tilbake.store import Database, SuggestionFilter, UnitOfWork
 from tilbake.store.clock import utcnow
-from tilbake.store.suggestions import DECISION_FIELDS, SUGGESTION_FIELDS
+from tilbake.store.suggestions import DECISION_FIELDS, SUGGESTION_FIELDS, NewRow
 
 T = TypeVar("T")
 PUBLIC_FIELDS = ("id", *SUGGESTION_FIELDS, *DECISION_FIELDS, "created_at", "decided_at")
@@ -94,12 +94,13 @@ class CaptureService:
             if row is None:
                 raise NotFoundError(f"no suggestion with id {public_id!r}")
             values = self._decision(row["original_suggestion"], d)
-            created = row["decided_at"] is None and uow.suggestions.decide(
-                org, public_id, values, d.decided_at or utcnow())
-            if not created:
-                row = uow.suggestions.get(org, public_id)
-                self._same_or_conflict(row, values, DECISION_FIELDS, public_id, what="decision")
-            stored = uow.suggestions.get(org, public_id)
+            stored = None
+            if row["decided_at"] is None:
+                stored = uow.suggestions.decide(org, public_id, values, d.decided_at or utcnow())
+            created = stored is not None
+            if stored is None:  # decided before (or just now, by a concurrent request)
+                stored = uow.suggestions.get(org, public_id)
+                self._same_or_conflict(stored, values, DECISION_FIELDS, public_id, what="decision")
         assert stored is not None
         return {**public(stored), "created": created}
 
@@ -117,6 +118,24 @@ class CaptureService:
                 fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
                 self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
         return {"id": public_id, "correction_type": values["correction_type"], "created": created}
+
+    def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
+        """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
+        now = utcnow()
+        rows: list[NewRow] = []
+        with self.db.unit_of_work() as uow:
+            org = _org_id(uow, who)
+            for record in records:
+                self._check_sizes(record)
+                check_type(uow, org, record.suggestion_type)
+                values = record.model_dump(include=set(SUGGESTION_FIELDS))
+                decided_at = None
+                if isinstance(record, FeedbackIn):
+                    values.update(self._decision(record.original_suggestion, record))
+                    decided_at = record.decided_at or now
+                rows.append((record.id or uuid.uuid4().hex, values, record.created_at or now, decided_at))
+            uow.suggestions.insert_many(org, rows)
+        return len(rows)
 
     @staticmethod
     def _same_or_conflict(row: Mapping[str, Any] | None, values: Mapping[str, Any], fields: tuple[str, ...],

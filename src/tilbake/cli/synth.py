@@ -40,12 +40,24 @@ def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
     return count
 
 
+_SPLIT = typer.Option("heldout", "--split", help="Name and place pools: heldout (default) or train.")
+
+
+def _check_split(split: str) -> None:
+    from tilbake.synth import SPLITS
+
+    if split not in SPLITS:
+        choices = ", ".join(SPLITS)
+        raise typer.BadParameter(f"unknown split {split!r}; choose one of: {choices}", param_hint="--split")
+
+
 @synth_app.command("suggestions")
-def suggestions_cmd(n: int = _N, seed: int = _SEED, output: str = _OUT) -> None:
+def suggestions_cmd(n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT) -> None:
     """Write synthetic AI-suggestion records (ai_feedback fields plus `_gold` spans) as JSONL."""
     from tilbake.synth import suggestions
 
-    count = _write(suggestions(n, seed), output)
+    _check_split(split)
+    count = _write(suggestions(n, seed, split=split), output)
     if output != "-":
         typer.echo(f"wrote {count} suggestions to {output}", err=True)
 
@@ -58,12 +70,9 @@ def notes_cmd(
     output: str = _OUT,
 ) -> None:
     """Write synthetic clinical notes as gold-corpus JSONL (id, text, spans, negatives, kind)."""
-    from tilbake.synth import SPLITS, notes
+    from tilbake.synth import notes
 
-    if split not in SPLITS:
-        raise typer.BadParameter(
-            f"unknown split {split!r}; choose one of: {', '.join(SPLITS)}", param_hint="--split"
-        )
+    _check_split(split)
     count = _write(notes(n, seed, split=split), output)
     if output != "-":
         typer.echo(f"wrote {count} {split} notes to {output}", err=True)

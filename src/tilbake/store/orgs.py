@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from tilbake.store.clock import aware, utcnow
 from tilbake.store.tables import api_tokens, organizations, suggestion_types, suggestions
+
+_FIND_TOKEN = (  # built once: this runs on every API call
+    select(api_tokens.c.id, api_tokens.c.organization_id, organizations.c.name.label("organization"))
+    .join(organizations, organizations.c.id == api_tokens.c.organization_id)
+    .where(api_tokens.c.token_hash == bindparam("h"), api_tokens.c.revoked_at.is_(None))
+)
 
 
 class OrgRepository:
@@ -56,12 +62,7 @@ class TokenRepository:
 
     def find_active(self, token_hash: str) -> dict[str, Any] | None:
         """The live token with this hash and its organization, or None."""
-        query = (
-            select(api_tokens.c.id, api_tokens.c.organization_id, organizations.c.name.label("organization"))
-            .join(organizations, organizations.c.id == api_tokens.c.organization_id)
-            .where(api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None))
-        )
-        row = self.conn.execute(query).mappings().first()
+        row = self.conn.execute(_FIND_TOKEN, {"h": token_hash}).mappings().first()
         return dict(row) if row else None
 
     def list(self, org_id: int) -> list[dict[str, Any]]:

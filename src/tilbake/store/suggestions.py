@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tilbake.store.clock import aware
@@ -37,6 +38,34 @@ class SuggestionFilter:
     until: datetime | None = None  # created_at < until
 
 
+# Hot-path statements are built once: building and cache-keying a 20-column insert per call
+# costs more CPU than the round trip it makes.
+_INSERT_ROW = (*SUGGESTION_FIELDS, *DECISION_FIELDS, "organization_id", "public_id", "created_at",
+               "decided_at")
+_BY_ID = select(suggestions).where(
+    suggestions.c.organization_id == bindparam("org"), suggestions.c.public_id == bindparam("pid"))
+
+
+@lru_cache(maxsize=2)
+def _upsert(dialect_name: str) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return (
+        dialect.insert(suggestions)
+        .values({key: bindparam(key) for key in _INSERT_ROW})
+        .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
+        .returning(suggestions.c.id)
+    )
+
+
+_DECIDE = (
+    update(suggestions)
+    .where(suggestions.c.organization_id == bindparam("org"), suggestions.c.public_id == bindparam("pid"),
+           suggestions.c.decided_at.is_(None))
+    .values({key: bindparam(f"v_{key}") for key in (*DECISION_FIELDS, "decided_at")})
+    .returning(*suggestions.c)
+)
+
+
 def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
@@ -48,17 +77,11 @@ class SuggestionRepository:
     def insert(self, org_id: int, public_id: str, values: Mapping[str, Any], created_at: datetime,
                decided_at: datetime | None = None) -> bool:
         """Insert a suggestion (with its decision when decided_at is given); False if the id exists."""
-        row = {key: values.get(key) for key in SUGGESTION_FIELDS}
-        if decided_at is not None:
-            row.update({key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
-        row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at))
-        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
-        stmt = (
-            dialect.insert(suggestions).values(**row)
-            .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
-            .returning(suggestions.c.id)
-        )
-        return self.conn.execute(stmt).first() is not None
+        decided = decided_at is not None
+        row = {key: values.get(key) if decided or key not in DECISION_FIELDS else None for key in _INSERT_ROW}
+        row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at),
+                   decided_at=_utc(decided_at) if decided_at is not None else None)
+        return self.conn.execute(_upsert(self.conn.dialect.name), row).first() is not None
 
     def insert_many(self, org_id: int, rows: Iterable[NewRow]) -> None:
         """Bulk insert of new rows (public ids known to be fresh): one round trip."""
@@ -72,21 +95,16 @@ class SuggestionRepository:
             self.conn.execute(insert(suggestions), batch)
 
     def get(self, org_id: int, public_id: str) -> dict[str, Any] | None:
-        query = select(suggestions).where(
-            suggestions.c.organization_id == org_id, suggestions.c.public_id == public_id
-        )
-        row = self.conn.execute(query).mappings().first()
+        row = self.conn.execute(_BY_ID, {"org": org_id, "pid": public_id}).mappings().first()
         return _out(row) if row else None
 
-    def decide(self, org_id: int, public_id: str, values: Mapping[str, Any], decided_at: datetime) -> bool:
-        """Store the decision unless one is stored already; False if none was written."""
-        stmt = (
-            update(suggestions)
-            .where(suggestions.c.organization_id == org_id, suggestions.c.public_id == public_id,
-                   suggestions.c.decided_at.is_(None))
-            .values(**{key: values.get(key) for key in DECISION_FIELDS}, decided_at=_utc(decided_at))
-        )
-        return self.conn.execute(stmt).rowcount == 1
+    def decide(self, org_id: int, public_id: str, values: Mapping[str, Any], decided_at: datetime
+               ) -> dict[str, Any] | None:
+        """Store the decision unless one is stored already; the updated row, or None if none was written."""
+        params = {f"v_{key}": values.get(key) for key in DECISION_FIELDS}
+        params.update(v_decided_at=_utc(decided_at), org=org_id, pid=public_id)
+        row = self.conn.execute(_DECIDE, params).mappings().first()
+        return _out(row) if row else None
 
     def find(self, org_id: int, flt: SuggestionFilter, *, limit: int, before: int | None = None
              ) -> list[dict[str, Any]]:

@@ -8,6 +8,6 @@ Both are deterministic by seed and stream.
 from __future__ import annotations
 
 from tilbake.synth.notes import SPLITS, notes
-from tilbake.synth.suggestions import DECISIONS, SUGGESTION_TYPES, suggestions
+from tilbake.synth.suggestions import DECISIONS, SUGGESTION_TYPES, gold_rows, suggestions
 
-__all__ = ["DECISIONS", "SPLITS", "SUGGESTION_TYPES", "notes", "suggestions"]
+__all__ = ["DECISIONS", "SPLITS", "SUGGESTION_TYPES", "gold_rows", "notes", "suggestions"]

@@ -42,6 +42,24 @@ SUBJ = (
     "{pposs} far fikk hjerteinfarkt i ung alder.",
     "Var på hytta i {town} da det smalt i ryggen.",
     "Tidligere frisk, bruker ingen faste medisiner.",
+    "Arbeider som {job} hos {employer} med mye bæring.",
+    "{wordname}",
+    "{wordname}",
+    "Driver med håndball i {club}.",
+    "Kampen mot {club} {date} utløste det hele.",
+    "{Rel} ble med inn på konsultasjonen.",
+    "{pname}, som er {age}, har to barn i barnehagealder.",
+    "Plagene økte etter en travel uke hos {employer}.",
+    "Hen pendler fra {town} til {town}.",
+    "Lå på {hospital} en periode i fjor ({duration}).",
+    "Var sist hos {person} ({otherclinic}) {date}.",
+    "Fulgt opp av manuellterapeut ved {otherclinic}.",
+    "Ifølge {rel} har {pname} blitt mer stille.",
+    "Angir smerteintensitet {score} i ro.",
+    "Sykmeldingen fra {person} gikk ut {date}.",
+    "Drøftet videre plan med {ptitled}.",
+    "Beskjed til {ptitled}: ta med bildene fra {hospital}.",
+    "Tlf./navn: {phone}/{person}.",
 )
 OBJ = (
     "Undersøkt: {finding}.",
@@ -54,6 +72,11 @@ OBJ = (
     "Svekket refleks tilsvarende {vertebra}.",
     "Smerteskår {score}.",
     "Reflekser likt bilateralt, ingen pareser.",
+    "Strakt benhev {rom} hø., {rom} ve.",
+    "Skulderfleksjon begrenset til {rom}.",
+    "Normal kraft, {eponym} utløser smerte.",
+    "BT {blood_pressure} sittende, hjerte og lunger ua.",
+    "Nevrologisk: {finding}.",
 )
 ASSESS = (
     "Konkluderer med {complaint} ({icpc}).",
@@ -62,12 +85,15 @@ ASSESS = (
     "Trolig myofasielt smertesyndrom.",
     "Ingen tegn til alvorlig patologi.",
     "Rundt {percent} bedre enn ved forrige time.",
+    "Mest sannsynlig muskulær årsak, kode {icpc}.",
+    "Fremgang, nå {score}.",
+    "Arbeidsfør fra {date}.",
 )
 PLAN = (
     "Behandlet med {treatment}.",
     "Startet med {treatment}; i tillegg {treatment}.",
     "Neste konsultasjon {date}, {time}.",
-    "Oppfølging i {week}.",
+    "Oppfølging {week}.",
     "Rekvirert MR, {hospital}.",
     "Overføres til {otherclinic} for videre tiltak.",
     "Gradert sykmelding {percent}.",
@@ -76,6 +102,12 @@ PLAN = (
     "Skal trappe ned {drug_dose}.",
     "Vi kontakter {pname} på {phone} ved endringer.",
     "Epikrise sendes fastlegen, {person}.",
+    "Ses igjen {date}.",
+    "Oppsatt til {clin} {date} {time}.",
+    "Sender refusjonskrav til {agency}.",
+    "Ring oss på {landline} om det ikke går over.",
+    "Svar sendes til {email}.",
+    "Skriftlig informasjon gitt til {ptitled}.",
 )
 PROSE_OPEN = (
     "I dag konsultasjon med {patient}, som er {age}.",
@@ -130,9 +162,29 @@ COMMENT = (
     "Henvisningen kom fra {otherclinic}.",
     "Husk at {rel} ringte i går.",
     "Nummeret {phone} skal ikke stå i notatet.",
+    "Feil bosted, det er {town}.",
+    "Klinikken heter {clinic}.",
+    "Forslaget nevner {person}, det skal være {patient}.",
+    "Mailadressen {email} må ut.",
+    "Saksnummer {jnr} manglet.",
 )
 MESSAGE = (
     "Hei {pfirst}, minner om timen din {date} {time}. Hilsen {clin}, {clinic}",
     "Dette er {patient}, jeg blir dessverre forsinket. Mob {phone}",
     "Timebekreftelse {date} {time} – {clinic}, {address}, {post}. Spørsmål? Ring {landline}.",
+)
+PHONE_NOTE = (
+    "Telefonnotat {date}: {patient} tok kontakt {time}.",
+    "Beskriver økende plager siste døgn, {score}.",
+    "Det var {rel} som ringte for {pname}.",
+    "Får time hos {clin} {date}.",
+    "Ringes tilbake på {phone}.",
+    "Anbefalt {drug_dose} inntil videre.",
+    "Trenger ny sykmelding, {agency} varslet.",
+)
+JOURNAL_HEAD = (
+    "--- {jdate} ---",
+    "Oppfølging {jdate}, sign. {clin}",
+    "Time {jdate} {time}:",
+    "[{jdate}] {clin}",
 )

@@ -32,7 +32,7 @@ SUBJ = (
     "Jobber i {employer}, tunge løft.",
     "Er sykmeldt fra jobben i {employer} {duration}.",
     "Kommer sammen med {rel}.",
-    "{rel} har lignende plager.",
+    "{Rel} har lignende plager.",
     "Bor sammen med {rel} i {town}.",
     "Flyttet til {town} for noen år siden.",
     "Har brukt {drug_dose} uten særlig effekt.",
@@ -44,8 +44,26 @@ SUBJ = (
     "Verst om morgenen, bedre ut på dagen.",
     "Søvnen er forstyrret {duration}.",
     "{pposs} mor har hatt brystkreft.",
-    "Trener på {employer}-gymmen tre ganger i uken.",
+    "Trener på treningssenteret til {employer} tre ganger i uken.",
     "Var på ferie i {town} da plagene startet.",
+    "Jobber som {job} i {employer}, mye løfting.",
+    "{wordname}",
+    "{wordname}",
+    "Spiller fotball på {club} to ganger i uken.",
+    "Trener med {club}, siste kamp {date}.",
+    "{Rel} kjørte {pname} hit i dag.",
+    "Kjenner {rel} som også går her.",
+    "{pname} er {age} og har tre barn.",
+    "Forverring etter en lang dag på jobb hos {employer}.",
+    "Pasienten bor i {town} og jobber i {town}.",
+    "Var innlagt på {hospital} i fjor, utskrevet {date}.",
+    "Hadde time hos {person} på {otherclinic} {date}.",
+    "Har tidligere gått til fysioterapeut på {otherclinic}.",
+    "Samboeren {personlast} mener det har blitt verre.",
+    "{pname} sier smertene er {score} i hvile.",
+    "Samtale med {ptitled} og {rel}.",
+    "Pårørende ({rel}) ringte {date}.",
+    "Kontakt: {person}/{phone}.",
 )
 OBJ = (
     "{finding}.",
@@ -59,6 +77,11 @@ OBJ = (
     "Rotasjon cervikalt {rom} til høyre.",
     "{score} ved us.",
     "Gange på tå og hæl ua.",
+    "SLR og {eponym} negativ, {finding}.",
+    "Abduksjon skulder {rom}.",
+    "SLR positiv ved {rom}.",
+    "Puls 68, BT {blood_pressure}, afebril.",
+    "Kraft og reflekser ua., {finding}.",
 )
 ASSESS = (
     "{complaint}, {icpc}.",
@@ -68,6 +91,9 @@ ASSESS = (
     "Ingen røde flagg.",
     "Bedring {percent} siden sist.",
     "Diagnose: {icd}.",
+    "Trolig muskulært, {icpc}.",
+    "Tilstanden er bedret, {score}.",
+    "Vurderer at {pname} kan gå tilbake i jobb.",
 )
 PLAN = (
     "{treatment}.",
@@ -82,6 +108,12 @@ PLAN = (
     "Fortsetter {drug_dose}.",
     "Ringer {pname} på {phone} når svaret kommer.",
     "Kopi til fastlege {person}.",
+    "Time igjen om {dur}.",
+    "Bestilt ny time {date} {time} hos {clin}.",
+    "Kontakt {agency} om refusjon.",
+    "Ta kontakt på {landline} ved forverring.",
+    "Sendt melding til {pname} på {email}.",
+    "Informert {ptitled} om røde flagg.",
 )
 PROSE_OPEN = (
     "{patient}, {age}, ble sett {visit}.",
@@ -100,7 +132,7 @@ LETTER_ABOUT = (
     "Pasient: {patient} ({fnr}), {address}, {post}",
 )
 LETTER_BODY = (
-    "Takk for at dere ser på denne {age} pasienten med {complaint} {duration}.",
+    "Takk for at dere ser på denne pasienten ({age}) med {complaint} {duration}.",
     "Pasienten har vært til behandling hos oss siden {date} uten tilstrekkelig bedring.",
     "MR tatt ved {hospital} {date} viser prolaps {vertebra}.",
     "Ønsker vurdering med tanke på operasjon.",
@@ -136,9 +168,29 @@ COMMENT = (
     "Pasienten ble henvist fra {otherclinic}, ikke {hospital}.",
     "Mangler at {rel} var med.",
     "Ta ut telefonnummeret {phone}.",
+    "Pasienten bor i {town}, ikke i {town}.",
+    "Skal stå {clinic}, ikke {otherclinic}.",
+    "{pname} var {age} i fjor, rett alder er {age}.",
+    "Fjernet e-postadressen {email}.",
+    "Bra utkast, men mangler HPR-nr. {hpr}.",
 )
 MESSAGE = (
     "Hei {pfirst}! Du har time hos {clin} {date} {time}. Mvh {clinic}",
     "Hei, dette er {patient}. Kan jeg flytte timen {date}? Ring meg på {phone}.",
     "Påminnelse: time {date} {time} hos {clinic}, {address}. Avbestilling: {landline}.",
+)
+PHONE_NOTE = (
+    "Telefon fra {patient} {date} {time}.",
+    "{pname} ringte og fortalte at smertene er verre, {score}.",
+    "{Rel} ringte på vegne av {pname}.",
+    "Avtalt ny time {date}.",
+    "Tilbakeringing til {phone}.",
+    "Rådet til å ta {drug_dose} ved behov.",
+    "Ønsker sykmelding forlenget, sendes {agency}.",
+)
+JOURNAL_HEAD = (
+    "{jdate} Konsultasjon, {clin}:",
+    "{jdate} – kontroll",
+    "Notat {jdate}",
+    "{jdate} {time} ({clin})",
 )

@@ -114,7 +114,6 @@ TREATMENTS = (
     "ergonomisk veiledning",
     "kinesiotaping",
     "styrketrening for dyp core",
-    "McKenzie-øvelser",
     "sykmelding i to uker",
     "henvisning til fysioterapeut",
 )
@@ -217,7 +216,7 @@ def drug_dose(rng: random.Random) -> Frag:
     dose = pick(
         rng, ("400 mg", "200 mg", "500 mg", "1 g", "10 mg", "50 mg", "25mg", "75 mg", "600mg", "5 mg")
     )
-    tail = pick(rng, ("", "", " x 3", " x3", " 1x2", " ved behov"))
+    tail = pick(rng, ("", "", " x 3", " x3", " 1x2", " morgen og kveld"))
     return neg(f"{pick(rng, DRUGS)} {dose}{tail}", "drug_dose")
 
 
@@ -268,7 +267,7 @@ def time_of_day(rng: random.Random) -> Frag:
 
 
 def week(rng: random.Random) -> Frag:
-    return neg(pick(rng, ("uke ", "uke ", "Uke ", "i uke ")) + str(rng.randint(1, 52)), "week")
+    return neg(pick(rng, ("uke ", "uke ", "Uke ", "u. ")) + str(rng.randint(1, 52)), "week")
 
 
 def year(rng: random.Random) -> Frag:
@@ -279,6 +278,12 @@ def duration(rng: random.Random) -> Frag:
     n = rng.randint(2, 14)
     unit = pick(rng, ("år", "uker", "dager", "måneder", "mnd"))
     return neg(pick(rng, (f"i {n} {unit}", f"{n} {unit}", f"de siste {n} {unit}")), "duration")
+
+
+def bare_duration(rng: random.Random) -> Frag:
+    """A duration for after a preposition ("i {dur}", "om {dur}"): "3 uker", "12 mnd"."""
+    n = rng.randint(2, 14)
+    return neg(f"{n} {pick(rng, ('år', 'uker', 'dager', 'måneder', 'mnd'))}", "duration")
 
 
 NEGATIVES = {
@@ -316,3 +321,27 @@ def diagnosis_codes(rng: random.Random, icpc_code: str) -> list[str]:
     if chance(rng, 0.15):
         codes.append(pick(rng, ICPC2))
     return list(dict.fromkeys(codes))
+
+
+# Sentences whose common word is also a name of the same split (Rosa, Stein, Bakke... / Dag, Sol,
+# Bjørk, Hagen...): a detector that flags these words has learnt a list, not the context.
+NAME_WORD_PHRASES = {
+    "train": (("Lett ", "rosa", " utslett på armen."), ("Har hatt ", "stein", " i galleblæren."),
+              ("Gikk opp en bratt ", "bakke", " og kjente det smalt."),
+              ("Har en ", "haug", " med papirarbeid."),
+              ("Gikk barbeint i ", "sand", " hele ferien."), ("Badet under en ", "foss", " i sommer."),
+              ("Var på ", "fjell", " i helgen."), ("", "Rosa", " hudfarge, varm og tørr.")),
+    "heldout": (("Går tur hver ", "dag", "."), ("Mye ", "sol", " i helgen, ble forbrent."),
+                ("Allergi mot ", "bjørk", " og gress."), ("Falt på ", "bakken", " utenfor butikken."),
+                ("Jobbet i ", "hagen", " hele lørdagen."), ("Verre i ", "vår", " enn i fjor."),
+                ("Ble tatt av ", "storm", " på sjøen."), ("", "Dag", " to etter skaden var det verst.")),
+}
+
+
+NEGATIVE_KINDS = (*NEGATIVES, "name_word")
+
+
+def name_word_sentence(rng: random.Random, split: str) -> list[Frag]:
+    before, word, after = pick(rng, NAME_WORD_PHRASES[split])
+    out = [neg(word, "name_word"), Frag(after)]
+    return [Frag(before), *out] if before else out

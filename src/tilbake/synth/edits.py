@@ -76,7 +76,7 @@ def minor_edit(rng: random.Random, sentences: list[Frags]) -> list[Frags]:
         si, fi = pick(rng, choices)
         out[si][fi] = plain(_tweak(rng, out[si][fi].text))
     if out == sentences:  # nothing to tweak: the clinician adds a short remark instead
-        out.append([plain(pick(rng, ("Ellers uendret.", "OK.", "Avtalt.")))])
+        out.append([plain(pick(rng, ("OK.", "Avtalt.", "Godkjent.")))])
     return out
 
 

@@ -222,20 +222,12 @@ def date_text(rng: random.Random, d: dt.date, *, with_year: bool | None = None) 
     return pick(rng, forms)
 
 
-def age_text(rng: random.Random, age: int) -> str:
-    """An age as clinicians write it; the span is the number with its unit."""
-    return pick(
-        rng,
-        (
-            f"{age} år",
-            f"{age} år",
-            f"{age}-årig",
-            f"{age} år gml.",
-            f"{age}-åring",
-            f"{age} åring",
-            f"{age}-åringen",
-            f"{age} år gammel",
-            f"{age}år",
-            f"{age} å",
-        ),
-    )
+_AGE_FORMS = ("{a} år", "{a} år", "{a}-årig", "{a}-åring", "{a} åring", "{a}-åringen", "{a}år", "{a} å",
+              "{a} år|| gml.", "{a} år|| gammel", "{a} år|| gamle")
+
+
+def age_text(rng: random.Random, age: int) -> tuple[str, str]:
+    """An age as clinicians write it, as (span, tail): the span is the number with its unit ("45 år",
+    "45-årig"); an adjective after it ("gml.", "gammel") is the tail, outside the span."""
+    span, _, tail = pick(rng, _AGE_FORMS).format(a=age).partition("||")
+    return span, tail

@@ -20,7 +20,8 @@ from tilbake.synth.text import Frag, Frags, plain, render
 
 SPLITS = {"train": bank_train, "heldout": bank_heldout}
 SHAPES = Pool(
-    ("soap", "prose", "referral", "epicrisis", "comment", "message", "messy"), (28, 20, 12, 9, 10, 6, 15)
+    ("soap", "prose", "referral", "epicrisis", "comment", "message", "phone_note", "journal", "messy"),
+    (24, 17, 10, 8, 10, 5, 6, 7, 13),
 )
 _HEADER_P = {
     "name": 0.9,
@@ -58,7 +59,10 @@ def _header(scene: Scene, bank: ModuleType) -> list[Frags]:
     fields = [f for f, p in _HEADER_P.items() if chance(rng, p)]
     if chance(rng, 0.5):
         rng.shuffle(fields)
-    return [expand(scene, pick(rng, bank.HEADER[f])) for f in fields]
+    lines = [expand(scene, pick(rng, bank.HEADER[f])) for f in fields]
+    if chance(rng, 0.12):  # record systems that print names in capitals ("NORDMANN, Kari")
+        lines = [[Frag(f.text.upper(), f.label) if f.label == "PERSON" else f for f in ln] for ln in lines]
+    return lines
 
 
 def _soap(scene: Scene, bank: ModuleType) -> Frags:
@@ -112,6 +116,23 @@ def _comment(scene: Scene, bank: ModuleType) -> Frags:
     return _join(_sentences(scene, bank.COMMENT, 1, 2), " ")
 
 
+def _phone_note(scene: Scene, bank: ModuleType) -> Frags:
+    first, *rest = bank.PHONE_NOTE
+    return _join([expand(scene, first), *_sentences(scene, tuple(rest), 2, 4)], pick(scene.rng, (" ", "\n")))
+
+
+def _journal(scene: Scene, bank: ModuleType) -> Frags:
+    # Several dated entries of one patient's record, oldest first.
+    rng = scene.rng
+    entries = [_join(_header(scene, bank), "\n")] if chance(rng, 0.5) else []
+    for _ in range(rng.randint(2, 4)):
+        body = (_sentences(scene, bank.SUBJ, 1, 2) + _sentences(scene, bank.OBJ, 0, 2)
+                + _sentences(scene, bank.PLAN, 1, 2))
+        entries.append([*expand(scene, pick(rng, bank.JOURNAL_HEAD)), plain(pick(rng, ("\n", " "))),
+                        *_join(body, " ")])
+    return _join([e for e in entries if e], "\n\n")
+
+
 def _message(scene: Scene, bank: ModuleType) -> Frags:
     return expand(scene, pick(scene.rng, bank.MESSAGE))
 
@@ -127,6 +148,10 @@ def _build(scene: Scene, bank: ModuleType, shape: str) -> Frags:
         return _letter(scene, bank, bank.EPI_OPEN, bank.EPI_BODY)
     if shape == "comment":
         return _comment(scene, bank)
+    if shape == "journal":
+        return _journal(scene, bank)
+    if shape == "phone_note":
+        return _phone_note(scene, bank)
     if shape == "message":
         return _message(scene, bank)
     base = _soap(scene, bank) if chance(scene.rng, 0.5) else _prose(scene, bank)

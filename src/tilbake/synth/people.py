@@ -89,6 +89,12 @@ FOREIGN_SURNAMES = {
     "Kovačević Gaup Somby Hætta Okonkwo Takahashi Mbeki",
 }
 
+# Surnames with particles or apostrophes: one span, several tokens.
+PARTICLE_SURNAMES = {
+    "train": ("van der Berg", "O'Connor", "de Jong", "Abu Bakr", "von Hanno"),
+    "heldout": ("van Dijk", "O'Brien", "De Souza", "al-Hassan", "El Amrani", "ter Haar"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -122,12 +128,8 @@ class NamePools:
         return out
 
 
-def _ssb_split(rows: list[list[object]], split: str, exclude: set[str]) -> Pool[str]:
-    keep = [
-        (str(n), float(w))
-        for n, w in rows  # type: ignore[arg-type]
-        if _reserved(str(n)) == (split == "heldout") and str(n) not in exclude
-    ]
+def _ssb_split(rows: list[tuple[str, int]], split: str, exclude: set[str]) -> Pool[str]:
+    keep = [(n, float(w)) for n, w in rows if _reserved(n) == (split == "heldout") and n not in exclude]
     return Pool([n for n, _ in keep], [w for _, w in keep])
 
 
@@ -146,7 +148,7 @@ def pools(split: str) -> NamePools:
     if split == "train":
         for g in ("female", "male"):
             first[g == "female"].append(Pool(FOREIGN_FIRST[("train", g)].split()))
-        surnames.append(Pool(FOREIGN_SURNAMES["train"].split()))
+        surnames.append(Pool([*FOREIGN_SURNAMES["train"].split(), *PARTICLE_SURNAMES["train"]]))
         return NamePools(first, surnames, WORD_FIRST["train"], WORD_SURNAMES["train"], (0.85, 0.15))
     seen = pools("train").all_names()
     for g in ("female", "male"):
@@ -154,7 +156,8 @@ def pools(split: str) -> NamePools:
             n for n in (*data["rare_first"][g], *FOREIGN_FIRST[("heldout", g)].split()) if n not in seen
         ]
         first[g == "female"].append(Pool(unseen))
-    unseen_last = [n for n in (*data["rare_surnames"], *FOREIGN_SURNAMES["heldout"].split()) if n not in seen]
+    unseen_last = [n for n in (*data["rare_surnames"], *FOREIGN_SURNAMES["heldout"].split(),
+                               *PARTICLE_SURNAMES["heldout"]) if n not in seen]
     surnames.append(Pool(unseen_last))
     return NamePools(first, surnames, WORD_FIRST["heldout"], WORD_SURNAMES["heldout"], (0.5, 0.5))
 

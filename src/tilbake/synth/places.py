@@ -190,7 +190,7 @@ CLINIC_FORMS = {
         "{p} Kiropraktorklinikk",
         "{p} helsesenter",
         "{p} legekontor",
-        "Kiropraktor {p}",
+        "Kiropraktorklinikken {p}",
         "{p} Fysioterapi og Trening",
     ),
     "heldout": (
@@ -200,7 +200,7 @@ CLINIC_FORMS = {
         "{p} Helsehus",
         "{p} Medisinske Senter",
         "{p} Manuellterapi",
-        "Legene på {p}",
+        "{p} Legeklinikk",
         "{p} Ryggklinikk",
         "{p} kiropraktorkontor DA",
     ),
@@ -212,6 +212,10 @@ SCHOOL_FORMS = {
 UNIVERSITIES = {
     "train": ("Universitetet i Oslo", "NTNU", "UiB", "Høgskolen i Innlandet"),
     "heldout": ("OsloMet", "UiT", "Handelshøyskolen BI", "Høgskulen på Vestlandet", "Nord universitet"),
+}
+CLUB_FORMS = {
+    "train": ("{p} IL", "{p} Fotballklubb", "{p} Turn", "{p} Golfklubb"),
+    "heldout": ("{p} Idrettslag", "IK {p}", "{p} Håndballklubb", "{p} Skiklubb"),
 }
 _SUFFIXES = (
     "gate",
@@ -320,6 +324,10 @@ def school(rng: random.Random, split: str) -> str:
     if chance(rng, 0.25):
         return pick(rng, UNIVERSITIES[split])
     return pick(rng, SCHOOL_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
+
+
+def club(rng: random.Random, split: str) -> str:
+    return pick(rng, CLUB_FORMS[split]).format(p=pick(rng, _lists(split)["words"]))
 
 
 def clinic_domain(name: str) -> str:

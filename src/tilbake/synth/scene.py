@@ -19,31 +19,23 @@ from tilbake.synth.rand import chance, pick
 from tilbake.synth.text import Frag, Frags, phi, plain
 
 TODAY = dt.date(2026, 11, 1)
+# Relation words, split like the names: "kona Mette", "datteren hennes Ingrid" (train) vs
+# "ektefellen Mette", "barnebarnet Ingrid" (heldout). Keyed by (split, female relative?).
 RELATIONS = {
-    True: (
-        "kona",
-        "samboeren",
-        "datteren",
-        "søsteren",
-        "moren",
-        "svigermoren",
-        "kjæresten",
-        "datteren hennes",
-        "naboen",
-        "venninnen",
-    ),
-    False: (
-        "mannen",
-        "samboeren",
-        "sønnen",
-        "broren",
-        "faren",
-        "svigerfaren",
-        "kjæresten",
-        "sønnen hans",
-        "naboen",
-        "kollegaen",
-    ),
+    ("train", True): ("kona", "samboeren", "datteren", "søsteren", "moren", "svigermoren", "kjæresten",
+                      "datteren hennes", "naboen", "venninnen"),
+    ("train", False): ("mannen", "samboeren", "sønnen", "broren", "faren", "svigerfaren", "kjæresten",
+                       "sønnen hans", "naboen", "kollegaen"),
+    ("heldout", True): ("ektefellen", "barnebarnet", "tanten", "bestemoren", "stedatteren", "svigerinnen",
+                        "eldste datter", "kusinen", "dattera", "kona hans"),
+    ("heldout", False): ("ektemannen", "barnebarnet", "onkelen", "bestefaren", "stesønnen", "svogeren",
+                         "yngste sønn", "fetteren", "gutten", "mannen hennes"),
+}
+JOBS = {
+    "train": ("sykepleier", "lærer", "snekker", "butikkmedarbeider", "lastebilsjåfør", "renholder",
+              "ingeniør", "frisør", "barnehageassistent", "elektriker"),
+    "heldout": ("helsefagarbeider", "lektor", "tømrer", "kassamedarbeider", "bussjåfør", "vaskehjelp",
+                "konsulent", "kokk", "assistent", "rørlegger"),
 }
 TITLES = (
     "kiropraktor",
@@ -100,7 +92,7 @@ class Scene:
 
     def relative(self) -> tuple[str, people.Person]:
         female = chance(self.rng, 0.55)
-        return pick(self.rng, RELATIONS[female]), people.person(self.rng, self.split, female)
+        return pick(self.rng, RELATIONS[(self.split, female)]), people.person(self.rng, self.split, female)
 
     def complaint(self) -> tuple[str, str]:
         return self.once("complaint", lambda: clinical.complaint(self.rng))  # type: ignore[return-value]
@@ -110,6 +102,29 @@ def _rel(s: Scene) -> Frags:
     word, p = s.relative()
     name = p.first if chance(s.rng, 0.7) else p.full
     return [plain(word + " "), phi(name, "PERSON")]
+
+
+def _capitalised(frags: Frags) -> Frags:
+    first = frags[0]
+    return [Frag(first.text[:1].upper() + first.text[1:], first.label, first.kind), *frags[1:]]
+
+
+def _journal_date(s: Scene) -> Frag:
+    # Successive entries of one journal move forward in time.
+    d = s.once("jdate", lambda: s.visit - dt.timedelta(days=s.rng.randint(60, 400)))
+    assert isinstance(d, dt.date)
+    s._cache["jdate"] = d + dt.timedelta(days=s.rng.randint(3, 45))
+    return phi(identifiers.date_text(s.rng, d), "DATE")
+
+
+def _titled(s: Scene) -> Frags:
+    titles = ("fru ", "Fru ", "pasienten ") if s.patient.female else ("hr. ", "herr ", "Hr. ", "pasienten ")
+    return [plain(pick(s.rng, titles)), phi(s.patient.last, "PERSON")]
+
+
+def _age(s: Scene) -> Frags:
+    span, tail = identifiers.age_text(s.rng, s.age)
+    return [phi(span, "AGE"), plain(tail)]
 
 
 def _date(s: Scene) -> Frag:
@@ -125,6 +140,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "patient": lambda s: phi(s.patient.full, "PERSON"),
     "pname": lambda s: phi(people.mentions(s.rng, s.patient), "PERSON"),
     "pposs": lambda s: phi(people.possessive(s.rng, s.patient), "PERSON"),
+    "ptitled": _titled,
     "pfirst": lambda s: phi(s.patient.first, "PERSON"),
     "plast": lambda s: phi(s.patient.last, "PERSON"),
     "clin": lambda s: phi(s.clinician.full, "PERSON"),
@@ -132,8 +148,13 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "person": lambda s: phi(people.person(s.rng, s.split).full, "PERSON"),
     "personlast": lambda s: phi(people.surname(s.rng, s.split), "PERSON"),
     "rel": _rel,
+    "Rel": lambda s: _capitalised(_rel(s)),
+    "dur": lambda s: clinical.bare_duration(s.rng),
     "title": lambda s: plain(pick(s.rng, TITLES)),
-    "age": lambda s: phi(identifiers.age_text(s.rng, s.age), "AGE"),
+    "job": lambda s: plain(pick(s.rng, JOBS[s.split])),
+    "club": lambda s: phi(places.club(s.rng, s.split), "ORG"),
+    "wordname": lambda s: clinical.name_word_sentence(s.rng, s.split),
+    "age": _age,
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
     "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born), "FNR"),
@@ -152,6 +173,7 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "employer": lambda s: phi(places.employer(s.rng, s.split), "ORG"),
     "school": lambda s: phi(places.school(s.rng, s.split), "ORG"),
     "date": _date,
+    "jdate": _journal_date,
     "visit": lambda s: phi(identifiers.date_text(s.rng, s.visit), "DATE"),
     "hpr": lambda s: phi(identifiers.hpr(s.rng), "ID"),
     "jnr": lambda s: phi(identifiers.journal_no(s.rng), "ID"),
@@ -161,8 +183,14 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "finding": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.FINDINGS))),
     "treatment": lambda s: plain(clinical.fill(s.rng, pick(s.rng, clinical.TREATMENTS))),
     "cause": lambda s: plain(pick(s.rng, clinical.CAUSES)),
-    **{k: (lambda s, f=f: f(s.rng)) for k, f in clinical.NEGATIVES.items()},
 }
+
+
+def _negative(make: Callable[[random.Random], Frag]) -> Callable[[Scene], Frag]:
+    return lambda s: make(s.rng)
+
+
+SLOTS.update({kind: _negative(make) for kind, make in clinical.NEGATIVES.items()})
 _ROLE = ("post@", "kontakt@", "resepsjon@")
 
 

@@ -6,7 +6,7 @@ SUBJ = (
     "{patient} ({age}) kommer med {complaint} {duration}.",
     "Pasienten, {pname}, oppgir {complaint} som startet {cause}.",
     "{pname} beskriver {complaint}, verst om morgenen, {score}.",
-    "Pasienten har hatt {complaint} siden {date}, forverret siste {duration}.",
+    "Pasienten har hatt {complaint} siden {date}, forverret siste {dur}.",
     "Jobber som sykepleier på {hospital} og har mye løfting.",
     "Arbeider i {employer}, mye stillesittende arbeid.",
     "Kommer sammen med {rel}, som forteller at smertene har økt.",
@@ -37,8 +37,8 @@ ASSESS = (
 )
 PLAN = (
     "Plan: {treatment} og {treatment}, ny time {date} {time}.",
-    "Anbefaler {treatment}, kontroll om {duration}.",
-    "Sykmelding {percent} i {week}, vurderes på nytt.",
+    "Anbefaler {treatment}, kontroll om {dur}.",
+    "Sykmelding {percent} fra {week}, vurderes på nytt.",
     "Henvises til MR ved {hospital}.",
     "Henvises til {otherclinic} for videre oppfølging.",
     "Fortsetter {drug_dose} ved behov.",
@@ -53,7 +53,7 @@ DX = (
     "{icpc} Ryggsmerter (alternativt {icpc}).",
 )
 TX = (
-    "Foreslår {treatment} to ganger i uken i {duration}.",
+    "Foreslår {treatment} to ganger i uken i {dur}.",
     "Behandlingsplan for {pname}: {treatment}, deretter {treatment}.",
     "Hjemmeøvelser: {treatment}, 3 x 10 repetisjoner daglig.",
     "Vurder {drug_dose} i en kort periode.",
@@ -76,7 +76,7 @@ COMM = (
 )
 SUMMARY = (
     "Oppsummering for {patient}, født {dob}, fnr. {fnr}:",
-    "{age} pasient med {complaint} {duration}.",
+    "Pasient ({age}) med {complaint} {duration}.",
     "Behandlet {week} med {treatment}, god effekt.",
     "Bor i {address}, {post}, med {rel}.",
     "Fastlege er {person} ved {otherclinic}.",

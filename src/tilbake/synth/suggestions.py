@@ -18,7 +18,7 @@ from tilbake.synth.edits import MAJOR_MIN, differs_by_at_least, join, minor_edit
 from tilbake.synth.rand import Pool, chance, pick
 from tilbake.synth.scene import Scene, expand
 from tilbake.synth.suggestion_texts import CHIEF, COMM, FAMILIES, FEEDBACK_NOTES, HEAD, RF, SUMMARY
-from tilbake.synth.text import Frags, render
+from tilbake.synth.text import Frags, render, words
 
 SUGGESTION_TYPES = tuple(FAMILIES)
 DECISIONS = Pool(("accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored"), (40, 25, 15, 12, 8))
@@ -44,6 +44,7 @@ _RATING = {
     "rejected": (1, 2),
     "ignored": (1, 3),
 }
+MIN_WORDS = 14
 _START = dt.datetime(2026, 8, 1, 7, 0, tzinfo=dt.UTC)
 
 
@@ -74,13 +75,16 @@ def _major(scene: Scene, draft: list[Frags], families: tuple[tuple[str, ...], ..
         final = kept + _draft(scene, families, k)
         if surely_differs(before, _plain(final), MAJOR_MIN):
             return final
-    if not differs_by_at_least(before, _plain(final), MAJOR_MIN):
-        final = _draft(scene, (SUMMARY, RF, COMM), len(draft) + 2)  # other families: sure to differ
+    # Rare: keep adding the clinician's own sentences; each new word raises the ratio towards 1.
+    for _ in range(20):
+        if differs_by_at_least(before, _plain(final), MAJOR_MIN):
+            break
+        final.append(expand(scene, pick(scene.rng, pick(scene.rng, (SUMMARY, RF, COMM)))))
     return final
 
 
 def _plain(sentences: list[Frags]) -> str:
-    return " ".join(f.text for s in sentences for f in s)
+    return "".join(f.text for f in join(sentences))  # the text as rendered (word splits match)
 
 
 def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: str = " ") -> str | None:
@@ -91,23 +95,34 @@ def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: st
     return text
 
 
-def _record(rng: random.Random, i: int) -> dict[str, Any]:
-    scene = Scene(rng, "train")
+def _draft_and_final(
+    scene: Scene, families: tuple[tuple[str, ...], ...], decision: str
+) -> tuple[list[Frags], list[Frags] | None]:
+    """The AI's draft and, when the clinician wrote one, the final text."""
+    rng = scene.rng
+    draft = _draft(scene, families, rng.randint(3, 6))
+    if chance(rng, 0.6):
+        draft.insert(0, expand(scene, pick(rng, HEAD)))
+    for _ in range(6):  # a draft of a dozen words or more, so a minor edit stays minor
+        if sum(words(s) for s in draft) >= MIN_WORDS:
+            break
+        draft += _draft(scene, families, 1)
+    if decision == "minor_edit":
+        return draft, minor_edit(rng, draft)
+    if decision == "major_edit" or (decision == "rejected" and chance(rng, 0.4)):
+        return draft, _major(scene, draft, families)
+    return draft, None
+
+
+def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
+    scene = Scene(rng, split)
     stype = (
         SUGGESTION_TYPES[i % len(SUGGESTION_TYPES)]
         if i < len(SUGGESTION_TYPES)
         else pick(rng, SUGGESTION_TYPES)
     )
-    families = FAMILIES[stype]
     decision = DECISIONS.draw(rng)
-    draft = _draft(scene, families, rng.randint(3, 6))
-    if chance(rng, 0.6):
-        draft.insert(0, expand(scene, pick(rng, HEAD)))
-    final: list[Frags] | None = None
-    if decision == "minor_edit":
-        final = minor_edit(rng, draft)
-    elif decision == "major_edit" or (decision == "rejected" and chance(rng, 0.4)):
-        final = _major(scene, draft, families)
+    draft, final = _draft_and_final(scene, FAMILIES[stype], decision)
     gold: dict[str, Any] = {}
     sep = "\n" if stype == "template" else " "
     original = _text(draft, gold, "original_suggestion", sep)
@@ -144,10 +159,28 @@ def _record(rng: random.Random, i: int) -> dict[str, Any]:
     }
 
 
-def suggestions(n: int, seed: int) -> Iterator[dict[str, Any]]:
-    """Yield ``n`` suggestion records, the same ones for the same seed; the first 19 cover every type."""
+def suggestions(n: int, seed: int, *, split: str = "heldout") -> Iterator[dict[str, Any]]:
+    """Yield ``n`` suggestion records, the same ones for the same seed; the first 19 cover every type.
+
+    ``split`` chooses the name and place pools (see ``notes``). The default, ``heldout``, keeps the
+    people and places of these records out of what a model trained on ``notes(split="train")`` saw, so
+    leak figures measured on them are not flattered by memorisation.
+    """
+    if split not in ("train", "heldout"):
+        raise ValueError(f"split must be one of ['heldout', 'train'], got {split!r}")
     if n < 0:
         raise ValueError(f"n must be >= 0, got {n}")
     rng = random.Random(f"suggestions:{seed}")
     for i in range(n):
-        yield _record(rng, i)
+        yield _record(rng, i, split)
+
+
+def gold_rows(record: dict[str, Any], record_id: str) -> Iterator[dict[str, Any]]:
+    """The record's free texts as gold-corpus rows (``{"id", "text", "spans"}``, ids ``record_id:field``),
+    ready for ``score_spans.py`` or a leak check."""
+    texts = {"original_suggestion": record["original_suggestion"],
+             "user_correction": record["user_correction"], "feedback_notes": record["feedback_notes"],
+             "chief_complaint": record["context_data"]["chief_complaint"]}
+    for field, text in texts.items():
+        if text is not None:
+            yield {"id": f"{record_id}:{field}", "text": text, "spans": record["_gold"][field]}

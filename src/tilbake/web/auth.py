@@ -1,7 +1,9 @@
 """The bearer token dependency (and the OpenAPI security scheme that documents it).
 
-The token is resolved before the body is validated, so a wrong token answers 401 whatever the body
-holds; the service then works for the resolved organization without looking the token up again.
+A missing or malformed token is refused here, before the body is read. The token itself is looked
+up inside the service's own transaction, so a request costs one connection checkout and one
+transaction; a well-formed but unknown or revoked token answers 401 from there (a body that is
+also invalid may answer 422 first).
 """
 
 from __future__ import annotations
@@ -11,25 +13,22 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tilbake.capture.orgs import Principal, authenticate
-from tilbake.capture.service import CaptureService
+from tilbake.capture.orgs import check_token_shape
+from tilbake.capture.service import ApiToken, CaptureService
 
 _bearer = HTTPBearer(auto_error=False, description="the organization's API token (tilbake org create)")
 
 
-def service(request: Request) -> CaptureService:
+async def service(request: Request) -> CaptureService:
     svc: CaptureService = request.app.state.capture
     return svc
 
 
-def caller(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    svc: Annotated[CaptureService, Depends(service)],
-) -> Principal:
+async def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> ApiToken:
     token = credentials.credentials if credentials else None
-    with svc.db.unit_of_work(write=False) as uow:
-        return authenticate(uow, token)
+    check_token_shape(token)
+    return ApiToken(token)
 
 
-Caller = Annotated[Principal, Depends(caller)]
+Caller = Annotated[ApiToken, Depends(caller)]
 Service = Annotated[CaptureService, Depends(service)]

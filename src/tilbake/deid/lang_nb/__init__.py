@@ -1,0 +1,52 @@
+"""Norwegian (bokmål) language data for the recognizers: word lists here, gazetteers in ``data/``.
+
+The gazetteers are read once, lazily, from the package's own gzipped files (the only I/O in ``deid``).
+Sources, adapted by ``scripts/build_lang_nb.py``:
+
+- first names and surnames: Statistics Norway (SSB) tables 10467 and 12891, CC BY 4.0, adapted
+  (via norwegian-fake-data 0.2.0); first names and surnames from mimesis 22.2.0 (MIT);
+- postcodes and poststeder: Bring's register as converted by sindresorhus/norway-postal-codes 3.3.0 (MIT);
+- kommuner: @faker-js/faker 10.6.0 nb_NO locale (MIT); towns: mimesis 22.2.0 (MIT).
+
+Hand-curated lists (hospitals, clinic words, context words, eponyms, drug brands, agencies) are the
+project's own, in ``words.py`` and ``orgs.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files(__package__).joinpath("data", name).read_bytes()
+    return gzip.decompress(raw).decode("utf-8").splitlines()
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First names with at least 200 bearers in Norway (SSB), plus mimesis' list."""
+    return frozenset(_lines("first_names.txt.gz"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_lines("surnames.txt.gz"))
+
+
+@cache
+def postcodes() -> dict[str, str]:
+    """Four-digit postcode -> poststed (title case)."""
+    return dict(line.split("\t", 1) for line in _lines("postcodes.tsv.gz"))
+
+
+@cache
+def places() -> frozenset[str]:
+    """Poststeder, kommuner and towns, title case."""
+    return frozenset(_lines("places.txt.gz"))
+
+
+@cache
+def places_lower() -> frozenset[str]:
+    return frozenset(p.lower() for p in places())

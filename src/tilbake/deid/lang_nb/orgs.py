@@ -1,0 +1,33 @@
+"""Norwegian hospitals and health trusts with their common short names (hand-curated).
+
+Lower-case entries match case-insensitively; entries in ``CASE_SENSITIVE`` (acronyms that are also
+words or syllables, like "SUS" or "UNN") must match exactly as written.
+"""
+
+from __future__ import annotations
+
+HOSPITALS = (
+    "Oslo universitetssykehus", "OUS", "Rikshospitalet", "Riksen", "Riks", "Ullevål sykehus", "Ullevål",
+    "Radiumhospitalet", "Aker sykehus", "Akershus universitetssykehus", "Ahus", "A-hus", "Lovisenberg",
+    "Lovisenberg Diakonale Sykehus", "Diakonhjemmet", "Diakonhjemmet sykehus", "Martina Hansens Hospital",
+    "Sunnaas", "Sunnaas sykehus", "Haukeland", "Haukeland universitetssjukehus", "Haukeland sykehus",
+    "Haraldsplass", "Haraldsplass Diakonale Sykehus", "Stavanger universitetssjukehus", "SUS",
+    "St. Olavs hospital", "St. Olavs", "St. Olav", "St Olavs", "Olavs hospital",
+    "Universitetssykehuset Nord-Norge", "UNN", "Nordlandssykehuset", "Helgelandssykehuset",
+    "Sykehuset Østfold", "Kalnes", "Sykehuset i Vestfold", "SiV", "Sykehuset Telemark", "STHF",
+    "Sykehuset Innlandet", "Sykehuset Sørlandet", "Sørlandet sykehus", "SSHF", "SSE",
+    "Vestre Viken", "Drammen sykehus", "Bærum sykehus", "Ringerike sykehus", "Kongsberg sykehus",
+    "Sykehuset Buskerud", "Kristiansand sykehus", "Arendal sykehus", "Sykehuset Levanger",
+    "Sykehuset Namsos", "Ålesund sjukehus", "Ålesund sykehus", "Molde sjukehus", "Kristiansund sykehus",
+    "Volda sjukehus", "Førde sentralsjukehus", "Haugesund sjukehus", "Haugesund sykehus",
+    "Stord sjukehus", "Voss sjukehus", "Lillehammer sykehus", "Gjøvik sykehus", "Hamar sykehus",
+    "Elverum sykehus", "Tynset sykehus", "Kongsvinger sykehus", "Tønsberg sykehus", "Skien sykehus",
+    "Bodø sykehus", "Tromsø sykehus", "Hammerfest sykehus", "Kirkenes sykehus", "Harstad sykehus",
+    "Narvik sykehus", "Finnmarkssykehuset", "Helse Bergen", "Helse Stavanger", "Helse Fonna",
+    "Helse Førde", "Helse Møre og Romsdal", "Helse Nord-Trøndelag", "Oslo legevakt", "Aleris",
+    "Volvat", "Colosseumklinikken", "Unilabs", "Curato", "Aleris sykehus", "Volvat Medisinske Senter",
+    "Feiring", "LHL-sykehuset", "LHL sykehuset Gardermoen", "Modum Bad", "Betanien sykehus",
+    "Revmatismesykehuset", "Hjertesenteret", "Kysthospitalet", "Sophies Minde",
+)
+CASE_SENSITIVE = frozenset({"OUS", "SUS", "UNN", "SiV", "STHF", "SSHF", "SSE", "Riks", "Feiring", "Volvat",
+                            "Aleris", "Curato", "Unilabs", "Kalnes", "Ullevål"})

@@ -1,0 +1,204 @@
+"""Hand-curated Norwegian word lists used as context by the recognizers (all lower case)."""
+
+from __future__ import annotations
+
+
+def _words(spaced: str) -> list[str]:
+    """A long word list is easiest to read and edit as one string of words."""
+    return spaced.split()
+
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+}
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+            "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
+
+# Words right before a bare "12.03" or "12/3" that make it a date rather than a decimal or a score.
+DATE_CUES = ("den", "dato", "d.", "dd", "fra", "til", "siden", "innlagt", "utskrevet", "time", "timen",
+             "kontroll", "konsultasjon", "henvist", "sykmeldt", "sykemeldt", "opr", "operert",
+             "mottatt", "besøk", "undersøkt", "datert", "fom", "f.o.m.", "tom", "t.o.m.", "per", "pr",
+             "ny time", "neste time", "og", "-", "–", *WEEKDAYS)
+
+# Number words for ages written out ("sju år gammel").
+NUMBER_WORDS: dict[str, int] = {
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+    "elleve": 11, "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17,
+    "atten": 18, "nitten": 19,
+}
+TENS: dict[str, int] = {"tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70,
+                        "åtti": 80, "nitti": 90}
+DECADE_WORDS = ("ten", "tjue", "tretti", "førti", "femti", "seksti", "sytti", "åtti", "nitti")
+
+# Words before "N år" that make it a duration or a point in time, not an age.
+DURATION_BEFORE = ("i", "for", "på", "siste", "over", "under", "etter", "innen", "hvert", "om", "per",
+                   "pr", "ca. i", "til", "fra", "gjennom", "de", "første", "neste", "noen", "flere",
+                   "mindre enn", "mer enn", "enn", "snart", "nesten", "ca", "ca.", "cirka", "omtrent")
+DURATION_AFTER = ("siden", "tilbake", "senere", "etter", "før", "frem", "fram")
+
+# Cue words per family, matched at a word start and inside compounds ("fødselsnummeret").
+FNR_CUES = ("fnr", "f.nr", "fødselsn", "fødselsnr", "personn", "pers.nr", "personnr", "pnr", "d-nr",
+            "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn")
+PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", "phone", "sms",
+              "kontakt", "mobilnr", "tlf.nr", "telefonnr", "nås på", "treffes på", "fax", "faks",
+              "ringt", "ringte", "ringes", "+47")
+NOT_PHONE_CUES = ("varenr", "varenummer", "art.nr", "artikkel", "artnr", "ordre", "lot", "batch",
+                  "serien", "produkt", "katalog", "ref.nr", "faktura", "kid", "lopenr", "løpenr")
+ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr", "j.nr", "saksn", "saksnr",
+           "sak nr", "henvisningsn",
+           "henvisnings-id", "henv.nr", "henvisningsnr", "rekvisisjonsn", "rekv.nr", "pasientn",
+           "pasient-id", "pas.nr", "pasientnr", "referanse", "ref.", "ref:", "epikrise nr", "case",
+           "episode", "prøvenr", "prøvenummer", "kontonr", "kontonummer", "konto", "hpr", "id-nummer",
+           "id:", "medlemsn", "forsikringsn", "polisen", "skadenummer", "skadenr", "løpenummer")
+HPR_CUES = ("hpr",)
+KONTO_CUES = ("kontonr", "kontonummer", "konto", "bankkonto", "kto")
+AGE_CUES = ("alder", "alder:", "år gammel")
+
+# Street name endings (lower case) that make the next small number a house number.
+STREET_SUFFIXES = (
+    "gata", "gate", "gaten", "veien", "vei", "vegen", "veg", "vn.", "gt.", "gt", "plass", "plassen", "allé",
+    "alle", "alléen", "alleen", "bakken", "bakke", "stien", "sti", "svingen", "kroken", "lia", "åsen",
+    "toppen", "faret", "grenda", "haugen", "brygge", "bryggen", "torg", "torget", "tunet", "terrasse",
+    "ringen", "løkka", "løkken", "jordet", "stubben", "kleiva", "enga", "tun", "stredet", "myra", "berget",
+    "parken", "sletta", "hagen", "kaia", "kaien", "brekka", "lunden", "marka", "skogen", "dalen", "holmen",
+    "linna", "lyngen", "kollen", "hellinga", "vollen", "rabben", "gangen", "passasjen", "promenaden",
+)
+
+# Cues before a town or municipality ("bor i Bærum").
+RESIDENCE_CUES = ("bor i", "bor på", "bosatt i", "bosatt på", "bodd i", "bor nå i", "bor alene i",
+                  "fra", "flyttet til", "flytta til", "flyttet fra", "oppvokst i", "vokst opp i",
+                  "født i", "hjemmehørende i", "hjemme i", "bostedskommune", "kommune:", "bosted:",
+                  "poststed:", "hytte i", "hytta i", "jobber i", "jobber på", "arbeider i", "reiste til",
+                  "ferie i", "besøk i", "kommune", "sted:")
+
+# Header fields whose value is a person's name ("Pasient: Nordmann").
+PERSON_FIELDS = ("pasient", "pasientnavn", "navn", "fullt navn", "henvisende lege", "henvist av",
+                 "fastlege", "behandler", "behandlende lege", "lege", "kiropraktor", "fysioterapeut",
+                 "pårørende", "nærmeste pårørende", "kontaktperson", "signert", "signert av", "sign",
+                 "utført av", "skrevet av", "dikt", "diktert av", "godkjent av", "kopi til", "mor",
+                 "far", "ektefelle", "samboer", "verge", "mottaker", "til", "fra", "ansvarlig",
+                 "ansvarlig lege", "terapeut", "sykepleier", "psykolog", "rekvirent", "avsender")
+ORG_FIELDS = ("arbeidsgiver", "arbeidssted", "skole", "barnehage", "klinikk", "sykehus", "legekontor",
+              "institusjon", "avdeling", "virksomhet", "behandlingssted")
+
+# Titles and roles before a name ("fastlege Hansen", "datteren Kari").
+PERSON_TITLES = (
+    "dr", "dr.", "doktor", "fru", "frk", "frk.", "herr", "hr", "hr.", "lege", "fastlege", "overlege",
+    "underlege", "turnuslege", "lis", "lis-lege", "kiropraktor", "kiropraktoren", "fysioterapeut",
+    "fysioterapeuten", "manuellterapeut", "sykepleier", "sykepleieren", "psykolog", "psykologen",
+    "tannlege", "jordmor", "helsesykepleier", "spesialist", "ortoped", "ortopeden", "nevrolog",
+    "nevrologen", "revmatolog", "radiolog", "kollega", "kollegaen", "ektefelle", "ektefellen",
+    "kona", "kone", "mannen", "ektemann", "datter", "datteren", "sønn", "sønnen", "mor", "moren",
+    "mora", "far", "faren", "søster", "søsteren", "bror", "broren", "samboer", "samboeren",
+    "kjæreste", "kjæresten", "venninne", "venn", "venninnen", "svigermor", "svigerfar", "bestemor",
+    "bestefar", "barnebarn", "nabo", "naboen", "pasient", "pasienten", "pas", "pas.", "sjef", "sjefen",
+    "leder", "lederen", "verge", "vergen", "kontaktperson", "professor", "prof.", "v/", "ved",
+    "hos", "sign", "sign.", "mvh", "hilsen", "og", "med", "til", "fra",
+)
+# of the titles above, those that are weak on their own (need a gazetteer name after them)
+WEAK_TITLES = frozenset({"og", "med", "til", "fra", "ved", "hos", "pasient", "pasienten", "pas", "pas.",
+                         "leder", "lederen", "sjef", "sjefen", "venn", "nabo", "naboen"})
+# patient-side vs practitioner-side roles, for the role operator
+PRACTITIONER_WORDS = ("lege", "fastlege", "overlege", "turnuslege", "kiropraktor", "fysioterapeut",
+                      "manuellterapeut", "sykepleier", "psykolog", "behandler", "terapeut", "dr",
+                      "doktor", "signert", "sign", "henvisende", "utført av", "skrevet av", "diktert",
+                      "rekvirent", "godkjent", "spesialist", "mvh", "hilsen", "tannlege", "jordmor",
+                      "ortoped", "nevrolog", "radiolog", "lis", "professor")
+PATIENT_WORDS = ("pasient", "pasienten", "pas", "navn", "pasientnavn", "pt")
+
+SIGNOFFS = ("mvh", "med vennlig hilsen", "vennlig hilsen", "hilsen", "beste hilsen", "sign", "signert")
+
+# Name-gazetteer entries that are also ordinary words or clinical terms: never a name on their own.
+NAME_STOPWORDS = frozenset(_words(
+    "Alle Alt Andre Arm Bak Bare Bein Berg Best Bli Bo Bror By Dag Dal Dam Del Den Der Det Dom "
+    "Eik Elv En Ene Ett Fag Far Fast Fin Fisk Fjell Flo Fly Foss Fra Fri Frisk Frost Gang God "
+    "Grav Ha Hage Hals Hand Hav Heim Hel Hell Hjelp Hode Holm Hov Hud Hus Hval Ikke Ingen Is "
+    "Kan Kant Klar Kne Kort Kule Kvist Land Lang Le Lege Leik Lett Lie Lien Lik Lind Liv Lund Lyng "
+    "Mai Mann Mark Mer Mor Mye Mål Natt Ned Ny Nå Om Opp Ord Rask Rett Rik Ro Rom Rygg Rød Sand Se "
+    "Sig Sist Sjø Skog Sol Som Sone Stein Stor Strand Sund Syk Sønn Ta Tid Tom Topp Tor Trygg Tveit "
+    "Ulv Vann Vei Vik Vil Vinter Vår Aas Ask Bjørk Dahl Eng Falk Gran Haug Hauge Hovde Kvam Li Lia Mo "
+    "Moe Myhre Nes Ness Rud Rønning Sand Sol Strøm Tangen Vang Vold Øye Ørn Ås Haga Bakke "
+    "Heia Klok Glad Sterk Lys Brun Hvit Svart Grønn Blå Mild Vond God Snill Ung Gammel "
+    "Tirsdag Fredag Lørdag Søndag Mandag Onsdag Torsdag Juni Juli August April Mars Desember "
+    "Pasient Pasienten Pas Status Plan Tiltak Vurdering Funn Anamnese Diagnose Sykmelding "
+    "Kontroll Henvisning Epikrise Konklusjon Behandling Smerter Smerte Ingen Normal Nevro "
+    "Laser"
+))
+
+# Capitalised words that start a name-like sequence but are never names (sentence starts, headers).
+NON_NAME_CAPWORDS = frozenset(_words(
+    "Jeg Vi Han Hun De Den Det Denne Dette Disse Pasienten Pasient Pas Hun Han Ved Etter Før Under "
+    "Over Med Uten Fra Til Har Hadde Er Var Blir Ble Kan Skal Vil Må Bør Kommer Får Gikk Tar Tok "
+    "Ingen Noe Noen Alle God Bra Dårlig Smerter Smerte Ny Nye Neste Siste Første Andre Tredje "
+    "Status Plan Tiltak Vurdering Funn Anamnese Diagnose Konklusjon Behandling Kontroll Henvisning "
+    "Epikrise Notat Journal Time Telefon Tlf Mobil Adresse Dato Alder Kjønn Sykehus Klinikk Avdeling "
+    "Ring Se Sjekk Obs Mvh Hilsen Vennlig Med Og Eller Men Også Samt Hvis Når Som Da Nå Så "
+    "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom"
+))
+
+# National agencies and public services: named often, never PHI.
+AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",
+            "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
+            "Norsk pasientskadeerstatning", "NPE", "Skatteetaten", "Folkeregisteret", "Trygdeetaten",
+            "Arbeidstilsynet", "Pasientreiser", "AMK", "Legevakten", "Legevakta", "Kreftforeningen",
+            "Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "Statens vegvesen")
+
+# Eponyms in clinical tests and signs (never a person in a note).
+EPONYMS = (
+    "Lasègue", "Lasegue", "Lasègues", "Laseques", "Laségue", "Spurling", "Spurlings", "Babinski", "Romberg",
+    "Rombergs", "Phalen", "Phalens", "Tinel", "Tinels", "Finkelstein", "Finkelsteins", "Patrick", "Patricks",
+    "FABER", "Gaenslen", "Gaenslens", "Hawkins", "Kennedy", "Neer", "Neers", "Jobe", "Jobes", "Lachman",
+    "Lachmans", "McMurray", "McMurrays", "Thessaly", "Apley", "Apleys", "Trendelenburg", "Trendelenburgs",
+    "Thomas", "Thomas'", "Ober", "Obers", "Faber", "Adson", "Adsons", "Slump", "Schober", "Schobers",
+    "Kemp", "Kemps", "Hoffmann", "Hoffmanns", "Lhermitte", "Lhermittes", "Bechterew", "Bechterews",
+    "Scheuermann", "Scheuermanns", "Parkinson", "Parkinsons", "Alzheimer", "Alzheimers", "Crohn", "Crohns",
+    "Bell", "Bells", "Horner", "Horners", "Raynaud", "Raynauds", "Sjögren", "Sjøgren", "Sjögrens",
+    "Dupuytren", "Dupuytrens", "Osgood", "Schlatter", "Baker", "Bakers", "Morton", "Mortons", "Achilles",
+    "Tietze", "Tietzes", "Quervain", "Quervains", "Colles", "Smith", "Waddell", "Waddells", "Gillet",
+    "Kernig", "Kernigs", "Brudzinski", "Valsalva", "Dix-Hallpike", "Hallpike", "Epley", "Epleys",
+    "Semont", "Hautant", "Unterberger", "Fukuda", "Mennell", "Yeoman", "Yeomans", "Ely", "Elys",
+    "Hoover", "Hoovers", "Oppenheim", "Gordon", "Cobb", "Cobbs", "Beighton", "Oswestry", "Roland",
+    "Morris", "Barthel", "Glasgow", "Wells", "Wells'", "Ottawa", "Canadian", "Maitland", "McKenzie",
+    "Mulligan", "Cyriax", "Kaltenborn", "Graston", "Bobath", "Brandt", "Daroff", "Meniere", "Ménière",
+    "Menières", "Hodgkin", "Hashimoto", "Graves", "Addison", "Cushing", "Guillain", "Barré", "Down",
+    "Tourette", "Asperger", "Aspergers", "Willis", "Ekbom", "Reiter", "Paget", "Pagets", "Perthes",
+    "Legg", "Sever", "Severs", "Sinding-Larsen", "Hill-Sachs", "Bankart", "SLAP", "Jones", "Lisfranc",
+    "Chopart", "Weber", "Maisonneuve", "Monteggia", "Galeazzi", "Barton", "Bennett", "Rolando", "Boxer",
+)
+
+# Drug brands common in Norway (not in international drug dictionaries), never names.
+DRUG_BRANDS = (
+    "Ibux", "Paracet", "Pinex", "Panodil", "Sobril", "Albyl-E", "Albyl", "Globoid", "Voltaren", "Naproxen",
+    "Vival", "Stesolid", "Imovane", "Zopiklon", "Apocillin", "Selexid", "Somac", "Nexium", "Losec",
+    "Zyrtec", "Aerius", "Cetirizin", "Ventoline", "Airomir", "Seretide", "Symbicort", "Flutide",
+    "Ritalin", "Concerta", "Cipralex", "Sertralin", "Zoloft", "Remeron", "Valdoxan", "Lyrica",
+    "Neurontin", "Tramadol", "Nobligan", "Paralgin", "Paralgin forte", "Pinex Forte", "Oxynorm",
+    "OxyContin", "Targiniq", "Norspan", "Durogesic", "Arcoxia", "Celebra", "Orudis", "Brexidol",
+    "Relifex", "Vimovo", "Cox-2", "Marevan", "Eliquis", "Xarelto", "Pradaxa", "Lipitor", "Simvastatin",
+    "Atorvastatin", "Metformin", "Glucophage", "Januvia", "Ozempic", "Victoza", "Levaxin", "Eltroxin",
+    "Prednisolon", "Medrol", "Kenacort", "Depo-Medrol", "Lidokain", "Xylocain", "Marcain", "Botox",
+    "Imigran", "Maxalt", "Relpax", "Zomig", "Sumatriptan", "Rizatriptan", "Cyclo-Progynova", "Microgynon",
+    "Yaz", "Nuvaring", "Mirena", "Kyleena", "Jaydess", "Cerazette", "Trimetoprim", "Furadantin",
+    "Keflex", "Dalacin", "Diklofenak", "Ketorax", "Morfin", "Dolcontin", "Temgesic", "Subutex",
+    "Suboxone", "Cymbalta", "Duloxetin", "Amitriptylin", "Sarotex", "Noritren", "Truxal", "Nozinan",
+    "Seroquel", "Abilify", "Zyprexa", "Lamictal", "Orfiril", "Tegretol", "Keppra", "Vallergan", "Phenergan",
+    "Melatonin", "Circadin", "Movicol", "Laxoberal", "Duphalac", "Afipran", "Postafen", "Zofran",
+)
+
+# Clinic and organisation words: "<Name> legesenter" is an ORG.
+CLINIC_WORDS = (
+    "legesenter", "legesenteret", "legekontor", "legekontoret", "legesentre", "helsesenter",
+    "helsesenteret", "fysioterapi", "fysioterapiinstitutt", "fysikalske", "kiropraktikk", "kiropraktorklinikk",
+    "kiropraktorsenter", "kiropraktorkontor", "kiropraktorene", "klinikk", "klinikken", "tannlegesenter",
+    "tannklinikk", "tannlegekontor", "helsestasjon", "helsestasjonen", "sykehjem", "sykehjemmet",
+    "dps", "legevakt", "legevakten", "rehabiliteringssenter", "treningssenter", "bedriftshelsetjeneste",
+    "bht", "medisinske senter", "medisinske", "helsehus", "helsehuset", "omsorgssenter", "behandlingssenter",
+    "sykehus", "sykehuset", "sjukehus", "hospital", "universitetssykehus", "røntgen", "røntgeninstitutt",
+    "skole", "skolen", "barnehage", "barnehagen", "videregående", "ungdomsskole", "barneskole",
+    "idrettslag", "il", "fotballklubb", "fk", "as", "asa", "kommune", "apotek", "senter",
+)
+EMPLOYER_CUES = ("jobber på", "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
+                 "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
+                 "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av")

@@ -1,0 +1,154 @@
+"""Ages: 47 år, 47-årig, 47-åring, 47 år gammel, ages in words (sju år), decades (60-årene, tenårene),
+Alder: 47, and (47) after a name.
+
+Durations are not ages: "i 3 år", "for 3 år siden", "de siste 2 år".
+"""
+
+from __future__ import annotations
+
+from tilbake.deid.lang_nb import words
+from tilbake.deid.recognizers.base import (
+    Finding,
+    Recognizer,
+    Scan,
+    finding,
+    register_fragment,
+    register_number_handler,
+)
+from tilbake.deid.spans import Label
+
+FAMILY = "ages"
+_DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
+_AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient")
+
+
+def number_word(word: str) -> int | None:
+    """The value of a Norwegian number word ("sju", "førtisju", "femti"), or None."""
+    if word in words.NUMBER_WORDS:
+        return words.NUMBER_WORDS[word]
+    for tens, value in words.TENS.items():
+        if word.startswith(tens):
+            rest = word[len(tens):]
+            if not rest:
+                return value
+            if rest in words.NUMBER_WORDS and words.NUMBER_WORDS[rest] < 10 or rest == "en":
+                return value + (1 if rest == "en" else words.NUMBER_WORDS[rest])
+    return None
+
+
+def _is_duration(scan: Scan, start: int, after: int) -> bool:
+    text = scan.lower
+    if text.startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad"), after):
+        return True
+    before = scan.word_before(start)
+    return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE
+
+
+def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
+    text = scan.lower
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
+        return None
+    i = start
+    while text[i].isdigit():
+        i += 1
+    value = int(text[start:i])
+    suffix = text[text.index("år", i):end]
+    if value > 120:
+        return None
+    if suffix.startswith("årene"):
+        if value % 10 == 0 and 10 <= value <= 100:
+            return finding(start, end, Label.AGE, 0.9, FAMILY, "decade (60-årene)")
+        return None
+    if suffix.startswith(("årig", "åring")):
+        return finding(start, end, Label.AGE, 1.0, FAMILY, "N-årig/N-åring")
+    if suffix == "års" and not text.startswith(" alder", end):
+        return None
+    if _is_duration(scan, start, end):
+        return None
+    if text.startswith(" gammel", end):
+        end += len(" gammel")
+    score = 0.95 if text.startswith(_AGE_AFTER, end) or text[max(0, start - 2):start] == ", " else 0.8
+    return finding(start, end, Label.AGE, score, FAMILY, "N år")
+
+
+def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
+    """"Kari Nordmann (47)": an age in brackets right after a capitalised word."""
+    text = scan.text
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+        return None
+    word_start = start - 2
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:start - 1]
+    if not (word[0].isupper() or word.lower() in words.PERSON_TITLES) or int(text[start + 1:end - 1]) > 120:
+        return None
+    return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
+
+
+def _cued_age(scan: Scan, start: int, end: int) -> Finding | None:
+    """"Alder: 47" / "alder 47"."""
+    if end - start > 3 or int(scan.text[start:end]) > 120:
+        return None
+    window = scan.window(start, 12).rstrip(" :=")
+    if window.endswith(("alder", "age", "alder (år)")):
+        return finding(start, end, Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",))
+    return None
+
+
+class AgeRecognizer(Recognizer):
+    name = FAMILY
+    labels = (Label.AGE,)
+
+    def find(self, scan: Scan) -> list[Finding]:
+        found = list(scan.numeric(FAMILY))
+        lower = scan.lower
+        if "år" in lower:
+            found.extend(self._worded(scan))
+        return found
+
+    def _worded(self, scan: Scan) -> list[Finding]:
+        """"sju år gammel", "femtiåring", "tenårene": ages written in words."""
+        out: list[Finding] = []
+        lower = scan.lower
+        i = lower.find("år")
+        while i >= 0:
+            j = i + 2
+            while j < len(lower) and lower[j].isalpha():
+                j += 1
+            suffix = lower[i:j]
+            w = i
+            glued = i > 0 and lower[i - 1].isalpha()
+            k = i if glued else i - 1
+            if not glued and i > 0 and lower[i - 1] not in " -":
+                i = lower.find("år", j)
+                continue
+            s = k
+            while s > 0 and lower[s - 1].isalpha():
+                s -= 1
+            word = lower[s:k] if s < k else ""
+            hit = self._classify(scan, word, suffix, s, j)
+            if hit is not None:
+                out.append(hit)
+            i = lower.find("år", max(j, w + 2))
+        return out
+
+    def _classify(self, scan: Scan, word: str, suffix: str, s: int, j: int) -> Finding | None:
+        if suffix == "årene" and (word in words.DECADE_WORDS or word in words.TENS):
+            return finding(s, j, Label.AGE, 0.9, FAMILY, "decade in words")
+        value = number_word(word)
+        if value is None:
+            return None
+        if suffix.startswith(("årig", "åring")):
+            return finding(s, j, Label.AGE, 0.95, FAMILY, "number word + årig")
+        if suffix != "år" or _is_duration(scan, s, j):
+            return None
+        end = j + len(" gammel") if scan.lower.startswith(" gammel", j) else j
+        if end == j and value < 3:
+            return None  # "to år" without "gammel" is mostly a duration
+        return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")
+
+
+register_fragment(30, FAMILY, "age",
+                  r"\d{1,3}[ ]?-?[ ]?år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?(?![a-zæøå])", _numeric_age)
+register_fragment(31, FAMILY, "parenthesised", r"\(\d{1,3}\)", _parenthesised)
+register_number_handler(40, FAMILY, _cued_age)

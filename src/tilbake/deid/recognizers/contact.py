@@ -1,0 +1,117 @@
+"""Phones (Norwegian numbering plan and foreign numbers with a country code), e-mail addresses, URLs.
+
+Norwegian numbers have 8 digits and never start with 0 or 1 (mobile 4x/9x, fixed 2x/3x/5x/6x/7x,
+8xx service numbers). Written 2+2+2+2, 3+2+3, 4+4 or unspaced, optionally after +47 / 0047. A row of
+measurements ("50 60 70 70") and an unspaced 8-digit number outside the mobile series without a cue
+(article and order numbers) are not phones.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from tilbake.deid.lang_nb import words
+from tilbake.deid.recognizers.base import (
+    Finding,
+    Recognizer,
+    Scan,
+    finding,
+    has_cue,
+    is_boundary,
+    register_fragment,
+)
+from tilbake.deid.spans import Label
+
+FAMILY = "contact"
+_SEP = r"[ \-.]"
+_NO_PHONE = (
+    rf"\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}(?![\d])"
+    rf"|\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{3}}(?![\d])"
+    rf"|\d{{4}}{_SEP}\d{{4}}(?![\d])|\d{{3}} \d{{5}}(?![\d])|\d{{8}}(?![\d])"
+)
+_PREFIXED = r"(?:\+|00)\d{1,3}[ \-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?![\d])"
+_ROW_AFTER = re.compile(r"[ ,;]+\d")
+_UNITS_AFTER = re.compile(r"\s?(?:°|grader|mm|cm|kg|%|/)")
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit())
+
+
+def _national(scan: Scan, start: int, end: int) -> Finding | None:
+    text = scan.text
+    if not is_boundary(text, start, end) or text[start] in "01":
+        return None
+    raw = text[start:end]
+    if start > 0 and text[start - 1] in ".,/:-" or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
+        return None  # part of a longer figure ("1.234 5678", "12/34 56 78")
+    window = scan.window(start, 40)
+    cue = has_cue(window, words.PHONE_CUES)
+    if has_cue(window, words.NOT_PHONE_CUES):
+        return None
+    spaced = " " in raw or "-" in raw or "." in raw
+    if spaced and not cue:
+        if _ROW_AFTER.match(text, end) or (start > 1 and text[start - 2].isdigit()):
+            return None  # a row of measurements continues on either side
+        if _UNITS_AFTER.match(text, end):
+            return None
+        groups = raw.replace("-", " ").replace(".", " ").split()
+        if len(groups) == 4 and all(g[-1] in "05" for g in groups):
+            return None  # "50 60 70 70": degrees, not a subscriber
+    if not spaced and not cue and raw[0] not in "49":
+        return None  # 8 digits outside the mobile series without a cue: article/order number
+    score = 0.95 if cue else (0.85 if spaced else 0.7)
+    return finding(start, end, Label.PHONE, score, FAMILY, "phone (NO)", "numbering plan ok",
+                   (cue,) if cue else ())
+
+
+def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
+    text = scan.text
+    if start > 0 and text[start - 1].isalnum():
+        return None
+    raw = text[start:end]
+    digits = _digits(raw)
+    if raw.startswith("00"):
+        digits = digits[2:]
+    if digits.startswith("47"):
+        national = digits[2:]
+        if len(national) == 8 and national[0] not in "01":
+            return finding(start, end, Label.PHONE, 1.0, FAMILY, "phone (+47)", "numbering plan ok")
+        return None
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_possible_number(number):
+        return finding(start, end, Label.PHONE, 0.9, FAMILY, "phone (foreign)", "possible number")
+    return None
+
+
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
+_AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
+                 "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
+
+
+class ContactRecognizer(Recognizer):
+    name = FAMILY
+    labels = (Label.PHONE, Label.EMAIL, Label.URL)
+
+    def find(self, scan: Scan) -> list[Finding]:
+        found = list(scan.numeric(FAMILY))
+        text = scan.text
+        if "@" in text:
+            for m in _EMAIL.finditer(text):
+                found.append(finding(m.start(), m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
+        lower = scan.lower
+        if "www." in lower or "http" in lower:
+            for m in _URL.finditer(text):
+                if not any(host in m.group().lower() for host in _AGENCY_HOSTS):
+                    found.append(finding(m.start(), m.end(), Label.URL, 1.0, FAMILY, "url"))
+        return found
+
+
+register_fragment(5, FAMILY, "phone_prefixed", _PREFIXED, _prefixed)
+register_fragment(60, FAMILY, "phone_no", _NO_PHONE, _national)

@@ -1,0 +1,30 @@
+"""Street + number, postcode + place, towns after residence cues."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "piece", "label"), [
+    ("Adresse: Storgata 12B, 0150 Oslo", "Storgata 12B", "ADDRESS"),
+    ("Adresse: Storgata 12B, 0150 Oslo", "0150 Oslo", "LOCATION"),
+    ("bor i Kari Nordmanns vei 5", "Kari Nordmanns vei 5", "ADDRESS"),
+    ("Dronning Eufemias gate 16", "Dronning Eufemias gate 16", "ADDRESS"),
+    ("flyttet til Bogstadveien 3 A i fjor", "Bogstadveien 3 A", "ADDRESS"),
+    ("adr. Skolevegen 7, 2315 Hamar", "Skolevegen 7", "ADDRESS"),
+    ("adr. Skolevegen 7, 2315 Hamar", "2315 Hamar", "LOCATION"),
+    ("Postadresse 5003 BERGEN", "5003 BERGEN", "LOCATION"),
+    ("storgata 4 (messy text)", "storgata 4", "ADDRESS"),
+    ("Pasienten bor i Bærum", "Bærum", "LOCATION"),
+    ("Hun er bosatt i Tromsø og jobber der", "Tromsø", "LOCATION"),
+    ("Kommer opprinnelig fra Bergen.", "Bergen", "LOCATION"),
+    ("Flyttet til Kristiansand i 2019", "Kristiansand", "LOCATION"),
+])
+def test_addresses_and_places(found, text, piece, label):
+    assert (piece, label) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ved 40 grader fleksjon", "Gange 200 meter", "Kom 2 ganger", "Trening 3 dager i uka",
+    "Fra 2019 til 2021", "Dose 2000 IE", "i 2024 Ble bedre",
+])
+def test_numbers_that_are_not_addresses(found, text):
+    assert not any(label in ("ADDRESS", "LOCATION") for _, label in found(text)), found(text)

@@ -1,0 +1,52 @@
+"""Phones by the Norwegian numbering plan, foreign numbers, e-mail and URLs; look-alikes left alone."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Tlf 912 34 567", "912 34 567"),
+    ("mobil: 91 23 45 67", "91 23 45 67"),
+    ("ring 22334455 i morgen", "22334455"),
+    ("treffes på 41234567", "41234567"),
+    ("nås på +47 912 34 567", "+47 912 34 567"),
+    ("telefon 0047 22 33 44 55", "0047 22 33 44 55"),
+    ("+4791234567", "+4791234567"),
+    ("kontakttelefon 55 12 34 56", "55 12 34 56"),
+    ("telefonnr. 73 55 66 77", "73 55 66 77"),
+    ("datter i Sverige: +46 70 123 45 67", "+46 70 123 45 67"),
+    ("UK: +44 20 7946 0958", "+44 20 7946 0958"),
+    ("Pasienten ringte fra 98765432.", "98765432"),
+    ("tlf 9123 4567", "9123 4567"),
+])
+def test_phones_found(found, text, piece):
+    assert (piece, "PHONE") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ROM fleksjon 50 60 70 70 grader",
+    "Målinger 50 60 70 70",
+    "varenr 41234567 bestilt",
+    "artikkelnummer 92345678",
+    "Ordre 22334455",
+    "nummer 12345678 starter med 1",
+    "01234567 er ikke et nummer",
+    "Blodtrykk 130/85, puls 72",
+    "Beløp 12 345 678 kr",
+    "Prøve 3.5 12.5 14.5 22.5",
+])
+def test_look_alikes_are_not_phones(found, text):
+    assert not any(label == "PHONE" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece", "label"), [
+    ("Send til kari.nordmann@example.no.", "kari.nordmann@example.no", "EMAIL"),
+    ("e-post: ola+test@firma-navn.com", "ola+test@firma-navn.com", "EMAIL"),
+    ("se https://www.example.com/side?id=3.", "https://www.example.com/side?id=3", "URL"),
+    ("hjemmeside www.kiropraktor-ola.no", "www.kiropraktor-ola.no", "URL"),
+])
+def test_email_and_url(found, text, piece, label):
+    assert (piece, label) in found(text)
+
+
+def test_agency_sites_are_not_phi(found):
+    assert not found("Les mer på https://helsenorge.no/rygg og nav.no")

@@ -1,0 +1,42 @@
+"""Every Norwegian date form; times, bare years, week numbers, durations and scores are not dates."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Time 12.03.2026 hos oss", "12.03.2026"),
+    ("kontroll 12.3.26.", "12.3.26"),
+    ("sykmeldt fra 12/3-26", "12/3-26"),
+    ("dato 2026-03-12", "2026-03-12"),
+    ("Innlagt 12. mars 2026.", "12. mars 2026"),
+    ("Innlagt 12. mar. 2026", "12. mar. 2026"),
+    ("operert 12 mars i fjor", "12 mars"),
+    ("Skadet seg i mars 2026", "mars 2026"),
+    ("Ny time den 12.03 kl 10", "12.03"),
+    ("Konsultasjon mandag 12.03", "12.03"),
+    ("Neste time tirsdag 3/4", "3/4"),
+    ("Født 01.01.1950", "01.01.1950"),
+    ("Henvist 3. september", "3. september"),
+    ("Fra 1. januar 2025 til 31. desember 2025", "1. januar 2025"),
+    ("Sett 05/11/2025", "05/11/2025"),
+])
+def test_dates_found(found, text, piece):
+    assert (piece, "DATE") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kom kl 12.03 og gikk kl 14.30",
+    "Klokken 08:15 ringte hun",
+    "Skadet i 2019, bedre i 2021",
+    "uke 12 og uke 13",
+    "Smerter i 3 uker, 12 dager",
+    "VAS 7/10 i dag, 4/10 i går",
+    "ODI 18/50",
+    "BT 130/85",
+    "Hb 12.3, CRP 5",
+    "Ibux 400 mg 1.5 tablett",
+    "ROM 12/3 grader",
+    "L4-L5 og C5/C6",
+])
+def test_not_dates(found, text):
+    assert not any(label == "DATE" for _, label in found(text)), found(text)

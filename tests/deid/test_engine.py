@@ -1,0 +1,133 @@
+"""Engine: registry, overlap resolution, name propagation, user rules, analyze."""
+
+import pytest
+
+from tilbake.deid.engine import Deidentifier
+from tilbake.deid.overlap import propagate_names, resolve_overlaps
+from tilbake.deid.rules import Rules
+from tilbake.deid.spans import Label, Span
+from tilbake.errors import ValidationError
+
+P, D, O = Label.PERSON, Label.DATE, Label.ORG
+
+
+@pytest.mark.parametrize(("spans", "text", "expected"), [
+    # same label overlapping: union, best score
+    ([Span(0, 4, P, 0.6), Span(0, 13, P, 0.9)], None, [Span(0, 13, P, 0.9)]),
+    ([Span(5, 13, P, 0.95, "model"), Span(0, 13, P, 0.85, "names")], None, [Span(0, 13, P, 0.95, "names")]),
+    # adjacent pieces of one name merge when only a space separates them
+    ([Span(0, 4, P, 0.8, "a"), Span(5, 13, P, 0.7, "a")], "Kari Nordmann", [Span(0, 13, P, 0.8, "a")]),
+    # ... but not across other characters
+    ([Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)], "Kari, Nordmann", [Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)]),
+    # across labels: higher score wins
+    ([Span(0, 10, O, 0.7), Span(0, 4, P, 0.9)], None, [Span(0, 4, P, 0.9)]),
+    # equal scores: the longer wins
+    ([Span(0, 10, O, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, O, 0.9)]),
+    # disjoint spans all kept, sorted
+    ([Span(20, 25, D), Span(0, 4, P)], None, [Span(0, 4, P), Span(20, 25, D)]),
+])
+def test_resolve_overlaps(spans, text, expected):
+    assert resolve_overlaps(spans, text) == expected
+
+
+def test_resolved_spans_never_overlap():
+    spans = [Span(i, i + w, lab, s) for i, w, lab, s in
+             [(0, 5, P, .9), (3, 9, D, .95), (8, 12, O, .5), (11, 20, P, .6), (15, 16, D, .99)]]
+    out = resolve_overlaps(spans)
+    assert all(a.end <= b.start for a, b in zip(out, out[1:], strict=False))
+
+
+@pytest.mark.parametrize("later", ["Kari", "Nordmann", "Karis", "K. Nordmann", "NORDMANN", "Nordmanns"])
+def test_name_propagation(engine, later):
+    text = f"Pasient: Kari Nordmann.\nSenere i dag ringte {later} tilbake."
+    pieces = {text[s.start:s.end] for s in engine.detect(text) if s.label == P}
+    assert later in pieces
+
+
+def test_propagation_does_not_match_inside_words():
+    text = "Pasient: Ola Berg. Solaris og bergart."
+    spans = propagate_names(text, [Span(9, 17, P)])
+    assert {text[s.start:s.end] for s in spans} == {"Ola", "Berg"}
+
+
+def test_propagation_from_another_detector(engine):
+    class Model:
+        name = "fake-model"
+
+        def detect(self, text):
+            return [Span(0, 5, P, 0.9, self.name)] if text.startswith("Yusuf") else []
+
+        def detect_many(self, texts):
+            for t in texts:
+                yield self.detect(t)
+
+    eng = Deidentifier.default()
+    eng.add(Model())
+    text = "Yusuf kom i dag. Yusufs bror ringte."
+    assert {text[s.start:s.end] for s in eng.detect(text)} == {"Yusuf", "Yusufs"}
+    assert [d.name for d in eng.detectors][-1] == "fake-model"
+
+
+def test_detect_many_keeps_order_and_matches_detect(engine):
+    texts = ["Tlf 912 34 567", "ingenting her", "Dato 12.03.2026", ""] * 40
+    assert list(engine.detect_many(texts, batch_size=7)) == [engine.detect(t) for t in texts]
+
+
+def test_rules_allow_deny_context():
+    rules = Rules.from_dict({"schema": 1, "version": "v2", "allow": ["Bærum"],
+                             "deny": [{"text": "Solsiden", "label": "ORG"}],
+                             "context": [{"words": "behandlet av", "label": "PERSON"},
+                                         {"words": "løpenr", "label": "ID"}]})
+    eng = Deidentifier.default(rules)
+    text = "Bor i Bærum. Trener på Solsiden. Behandlet av Xyzzy Quux, løpenr AB12."
+    found = {(text[s.start:s.end], s.label) for s in eng.detect(text)}
+    assert found == {("Solsiden", O), ("Xyzzy Quux", P), ("AB12", Label.ID)}
+    assert Rules.from_dict(rules.to_dict()) == rules
+
+
+@pytest.mark.parametrize(("data", "field"), [
+    ({"schema": 2, "version": "x"}, "schema"),
+    ({"schema": 1}, "version"),
+    ({"schema": 1, "version": "x", "allow": [""]}, "allow"),
+    ({"schema": 1, "version": "x", "deny": [{"text": "a", "label": "NAME"}]}, "deny.label"),
+    ({"schema": 1, "version": "x", "context": [{"label": "PERSON"}]}, "context.words"),
+    ({"schema": 1, "version": "x", "deny": "Solsiden"}, "deny"),
+])
+def test_bad_rules_name_the_field(data, field):
+    with pytest.raises(ValidationError) as err:
+        Rules.from_dict(data)
+    assert err.value.field == field
+
+
+def test_analyze_explains_pattern_check_and_cues(engine):
+    text = "fnr 15108695089, tlf 912 34 567"
+    kept = {e.pattern: e for e in engine.analyze(text) if e.decision == "kept"}
+    assert kept["fnr"].check == "checksum failed, cue" and kept["fnr"].cues == ("fnr",)
+    assert kept["phone (NO)"].cues == ("tlf",)
+    assert [e.span for e in engine.analyze(text) if e.decision == "kept"] == engine.detect(text)
+
+
+def test_analyze_reports_dropped_candidates():
+    eng = Deidentifier.default(Rules.from_dict({"schema": 1, "version": "1", "allow": ["Tromsø"]}))
+    decisions = {e.decision for e in eng.analyze("Bor i Tromsø")}
+    assert decisions == {"allow list"}
+
+
+def test_min_score_drops_weak_spans():
+    text = "Snakket med Kari om trening"
+    assert Deidentifier.default().detect(text)
+    strict = Deidentifier.default()
+    strict.min_score = 0.7
+    assert strict.detect(text) == []
+
+
+def test_model_hook_needs_a_shipped_model(monkeypatch):
+    import sys
+    import types
+
+    fake = types.ModuleType("tilbake.deid.ner")
+    fake.load_detector = lambda: type("M", (), {"name": "m", "detect": lambda s, t: [],
+                                                "detect_many": lambda s, ts: ([] for _ in ts)})()
+    monkeypatch.setitem(sys.modules, "tilbake.deid.ner", fake)
+    eng = Deidentifier.default(model=True)
+    assert [d.name for d in eng.detectors][-1] == "m"

@@ -1,0 +1,53 @@
+"""Names and organisations found by rules; eponyms, drugs and agencies left alone."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Pasient: Kari Nordmann", "Kari Nordmann"),
+    ("Navn: Ola Nordmann\nFnr:", "Ola Nordmann"),
+    ("Henvisende lege: Per Olsen", "Per Olsen"),
+    ("Henvist av fastlege Hansen for vurdering", "Hansen"),
+    ("Samtale med dr. Berit Lunde", "Berit Lunde"),
+    ("datteren Ingrid var med", "Ingrid"),
+    ("NORDMANN, Kari kom til time", "NORDMANN, Kari"),
+    ("Mvh\nPer Olsen\nkiropraktor", "Per Olsen"),
+    ("Med vennlig hilsen\nSiri Hansen", "Siri Hansen"),
+    ("Snakket med Ingrid Marie Haugen om planen", "Ingrid Marie Haugen"),
+    ("Brev fra K. Nordmann", "K. Nordmann"),
+    ("Kiropraktor Ola Hansen undersøkte", "Ola Hansen"),
+    ("kontakt ektefellen Mohammed Ali", "Mohammed Ali"),
+])
+def test_persons_found(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Henvist fra Majorstua legesenter", "Majorstua legesenter"),
+    ("Behandlet ved Sentrum Kiropraktorklinikk i fjor", "Sentrum Kiropraktorklinikk"),
+    ("Innlagt på Ahus i mars", "Ahus"),
+    ("MR tatt på Rikshospitalet", "Rikshospitalet"),
+    ("overført til St. Olavs hospital", "St. Olavs hospital"),
+    ("kontroll på SUS", "SUS"),
+    ("Oslo universitetssykehus, Ullevål", "Oslo universitetssykehus"),
+    ("Hun jobber på Rema 1000 Storo", "Rema 1000 Storo"),
+    ("Går på Bjølsen skole", "Bjølsen skole"),
+])
+def test_orgs_found(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lasègues test positiv på venstre side",
+    "Spurlings test negativ, Babinski negativ",
+    "Startet med Ibux 400 mg og Paracet 1 g",
+    "Søknad sendt til NAV og HELFO",
+    "Sjekk Helsenorge for timen",
+    "Phalens test og Tinels tegn positive",
+    "Status: Smerter i nakke. Plan: Kontroll.",
+    "Vurdering: Mekaniske ryggsmerter",
+    "Obs Scheuermanns sykdom",
+    "Trendelenburg positiv",
+])
+def test_not_names(found, text):
+    assert not any(label in ("PERSON", "ORG") for _, label in found(text)), found(text)
