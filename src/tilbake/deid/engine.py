@@ -95,10 +95,17 @@ class Deidentifier:
         return self._decide(text, next(iter(self._candidates([text]))))
 
     def _candidates(self, batch: list[str]) -> Iterator[list[Finding]]:
-        model_spans = [list(d.detect_many(batch)) for d in self._others]
+        rule_found = [[f for r in self._recognizers for f in r.find(Scan(text))] for text in batch]
+        # A detector that accepts them (the NER model) skips what the rules already explained.
+        explained = [[f.span for f in found if f.span.score >= self.min_score] for found in rule_found]
+        model_spans = [
+            list(d.detect_many(batch, explained=explained)  # type: ignore[call-arg]
+                 if getattr(d, "accepts_explained", False)
+                 else d.detect_many(batch))
+            for d in self._others
+        ]
         for i, text in enumerate(batch):
-            scan = Scan(text)
-            found = [f for r in self._recognizers for f in r.find(scan)]
+            found = rule_found[i]
             for spans in model_spans:
                 found.extend(Finding(s, "model") for s in spans[i])
             found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))

@@ -22,6 +22,7 @@ from typing import Any
 
 from tilbake.errors import ModelError
 
+from .lang_nb import places_lower
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -74,10 +75,21 @@ def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     return not (_sentence_initial(text, start) and lower in lexicon.common and not word.isupper())
 
 
-def windows(text: str, lexicon: GateLexicon, context: int) -> list[tuple[int, int]]:
+def _explained_mask(text: str, explained: Sequence[Span]) -> bytearray:
+    mask = bytearray(len(text))
+    for span in explained:
+        mask[span.start : span.end] = b"\x01" * (min(span.end, len(text)) - span.start)
+    return mask
+
+
+def windows(
+    text: str, lexicon: GateLexicon, context: int, explained: Sequence[Span] = ()
+) -> list[tuple[int, int]]:
     """Character ranges of ``text`` worth reading: ``context`` words either side of each trigger word.
 
-    A text with hardly any capital letters (a lower-cased note) is one window: the gate could not tell.
+    Words inside ``explained`` spans (what the rule recognizers already found) are no triggers: the
+    model is there for what the rules cannot explain. A text with hardly any capital letters (a
+    lower-cased note) is one window: the gate could not tell names from words there.
     """
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not words:
@@ -85,9 +97,12 @@ def windows(text: str, lexicon: GateLexicon, context: int) -> list[tuple[int, in
     capitals = sum(1 for c in text if c.isupper())
     if capitals * 100 < len(text):
         return [(0, len(text))]
+    mask = _explained_mask(text, explained) if explained else None
     ranges: list[tuple[int, int]] = []
     last = len(words) - 1
     for i, (start, end) in enumerate(words):
+        if mask is not None and mask[start] and mask[end - 1]:
+            continue
         if not _is_trigger(text[start:end], text, start, lexicon):
             continue
         lo, hi = words[max(0, i - context)][0], words[min(last, i + context)][1]
@@ -102,13 +117,15 @@ class NerDetector:
     """Detector backed by the shipped spaCy model; call ``load()`` once before detecting."""
 
     name = "ner"
+    #: the engine may pass the spans its rules found (``detect_many(texts, explained=...)``)
+    accepts_explained = True
 
     def __init__(
         self,
         model_dir: Path | str | None = None,
         *,
         gated: bool = True,
-        context: int = 5,
+        context: int = 2,
         batch_size: int = 512,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
@@ -143,37 +160,47 @@ class NerDetector:
             raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
         lexicon_path = self.model_dir / LEXICON_FILE
-        self._lexicon = GateLexicon.from_file(lexicon_path) if lexicon_path.is_file() else GateLexicon.empty()
         if not lexicon_path.is_file():
             self.gated = False  # without the lexicon every capitalised word would wake the model anyway
+            return self
+        lexicon = GateLexicon.from_file(lexicon_path)
+        # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
+        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, lexicon.names | places_lower())
         return self
 
     def detect(self, text: str) -> list[Span]:
         return next(self.detect_many([text]))
 
-    def detect_many(self, texts: Iterable[str]) -> Iterator[list[Span]]:
-        """Spans per text, in order; texts are read in chunks so that the model sees big batches."""
+    def detect_many(
+        self, texts: Iterable[str], explained: Iterable[Sequence[Span]] | None = None
+    ) -> Iterator[list[Span]]:
+        """Spans per text, in order; texts are read in chunks so that the model sees big batches.
+
+        ``explained`` (optional, one list per text) holds spans other detectors already found; words
+        inside them do not wake the model (see ``windows``). The engine passes its rule spans here.
+        """
         if self._nlp is None:
             raise ModelError("NER model not loaded: call NerDetector.load() once before detecting")
-        chunk: list[str] = []
+        hints = iter(explained) if explained is not None else None
+        chunk: list[tuple[str, Sequence[Span]]] = []
         for text in texts:
-            chunk.append(text)
+            chunk.append((text, next(hints) if hints is not None else ()))
             if len(chunk) >= self.batch_size:
                 yield from self._detect_chunk(chunk)
                 chunk = []
         if chunk:
             yield from self._detect_chunk(chunk)
 
-    def _detect_chunk(self, texts: Sequence[str]) -> Iterator[list[Span]]:
+    def _detect_chunk(self, chunk: Sequence[tuple[str, Sequence[Span]]]) -> Iterator[list[Span]]:
         pieces: list[tuple[int, int]] = []  # (text index, offset of the piece in its text)
         strings: list[str] = []
-        for index, text in enumerate(texts):
-            ranges = windows(text, self._lexicon, self.context) if self.gated else [(0, len(text))]
+        for index, (text, known) in enumerate(chunk):
+            ranges = windows(text, self._lexicon, self.context, known) if self.gated else [(0, len(text))]
             for lo, hi in ranges:
                 if hi > lo:
                     pieces.append((index, lo))
                     strings.append(text[lo:hi])
-        found: list[list[Span]] = [[] for _ in texts]
+        found: list[list[Span]] = [[] for _ in chunk]
         docs = self._nlp.pipe(strings, batch_size=self.batch_size)
         entities = _tagged_entities if self._tagger else _parsed_entities
         for (index, offset), doc in zip(pieces, docs, strict=True):
