@@ -113,3 +113,14 @@ def test_cli_train_without_norne_exits_2(tmp_path: Path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert "NorNE file not found" in result.output
+
+
+def test_cli_evaluate_writes_detection_jsonl(tmp_path: Path, tiny_model: Path):
+    out = tmp_path / "pred.jsonl"
+    args = ["ner", "evaluate", "--corpus", str(_corpus(tmp_path)), "--model", str(tiny_model)]
+    result = CliRunner().invoke(app, [*args, "--predictions", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert row["id"] == "n1"
+    assert {s["label"] for s in row["spans"]} == {"PERSON", "ORG"}
+    assert all(set(s) == {"start", "end", "label", "score"} for s in row["spans"])

@@ -50,6 +50,10 @@ def evaluate_command(
     model: Annotated[Path | None, typer.Option(help="Model folder (default: the shipped model).")] = None,
     ungated: Annotated[bool, typer.Option("--ungated", help="Read texts whole, not gated windows.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON instead of a table.")] = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Also write the model's spans as detection JSONL (for score_spans.py)."),
+    ] = None,
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
     from tilbake.deid.ner import NerDetector
@@ -60,7 +64,12 @@ def evaluate_command(
         detector = NerDetector(model, gated=not ungated).load()
     except TilbakeError as exc:
         raise _fail(exc) from exc
-    rows = as_rows(score(gold, detector.detect_many(doc.text for doc in gold)))
+    found = list(detector.detect_many(doc.text for doc in gold))
+    if predictions is not None:
+        with predictions.open("w", encoding="utf-8") as out:
+            for doc, spans in zip(gold, found, strict=True):
+                out.write(json.dumps({"id": doc.id, "spans": [s.as_dict() for s in spans]}) + "\n")
+    rows = as_rows(score(gold, found))
     typer.echo(json.dumps(rows) if as_json else format_table(rows))
 
 
