@@ -52,7 +52,7 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON instead of a table.")] = False,
     predictions: Annotated[
         Path | None,
-        typer.Option(help="Also write the model's spans as detection JSONL (for score_spans.py)."),
+        typer.Option(help="Also write the spans found as detection JSONL."),
     ] = None,
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
