@@ -21,12 +21,15 @@ def _fail(exc: TilbakeError) -> typer.Exit:
 
 @ner_app.command("train")
 def train_command(
-    synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 6000,
+    synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 4000,
     seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 1337,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many updates.")] = None,
     norne_dir: Annotated[Path | None, typer.Option(help="NorNE folder (default: training/norne).")] = None,
     work_dir: Annotated[Path | None, typer.Option(help="Scratch folder (default: build/ner).")] = None,
     output: Annotated[Path | None, typer.Option(help="Model folder (default: the package's).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="spaCy config (default: ner/config.cfg).")
+    ] = None,
 ) -> None:
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -37,6 +40,7 @@ def train_command(
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output
+    options.config = config or options.config
     try:
         summary = train(options)
     except TilbakeError as exc:
