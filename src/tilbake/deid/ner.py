@@ -134,6 +134,9 @@ class NerDetector:
         self.batch_size = batch_size
         self._nlp: Any = None
         self._tagger = False  # the model predicts BIO tags (tagger) rather than entities (ner)
+        #: characters given / characters the model read (how much the gate saved; counts only)
+        self.chars_seen = 0
+        self.chars_read = 0
         self._lexicon = GateLexicon.empty()
 
     def __repr__(self) -> str:
@@ -196,10 +199,12 @@ class NerDetector:
         strings: list[str] = []
         for index, (text, known) in enumerate(chunk):
             ranges = windows(text, self._lexicon, self.context, known) if self.gated else [(0, len(text))]
+            self.chars_seen += len(text)
             for lo, hi in ranges:
                 if hi > lo:
                     pieces.append((index, lo))
                     strings.append(text[lo:hi])
+                    self.chars_read += hi - lo
         found: list[list[Span]] = [[] for _ in chunk]
         docs = self._nlp.pipe(strings, batch_size=self.batch_size)
         entities = _tagged_entities if self._tagger else _parsed_entities
