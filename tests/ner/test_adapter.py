@@ -139,3 +139,25 @@ def test_load_detector_returns_a_loaded_detector_or_raises(tiny_model: Path, tmp
     assert load_detector(tiny_model).loaded
     with pytest.raises(ModelError):
         load_detector(tmp_path / "none")
+
+
+@pytest.mark.parametrize(
+    ("entity", "kept"),
+    [
+        ("Kari Nordmann", True),
+        ("Solveig", True),  # unknown word: the model's call stands
+        ("M54.5", False),  # a code, not a name
+        ("u.", False),
+        ("[", False),
+        ("Smerter", False),  # one common word alone
+        ("Pasienten har", True),  # several words: the model's call stands
+        ("Hansen", True),  # a known name even if it were common
+    ],
+)
+def test_plausible_entities(entity: str, kept: bool):
+    from tilbake.deid.ner import plausible
+
+    lexicon = GateLexicon(
+        common=frozenset({"smerter", "hansen"}), common_exact=frozenset({"MR"}), names=frozenset({"hansen"})
+    )
+    assert plausible(entity, lexicon) is kept
