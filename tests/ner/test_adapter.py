@@ -142,22 +142,24 @@ def test_load_detector_returns_a_loaded_detector_or_raises(tiny_model: Path, tmp
 
 
 @pytest.mark.parametrize(
-    ("entity", "kept"),
+    ("entity", "label", "kept"),
     [
-        ("Kari Nordmann", True),
-        ("Solveig", True),  # unknown word: the model's call stands
-        ("M54.5", False),  # a code, not a name
-        ("u.", False),
-        ("[", False),
-        ("Smerter", False),  # one common word alone
-        ("Pasienten har", True),  # several words: the model's call stands
-        ("Hansen", True),  # a known name even if it were common
+        ("Kari Nordmann", Label.PERSON, True),
+        ("Solveig", Label.PERSON, True),  # unknown word: the model's call stands
+        ("M54.5", Label.PERSON, False),  # a code, not a name
+        ("u.", Label.LOCATION, False),
+        ("[", Label.ORG, False),
+        ("Smerter", Label.PERSON, False),  # one common word alone
+        ("Smerter", Label.LOCATION, False),
+        ("Smerter", Label.ORG, True),  # organisations are often common words ("Høyre")
+        ("Pasienten har", Label.PERSON, True),  # several words: the model's call stands
+        ("Hansen", Label.PERSON, True),  # a known name even if it were common
     ],
 )
-def test_plausible_entities(entity: str, kept: bool):
+def test_plausible_entities(entity: str, label: Label, kept: bool):
     from tilbake.deid.ner import plausible
 
     lexicon = GateLexicon(
         common=frozenset({"smerter", "hansen"}), common_exact=frozenset({"MR"}), names=frozenset({"hansen"})
     )
-    assert plausible(entity, lexicon) is kept
+    assert plausible(entity, label, lexicon) is kept

@@ -211,7 +211,7 @@ class NerDetector:
         for (index, offset), doc in zip(pieces, docs, strict=True):
             for start, end, name in entities(doc):
                 label = MODEL_LABELS.get(name)
-                if label is not None and plausible(doc.text[start:end], self._lexicon):
+                if label is not None and plausible(doc.text[start:end], label, self._lexicon):
                     found[index].append(Span(offset + start, offset + end, label, MODEL_SCORE, self.name))
         return iter(found)
 
@@ -219,12 +219,13 @@ class NerDetector:
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
-def plausible(entity: str, lexicon: GateLexicon) -> bool:
-    """Whether a model entity can be a name: two letters in a row (not "M54.5", "u."), and not one
-    common word alone ("Status" at the head of a line, "ROM") unless it is also a known name."""
+def plausible(entity: str, label: Label, lexicon: GateLexicon) -> bool:
+    """Whether a model entity can be PHI: two letters in a row (not "M54.5", "u."), and, for a
+    person or place, not one common word alone ("Status" at the head of a line, "ROM") unless it is
+    also a known name. Organisations keep common words ("Høyre", "Posten")."""
     if not _LETTERS.search(entity):
         return False
-    if " " in entity or "\n" in entity:
+    if label == Label.ORG or " " in entity or "\n" in entity:
         return True
     if entity.isupper() and entity in lexicon.common_exact:  # acronyms never seen as entities ("ROM")
         return False
