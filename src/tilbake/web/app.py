@@ -21,12 +21,16 @@ from tilbake.web.responses import JSON
 ROUTERS = (
     "tilbake.web.routes.capture",
     "tilbake.web.routes.reports",
+    "tilbake.web.routes.exports",
 )
 
 
 def body_limit(settings: Settings) -> int:
     # Room for the three free-text fields at 4 bytes a character, context data and JSON overhead.
     return 3 * 4 * settings.max_text_chars + 256 * 1024
+
+
+BATCH_BODY_LIMIT = 64 * 1024 * 1024  # a batch's records are each checked against the text limit
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
@@ -53,7 +57,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.db = database
     app.state.capture = CaptureService(database, settings.max_text_chars)
     errors.install(app)
-    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings))
+    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings), batch_limit=BATCH_BODY_LIMIT)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")
     def healthz() -> JSON:

@@ -1,0 +1,109 @@
+"""The leak gate: scan anonymized text again and say what PHI is still there with high confidence.
+
+Two opinions are combined. Strict patterns of our own catch what must never leave in any export:
+fødselsnummer-shaped numbers (any 11-digit run), bank account numbers, Norwegian phone numbers,
+e-mail addresses and URLs. Optionally, the de-identification engine runs again and any span it scores
+at or above a threshold counts too. Ranges the anonymizer itself wrote (tags, surrogates) are ignored:
+a surrogate name is meant to look like a name. A leak carries offsets and a label, never the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    start: int
+    end: int
+    label: str  # one of tilbake.deid.spans.Label's values
+    source: str  # "pattern" or the detector's name
+
+
+class SpanLike(Protocol):
+    """What the gate reads of an engine span (tilbake.deid.spans.Span fits)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+class SpanSource(Protocol):
+    """The slice of the engine the gate needs."""
+
+    def detect_many(self, texts: Sequence[str]) -> Iterator[Sequence[SpanLike]]: ...
+
+
+_D = r"(?<!\w)"  # no letter or digit right before ...
+_E = r"(?!\w)"  # ... or right after
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("FNR", re.compile(_D + r"\d{6}[ .-]?\d{5}" + _E)),
+    # 12345678, 12 34 56 78, 123 45 678, 1234 5678, optionally +47 / 0047 first; dotted groups are dates.
+    (
+        "PHONE",
+        re.compile(
+            _D + r"(?:(?:\+|00)47 ?)?(?:[2-9]\d(?: ?\d{2}){3}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d{3} \d{4})" + _E
+        ),
+    ),
+    ("ID", re.compile(_D + r"\d{4}[ .]\d{2}[ .]\d{5}" + _E)),  # bank account, grouped 4.2.5
+    ("EMAIL", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")),
+    ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)),
+)
+
+
+def pattern_leaks(text: str) -> list[Leak]:
+    found: list[Leak] = []
+    for label, pattern in PATTERNS:
+        found.extend(Leak(m.start(), m.end(), label, "pattern") for m in pattern.finditer(text))
+    return found
+
+
+def _outside(leak: Leak, replaced: Sequence[Range]) -> bool:
+    return not any(leak.start < end and start < leak.end for start, end in replaced)
+
+
+class LeakScanner:
+    """``scan_many(texts, replaced)`` -> per text, the high-confidence PHI still in it."""
+
+    def __init__(
+        self, engine: SpanSource | None = None, *, threshold: float = 0.9, name: str = "engine"
+    ) -> None:
+        self.engine = engine
+        self.threshold = threshold
+        self.name = name
+
+    def scan_many(
+        self,
+        texts: Sequence[str],
+        replaced: Sequence[Sequence[Range]] | None = None,
+        skip_engine: Sequence[bool] | None = None,
+    ) -> list[list[Leak]]:
+        """Leaks per text; ``skip_engine[i]`` spares the engine pass (the patterns always run)."""
+        per_text = [pattern_leaks(t) for t in texts]
+        if self.engine is not None:
+            todo = [i for i in range(len(texts)) if not (skip_engine and skip_engine[i])]
+            spans_of = self.engine.detect_many([texts[i] for i in todo]) if todo else iter(())
+            for i, spans in zip(todo, spans_of, strict=True):
+                per_text[i].extend(
+                    Leak(sp.start, sp.end, str(sp.label), self.name)
+                    for sp in spans
+                    if sp.score >= self.threshold
+                )
+        if replaced is not None:
+            per_text = [
+                [x for x in found if _outside(x, r)] for found, r in zip(per_text, replaced, strict=True)
+            ]
+        return per_text
+
+    def scan(self, text: str, replaced: Sequence[Range] = ()) -> list[Leak]:
+        return self.scan_many([text], [replaced])[0]

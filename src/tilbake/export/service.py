@@ -1,0 +1,309 @@
+"""The export service: preview, create (consented, atomic), list, download and revoke exports.
+
+Create, step by step, and what a crash at each step leaves:
+
+1. Lock the organization's export folder (``flock``; a killed process releases it), sweep debris.
+2. Snapshot the input: pending rows with ``id <= max id`` decided before now. Rows logged or decided
+   meanwhile are outside the snapshot and stay pending.
+3. Stream the snapshot through the pipeline into a hidden ``*.partial`` bundle.   crash: debris only
+4. Rename the finished zip into place.   crash: a zip no batch row names: swept as debris, never listed
+5. One transaction: consent, batch row, quarantine list, and ``export_batch_id`` on exactly the
+   suggestions written. If any of them is no longer pending the transaction rolls back (409) and the
+   zip is deleted.   crash: rollback, as in 4
+
+The database is the truth: a bundle exists for the API and CLI only once its batch row is committed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tilbake.errors import ConflictError, ExportError, NotFoundError, ValidationError
+from tilbake.export import manifest
+from tilbake.export.anonymize import Anonymizer
+from tilbake.export.bundle import BundleWriter, sweep_partials
+from tilbake.export.leakscan import LeakScanner
+from tilbake.export.pipeline import Cleaner, ExportPipeline, Outcome
+from tilbake.export.repository import ExportRepository
+from tilbake.export.request import (
+    CONSENT_STATEMENT,
+    CONSENT_VERSION,
+    REVOKE_ROWS,
+    Actor,
+    Consent,
+    Scope,
+    preview_counts,
+)
+from tilbake.store import Database, SuggestionFilter
+from tilbake.store.clock import utcnow
+from tilbake.store.tables import suggestions
+
+_PAGE = 1000
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ExportService:
+    def __init__(
+        self,
+        db: Database,
+        exports_dir: Path,
+        anonymizer: Callable[[str], Anonymizer],
+        scanner: Callable[[], LeakScanner],
+        *,
+        batch_size: int = 256,
+        workers: int = 0,
+        cleaner: Callable[[str], Callable[[], Cleaner]] | None = None,
+    ) -> None:
+        """``anonymizer(mode)`` and ``scanner()`` build the de-identification step; with ``workers`` > 0,
+        ``cleaner(mode)`` must give a picklable factory for the worker processes."""
+        self.db, self.exports_dir = db, exports_dir
+        self.make_anonymizer, self.make_scanner, self.batch_size = anonymizer, scanner, batch_size
+        self.workers, self.make_cleaner = workers, cleaner
+
+    # -- paths, lock, debris ---------------------------------------------------------------------
+    def org_dir(self, org_id: int) -> Path:
+        return self.exports_dir / str(org_id)
+
+    @contextmanager
+    def _locked(self, org_id: int) -> Iterator[Path]:
+        folder = self.org_dir(org_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ConflictError(
+                    "an export for this organization is already running; try again later"
+                ) from None
+            try:
+                yield folder
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _sweep(self, folder: Path) -> int:
+        """Remove partial bundles and zips no complete batch names (caller holds the lock)."""
+        removed = sweep_partials(folder)
+        with self.db.unit_of_work(write=False) as uow:
+            live = uow.repo(ExportRepository).live_files()
+        for entry in folder.iterdir():
+            if entry.name.startswith("tilbake-export-") and entry.name not in live:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+                removed += 1
+        return removed
+
+    def recover(self, org_id: int) -> int:
+        """Clear what an interrupted export or revoke left behind; returns entries removed."""
+        with self._locked(org_id) as folder:
+            return self._sweep(folder)
+
+    # -- preview and create ------------------------------------------------------------------------
+    def preview(self, org_id: int, scope: Scope) -> dict[str, Any]:
+        """What the next export with this scope would read: the same pending query as create."""
+        scope.check()
+        with self.db.unit_of_work(write=False) as uow:
+            pending = uow.suggestions.pending_query(org_id, scope.filter()).subquery()
+            query = select(
+                pending.c.suggestion_type,
+                pending.c.correction_type,
+                (pending.c.user_correction.is_not(None)).label("corrected"),
+                func.count().label("n"),
+            ).group_by(pending.c.suggestion_type, pending.c.correction_type, "corrected")
+            groups = list(uow.conn.execute(query))
+        return preview_counts(groups, scope) | {
+            "consent": {"statement_version": CONSENT_VERSION, "statement": CONSENT_STATEMENT}
+        }
+
+    def create(
+        self,
+        actor: Actor,
+        consent: Consent,
+        scope: Scope,
+        *,
+        unpacked: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> dict[str, Any]:
+        consent.check()
+        scope.check()
+        given_at = utcnow()
+        batch_id, consent_id = uuid.uuid4().hex, uuid.uuid4().hex
+        name = f"tilbake-export-{batch_id}"
+        with self._locked(actor.org_id) as folder:
+            self._sweep(folder)
+            with self.db.unit_of_work(write=False) as uow:
+                max_id = uow.conn.execute(select(func.max(suggestions.c.id))).scalar() or 0
+            pipeline = ExportPipeline(
+                self.make_anonymizer(scope.mode),
+                self.make_scanner(),
+                batch_size=self.batch_size,
+                workers=self.workers if self.make_cleaner else 0,
+                cleaner_factory=self.make_cleaner(scope.mode) if self.make_cleaner else None,
+            )
+            consent_ref = {
+                "id": consent_id,
+                "statement_version": consent.statement_version,
+                "given": given_at.strftime("%Y-%m-%d"),
+                "scope": scope.as_json(),
+            }
+            with BundleWriter(folder, name, unpacked=unpacked) as writer:
+                records = self._snapshot(actor.org_id, scope.filter(), max_id, given_at)
+                outcome = pipeline.run(records, writer, progress)
+                body = manifest.build(
+                    outcome.tally,
+                    rows=writer.rows,
+                    duplicates=writer.duplicates,
+                    versions=pipeline.anonymizer.versions,
+                    mode=scope.mode,
+                    consent=consent_ref,
+                    export_id=batch_id,
+                    created=given_at,
+                )
+                path = writer.finish(body, manifest.readme(body))
+            try:
+                self._commit(actor, consent, scope, given_at, batch_id, consent_id, path, body, outcome)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                shutil.rmtree(folder / name, ignore_errors=True)
+                raise
+        return self.get(actor.org_id, batch_id)
+
+    def _snapshot(
+        self, org_id: int, flt: SuggestionFilter, max_id: int, cutoff: datetime
+    ) -> Iterator[dict[str, Any]]:
+        """Pending rows as they were when the export began, streamed in pages by id."""
+        c, last = suggestions.c, 0
+        while True:
+            with self.db.unit_of_work(write=False) as uow:
+                query = (
+                    uow.suggestions.pending_query(org_id, flt)
+                    .where(c.id > last, c.id <= max_id, c.decided_at <= cutoff)
+                    .order_by(c.id)
+                    .limit(_PAGE)
+                )
+                page = [dict(r) for r in uow.conn.execute(query).mappings()]
+            if not page:
+                return
+            yield from page
+            last = page[-1]["id"]
+
+    def _commit(
+        self,
+        actor: Actor,
+        consent: Consent,
+        scope: Scope,
+        given_at: datetime,
+        batch_id: str,
+        consent_id: str,
+        path: Path,
+        body: dict[str, Any],
+        outcome: Outcome,
+    ) -> None:
+        with self.db.unit_of_work() as uow:
+            repo = uow.repo(ExportRepository)
+            repo.add_consent(
+                {
+                    "id": consent_id,
+                    "organization_id": actor.org_id,
+                    "given_by": consent.given_by,
+                    "token_id": actor.token_id,
+                    "channel": actor.channel,
+                    "given_at": given_at,
+                    "statement_version": consent.statement_version,
+                    "statement": CONSENT_STATEMENT,
+                    "scope": scope.as_json(),
+                }
+            )
+            repo.add_batch(
+                {
+                    "id": batch_id,
+                    "organization_id": actor.org_id,
+                    "consent_id": consent_id,
+                    "status": "complete",
+                    "created_at": given_at,
+                    "file_name": path.name,
+                    "size_bytes": path.stat().st_size,
+                    "sha256": _sha256(path),
+                    "suggestions": len(outcome.exported_ids),
+                    "manifest": body,
+                }
+            )
+            tied = repo.assign(actor.org_id, outcome.exported_ids, batch_id)
+            if tied != len(outcome.exported_ids):
+                raise ConflictError(
+                    "some suggestions were exported or revoked by another request while this "
+                    "export ran; nothing was exported, try again"
+                )
+            repo.add_quarantine(batch_id, outcome.quarantined)
+
+    # -- list, get, download, revoke ---------------------------------------------------------------
+    def list(self, org_id: int) -> list[dict[str, Any]]:
+        with self.db.unit_of_work(write=False) as uow:
+            return [_public(b) for b in uow.repo(ExportRepository).list(org_id)]
+
+    def get(self, org_id: int, batch_id: str) -> dict[str, Any]:
+        with self.db.unit_of_work(write=False) as uow:
+            repo = uow.repo(ExportRepository)
+            batch = repo.get(org_id, batch_id)
+            if batch is None:
+                raise NotFoundError(f"no export {batch_id!r} in this organization")
+            quarantined = repo.quarantine(batch_id)
+        return _public(batch) | {
+            "quarantined": quarantined,
+            "consent": {
+                "given_by": batch["given_by"],
+                "given_at": batch["given_at"],
+                "channel": batch["channel"],
+                "scope": batch["scope"],
+                "statement_version": batch["statement_version"],
+            },
+        }
+
+    def download(self, org_id: int, batch_id: str) -> Path:
+        batch = self.get(org_id, batch_id)
+        if batch["status"] != "complete":
+            raise NotFoundError(f"export {batch_id!r} was revoked; its bundle is deleted")
+        path: Path = self.org_dir(org_id) / str(batch["file_name"])
+        if not path.is_file():
+            raise ExportError(f"the bundle of export {batch_id!r} is missing from the exports folder")
+        return path
+
+    def revoke(self, org_id: int, batch_id: str, rows: str) -> dict[str, Any]:
+        """Delete the bundle; its rows go back to pending, or stay excluded from every later export."""
+        if rows not in REVOKE_ROWS:
+            raise ValidationError(f"rows must be one of {', '.join(REVOKE_ROWS)}, got {rows!r}", field="rows")
+        with self._locked(org_id) as folder:
+            with self.db.unit_of_work() as uow:
+                repo = uow.repo(ExportRepository)
+                if repo.get(org_id, batch_id) is None:
+                    raise NotFoundError(f"no export {batch_id!r} in this organization")
+                if not repo.mark_revoked(org_id, batch_id, rows, utcnow()):
+                    raise ConflictError(f"export {batch_id!r} is already revoked")
+                released = repo.release(org_id, batch_id) if rows == "pending" else 0
+            self._sweep(folder)  # the bundle is no longer live: delete it
+        return self.get(org_id, batch_id) | {"released": released}
+
+
+def _public(batch: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "status", "created_at", "suggestions", "size_bytes", "sha256", "revoked_at", "revoked_rows")
+    out = {k: batch.get(k) for k in keys}
+    out["file_name"] = batch.get("file_name")
+    counts = batch["manifest"]["counts"]
+    out["rows"] = counts["rows"]
+    out["quarantined_by_reason"] = counts["quarantined_by_reason"]
+    return out

@@ -1,0 +1,90 @@
+"""The leak gate's own patterns, the engine opinion with its threshold, and the replaced ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from tilbake.export.leakscan import LeakScanner, pattern_leaks
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Pasient fnr 01018012345 møtte", ["FNR"]),
+        ("fnr: 010180 12345", ["FNR"]),
+        ("D-nr 41018012345.", ["FNR"]),
+        ("konto 1234.56.78903", ["ID"]),
+        ("konto 1234 56 78903", ["ID"]),
+        ("ring 91234567 i dag", ["PHONE"]),
+        ("tlf +47 912 34 567", ["PHONE"]),
+        ("tlf 0047 91234567", ["PHONE"]),
+        ("tlf 22 33 44 55", ["PHONE"]),
+        ("tlf 2233 4455", ["PHONE"]),
+        ("skriv til ola.nordmann@example.no", ["EMAIL"]),
+        ("se https://klinikk.no/pasient/1", ["URL"]),
+        ("se www.klinikk.no", ["URL"]),
+        # not PHI shapes: dates with dots, codes, doses, times, scores, short numbers
+        ("kontroll 23.03.2024 kl 14.30", []),
+        ("L03 og M54.5, VAS 7/10, Ibux 400 mg x 3", []),
+        ("BT 130/80, puls 72, 3x10 repetisjoner", []),
+        ("journalnr 1234567", []),
+        ("[FNUMMER] og [TELEFON] og [EPOST]", []),
+        ("123456789012", []),  # 12 digits: not an 11-digit run
+    ],
+)
+def test_patterns(text, labels):
+    assert sorted(x.label for x in pattern_leaks(text)) == sorted(labels)
+
+
+def test_offsets_point_at_the_match():
+    text = "ring 91234567 i dag"
+    (leak,) = pattern_leaks(text)
+    assert text[leak.start : leak.end] == "91234567"
+
+
+class _Span:
+    def __init__(self, start, end, label, score):
+        self.start, self.end, self.label, self.score = start, end, label, score
+
+
+class _Engine:
+    def __init__(self, spans):
+        self.spans = spans
+
+    def detect_many(self, texts):
+        for _ in texts:
+            yield self.spans
+
+
+def test_engine_spans_count_only_at_or_above_threshold():
+    scanner = LeakScanner(_Engine([_Span(0, 3, "PERSON", 0.95), _Span(4, 8, "LOCATION", 0.5)]), threshold=0.9)
+    assert [(x.label, x.source) for x in scanner.scan("Ola i Oslo")] == [("PERSON", "engine")]
+
+
+def test_ranges_the_anonymizer_wrote_are_ignored():
+    text = "Kari Hansen, tlf 91234567"
+    scanner = LeakScanner(_Engine([_Span(0, 11, "PERSON", 0.99)]))
+    assert {x.label for x in scanner.scan(text)} == {"PERSON", "PHONE"}
+    assert {x.label for x in scanner.scan(text, replaced=[(0, 11)])} == {"PHONE"}
+    assert scanner.scan(text, replaced=[(0, 11), (17, 25)]) == []
+
+
+def test_scan_many_keeps_order_and_never_holds_text():
+    scanner = LeakScanner()
+    found = scanner.scan_many(["ingen", "91234567", ""])
+    assert [len(f) for f in found] == [0, 1, 0]
+    assert "91234567" not in repr(found)
+
+
+def test_skip_engine_spares_the_engine_but_not_the_patterns():
+    class Counting(_Engine):
+        seen: list[str] = []
+
+        def detect_many(self, texts):
+            self.seen.extend(texts)
+            yield from super().detect_many(texts)
+
+    engine = Counting([_Span(0, 3, "PERSON", 0.99)])
+    found = LeakScanner(engine).scan_many(["Ola 91234567", "Ola her"], skip_engine=[True, False])
+    assert engine.seen == ["Ola her"]
+    assert [[x.label for x in f] for f in found] == [["PHONE"], ["PERSON"]]

@@ -1,0 +1,219 @@
+"""The export service on a real database (SQLite and PostgreSQL): consent, atomic bookkeeping,
+quarantine, list, download and revoke."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+
+pytest.importorskip("tilbake.store")
+
+from export_fixtures import add_suggestions, record  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from tilbake.errors import ConflictError, NotFoundError, ValidationError  # noqa: E402
+from tilbake.export.request import Actor, Consent, Scope  # noqa: E402
+from tilbake.store.tables import suggestions  # noqa: E402
+
+OK = Consent(given_by="Kari Lege", agree=True)
+
+
+def _batch_ids(db, org):
+    with db.unit_of_work(write=False) as uow:
+        rows = uow.conn.execute(
+            select(suggestions.c.public_id, suggestions.c.export_batch_id)
+            .where(suggestions.c.organization_id == org)
+            .order_by(suggestions.c.id)
+        )
+        return {r.public_id: r.export_batch_id for r in rows}
+
+
+def _files(service, org):
+    folder = service.org_dir(org)
+    return sorted(p.name for p in folder.iterdir() if p.name != ".lock") if folder.exists() else []
+
+
+def _mixed():
+    return [
+        record(0, "accepted_as_is", "Ola Nordmann har vondt."),
+        record(1, "minor_edit", "Øvelser.", "Øvelser, fnr 01018012345."),
+        record(2, "rejected", "Ring 91234567.", "Ingen oppfølging."),  # phone survives: quarantined
+        record(3, "ignored"),
+        record(4, "major_edit", "Plan A.", "Plan B.", stype="red_flag"),
+    ]
+
+
+def test_create_ties_exactly_the_exported_rows(db, org, service):
+    add_suggestions(db, org, _mixed())
+    add_suggestions(db, org, [record(9, None)], decided=False, start=9)
+    batch = service.create(Actor(org, token_id=3), OK, Scope())
+    marks = _batch_ids(db, org)
+    assert {k for k, v in marks.items() if v == batch["id"]} == {"p0", "p1", "p4"}
+    assert (
+        marks["p2"] is None and marks["p3"] is None and marks["p9"] is None
+    )  # quarantined, ignored, undecided
+    assert batch["suggestions"] == 3 and batch["status"] == "complete"
+    assert batch["quarantined"] == [
+        {"suggestion_id": "p2", "suggestion_type": "soap_plan", "reasons": ["PHONE"]}
+    ]
+    assert batch["quarantined_by_reason"] == {"PHONE": 1}
+    assert batch["consent"]["given_by"] == "Kari Lege" and batch["consent"]["channel"] == "api"
+    path = service.download(org, batch["id"])
+    assert _files(service, org) == [path.name]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == batch["sha256"]
+    with zipfile.ZipFile(path) as zf:
+        files = {n.split("/", 1)[1]: zf.read(n) for n in zf.namelist()}
+    man = json.loads(files["manifest.json"])
+    assert man["consent"]["id"] and man["consent"]["scope"]["mode"] == "tags"
+    assert man["counts"]["skipped"] == {"ignored": 1}
+    text = b"".join(files[f] for f in ("sft.jsonl", "dpo.jsonl", "kto.jsonl")).decode()
+    for secret in ("Ola Nordmann", "01018012345", "91234567", "enc-", "sess-1", "Klinikk"):
+        assert secret not in text
+    assert [b["id"] for b in service.list(org)] == [batch["id"]]
+
+
+@pytest.mark.parametrize(
+    ("consent", "field"),
+    [
+        (Consent(given_by="Kari", agree=False), "consent.agree"),
+        (Consent(given_by="  ", agree=True), "consent.given_by"),
+        (Consent(given_by="Kari", agree=True, statement_version=0), "consent.statement_version"),
+    ],
+)
+def test_no_export_without_explicit_consent(db, org, service, consent, field):
+    add_suggestions(db, org, _mixed())
+    with pytest.raises(ValidationError) as err:
+        service.create(Actor(org), consent, Scope())
+    assert err.value.field == field
+    assert (
+        set(_batch_ids(db, org).values()) == {None} and service.list(org) == [] and _files(service, org) == []
+    )
+
+
+def test_bad_mode_is_named(db, org, service):
+    with pytest.raises(ValidationError, match="tags, surrogates"):
+        service.create(Actor(org), OK, Scope(mode="redact"))
+
+
+def test_scope_filters_by_type(db, org, service):
+    add_suggestions(db, org, _mixed())
+    batch = service.create(Actor(org), OK, Scope(types=("red_flag",)))
+    assert {k for k, v in _batch_ids(db, org).items() if v} == {"p4"}
+    assert batch["rows"] == {"sft": 1, "dpo": 1, "kto": 2}
+
+
+def test_rows_logged_or_decided_meanwhile_stay_pending(db, org, service):
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(20)])
+    add_suggestions(db, org, [record(50, None)], decided=False, start=50)
+    calls = []
+
+    def meanwhile(_n):
+        if not calls:
+            add_suggestions(db, org, [record(99, "accepted_as_is")], start=99)
+            with db.unit_of_work() as uow:
+                uow.suggestions.decide(org, "p50", {"correction_type": "accepted_as_is"}, datetime.now(UTC))
+        calls.append(_n)
+
+    batch = service.create(Actor(org), OK, Scope(), progress=meanwhile)
+    marks = _batch_ids(db, org)
+    assert batch["suggestions"] == 20 and len(calls) == 3  # pages of 7
+    assert marks["p99"] is None and marks["p50"] is None
+
+
+def test_row_taken_by_another_export_meanwhile_aborts_everything(db, org, service):
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(10)])
+
+    def steal(_n):
+        with db.unit_of_work() as uow:
+            uow.conn.execute(
+                suggestions.update().where(suggestions.c.public_id == "p9").values(export_batch_id="other")
+            )
+
+    with pytest.raises(ConflictError, match="nothing was exported"):
+        service.create(Actor(org), OK, Scope(), progress=steal)
+    marks = _batch_ids(db, org)
+    assert (
+        [k for k, v in marks.items() if v] == ["p9"]
+        and service.list(org) == []
+        and _files(service, org) == []
+    )
+
+
+def test_failure_mid_export_marks_nothing_and_leaves_no_file(db, org, service):
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(20)])
+
+    def boom(_n):
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        service.create(Actor(org), OK, Scope(), progress=boom)
+    assert set(_batch_ids(db, org).values()) == {None} and _files(service, org) == []
+
+
+def test_other_organizations_see_nothing(db, org, service):
+    add_suggestions(db, org, _mixed())
+    with db.unit_of_work() as uow:
+        other = uow.orgs.create(f"annen-{uuid.uuid4().hex[:8]}")["id"]
+    batch = service.create(Actor(org), OK, Scope())
+    for call in (service.get, service.download):
+        with pytest.raises(NotFoundError):
+            call(other, batch["id"])
+    with pytest.raises(NotFoundError):
+        service.revoke(other, batch["id"], "pending")
+    assert service.list(other) == []
+    empty = service.create(Actor(other), OK, Scope())
+    assert empty["suggestions"] == 0 and empty["rows"] == {"sft": 0, "dpo": 0, "kto": 0}
+
+
+@pytest.mark.parametrize(("rows", "pending_after"), [("pending", True), ("excluded", False)])
+def test_revoke_deletes_bundle_and_releases_or_excludes_rows(db, org, service, rows, pending_after):
+    add_suggestions(db, org, _mixed())
+    batch = service.create(Actor(org), OK, Scope())
+    revoked = service.revoke(org, batch["id"], rows)
+    assert revoked["status"] == "revoked" and revoked["revoked_rows"] == rows
+    assert _files(service, org) == []
+    with pytest.raises(NotFoundError, match="revoked"):
+        service.download(org, batch["id"])
+    with pytest.raises(ConflictError, match="already revoked"):
+        service.revoke(org, batch["id"], rows)
+    again = service.create(Actor(org), OK, Scope())
+    assert (again["suggestions"] == 3) is pending_after
+    assert [b["status"] for b in service.list(org)] == ["complete", "revoked"]  # newest first
+
+
+def test_revoke_names_the_choices(db, org, service):
+    with pytest.raises(ValidationError, match="pending, excluded"):
+        service.revoke(org, "x", "delete")
+
+
+def test_preview_matches_what_create_holds(db, org, service):
+    recs = [
+        record(i, d, f"Forslag {i}.", f"Rettet {i}." if d in ("minor_edit", "major_edit") or i % 2 else None)
+        for i, d in enumerate(
+            ["accepted_as_is", "minor_edit", "major_edit", "rejected", "rejected", "ignored"] * 3
+        )
+    ]
+    add_suggestions(db, org, recs)
+    preview = service.preview(org, Scope())
+    assert preview["pending_total"] == 18 and preview["skipped"] == 3
+    assert preview["consent"]["statement_version"] == 1 and "samtykker" in preview["consent"]["statement"]
+    batch = service.create(Actor(org), OK, Scope())
+    assert batch["rows"] == preview["rows_at_most"]
+
+
+def test_recover_removes_debris_and_unregistered_bundles(db, org, service):
+    folder = service.org_dir(org)
+    folder.mkdir(parents=True)
+    (folder / ".tilbake-export-x.partial").mkdir()
+    (folder / "tilbake-export-orphan.zip").write_bytes(b"PK")
+    add_suggestions(db, org, _mixed())
+    batch = service.create(Actor(org), OK, Scope())
+    assert _files(service, org) == [batch["file_name"]]
+    (folder / "tilbake-export-orphan2.zip").write_bytes(b"PK")
+    assert service.recover(org) == 1
+    assert _files(service, org) == [batch["file_name"]]
