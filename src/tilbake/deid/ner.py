@@ -3,12 +3,13 @@
 The model is tilbake's own spaCy pipeline, shipped in ``tilbake/models/nb_tilbake_ner``. Loading takes
 a while, so it is explicit: build a ``NerDetector``, call ``load()`` once per process, then detect.
 
-Speed comes from the *gate*: a CNN tagger costs ~40 µs per token here, far too much to read whole
-notes at 1,000 notes/s. Names, organisations and places are capitalised words that are not common
-words, or (in messy notes) words known as names. So the detector finds such *trigger* words with a
-regex, runs the model only on short windows of text around them (a few words either side: what the
-model's receptive field needs), batched over all windows of all texts, and maps the entities back.
-Notes that are written mostly in lower case are read whole. ``gated=False`` reads every text whole.
+Speed comes from the *gate*: the CNN costs ~40 µs per token here, far too much to read whole notes
+at 1,000 notes/s. Names, organisations and places are capitalised words that are not common words,
+or (in messy notes) words known as names or places. So the detector finds such *trigger* words with a
+regex, skips those inside spans the rule recognizers already found (``explained``, passed by the
+engine), runs the model only on short windows around the rest (two words either side: the model's
+receptive field), batched over all windows of all texts, and maps the entities back. Notes written
+mostly in lower case are read whole; ``gated=False`` reads every text whole. See docs/ner.md.
 """
 
 from __future__ import annotations
