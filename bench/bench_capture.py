@@ -211,6 +211,21 @@ def _stored(db, org_id: int) -> tuple[int, int]:
     return int(total), int(decided)
 
 
+def _closed_phase(db, backend: str, proc: subprocess.Popen, port: int, mode: str, workers: int,
+                  args: argparse.Namespace) -> dict:
+    org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
+    conns = args.connections if mode != "batch" else max(2, args.connections // 8)
+    cpu0, pg0 = _cpu_seconds(proc.pid), _postgres_cpu()
+    res = asyncio.run(closed_loop(port, token, mode, conns, args.pairs, args.seconds, args.batch))
+    cpu, pg = _cpu_seconds(proc.pid) - cpu0, _postgres_cpu_since(pg0)
+    total, decided = _stored(db, org["id"])
+    pairs = max(1, res["pairs_ok"])
+    lost = res["pairs_failed"] + res["pairs_ok"] - decided
+    res.update(db=backend, workers=workers, stored=total, lost=lost,
+               server_cpu_ms_per_pair=1000 * cpu / pairs, db_cpu_ms_per_pair=1000 * pg / pairs)
+    return res
+
+
 def run_backend(backend: str, args: argparse.Namespace) -> list[dict]:
     results = []
     with ExitStack() as stack:
@@ -228,19 +243,9 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict]:
             proc = _serve(env, port, workers)
             try:
                 for mode in ("pairs", "feedback", "batch"):
-                    org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
-                    conns = args.connections if mode != "batch" else max(2, args.connections // 8)
-                    cpu0 = _cpu_seconds(proc.pid)
-                    res = asyncio.run(closed_loop(port, token, mode, conns, args.pairs, args.seconds,
-                                                  args.batch))
-                    cpu = _cpu_seconds(proc.pid) - cpu0
-                    total, decided = _stored(db, org["id"])
-                    res["lost"] = res["pairs_failed"] + (res["pairs_ok"] - decided)
-                    res["server_cpu_ms_per_pair"] = 1000 * cpu / max(1, res["pairs_ok"])
-                    res.update(db=backend, workers=workers, stored=total)
-                    results.append(res)
-                    print(_line(res), flush=True)
-                org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
+                    results.append(_closed_phase(db, backend, proc, port, mode, workers, args))
+                    print(_line(results[-1]), flush=True)
+                _org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
                 res = asyncio.run(paced(port, token, args.rate, args.paced_seconds))
                 res.update(db=backend, workers=workers)
                 results.append(res)
@@ -265,12 +270,33 @@ def _cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _postgres_cpu() -> dict[int, int]:
+    """CPU ticks of every process named postgres on this machine (the server is local), by pid."""
+    ticks = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        if "(postgres)" in text:
+            fields = text.rsplit(")", 1)[1].split()
+            ticks[int(stat.parent.name)] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def _postgres_cpu_since(before: dict[int, int]) -> float:
+    """Seconds used since `before` by backends alive now: a lower bound (exited ones are lost)."""
+    after = _postgres_cpu()
+    return sum(t - before.get(pid, 0) for pid, t in after.items()) / os.sysconf("SC_CLK_TCK")
+
+
 def _line(r: dict) -> str:
     head = f"{r['db']:<10} workers={r['workers']} {r['mode']:<18}"
     lat = f"p50 {r['p50_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms"
     if "pairs_per_s" in r:
         return (f"{head} {r['pairs_per_s']:7.0f} pairs/s  ({r['pairs_ok']} pairs in {r['seconds']:.1f} s, "
-                f"lost {r['lost']})  {lat} per request  server CPU {r['server_cpu_ms_per_pair']:.2f} ms/pair")
+                f"lost {r['lost']})  {lat} per request  CPU/pair: server {r['server_cpu_ms_per_pair']:.2f} ms"
+                + (f", postgres ≥ {r['db_cpu_ms_per_pair']:.2f} ms" if r["db"] == "postgresql" else ""))
     return f"{head} {r['requests']} requests, failed {r['failed']}  {lat}"
 
 

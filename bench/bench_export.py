@@ -69,7 +69,7 @@ def load(url: str, n: int, seed: int) -> tuple[int, float]:
             created = datetime.fromisoformat(rec.pop("created_at"))
             rows.append((f"s{chunk_no * 2000 + i}", rec, created, created))
         with db.unit_of_work() as uow:
-            uow.suggestions.insert_many(org_id, rows)
+            uow.suggestions.insert_new(org_id, rows)
     db.dispose()
     return org_id, time.perf_counter() - start
 

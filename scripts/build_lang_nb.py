@@ -34,10 +34,10 @@ def _write(name: str, lines: list[str]) -> None:
 
 
 def names() -> None:
-    ssb = json.load(gzip.open(_pkg_dir("norwegian_fake_data") / "data/names.json.gz"))
+    ssb = json.loads(gzip.decompress((_pkg_dir("norwegian_fake_data") / "data/names.json.gz").read_bytes()))
     first = {n for rows in ssb["first_names"].values() for n, _ in rows}
     last = {n for rows in ssb["surnames"].values() for n, _ in rows}
-    mim = json.load(open(_pkg_dir("mimesis") / "datasets/no/person.json", encoding="utf-8"))
+    mim = json.loads((_pkg_dir("mimesis") / "datasets/no/person.json").read_text(encoding="utf-8"))
     for key in ("female", "male"):
         first |= set(mim["names"][key])
     last |= set(mim["surnames"]) if isinstance(mim["surnames"], list) else {
@@ -54,7 +54,7 @@ def places(npm_dir: Path) -> None:
     faker = next((npm_dir / "faker-js-faker-10.6.0/package/dist").glob("nb_NO-*.js")).read_text()
     kommuner = re.search(r"county:`([^`]*)`", faker)
     assert kommuner
-    mim = json.load(open(_pkg_dir("mimesis") / "datasets/no/address.json", encoding="utf-8"))
+    mim = json.loads((_pkg_dir("mimesis") / "datasets/no/address.json").read_text(encoding="utf-8"))
     towns = set(kommuner.group(1).split(".")) | set(mim["city"]) | {v.title() for v in codes.values()}
     _write("places.txt.gz", sorted(t for t in towns if t and len(t) > 1))
 

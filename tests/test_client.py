@@ -5,7 +5,9 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import datetime
 
+import orjson
 import pytest
 import uvicorn
 
@@ -129,14 +131,20 @@ def test_server_down_spools_to_disk_and_retries_later(stack, token, tmp_path):
     assert client.pending()["spooled"] == 3
     assert (tmp_path / "spool.jsonl").stat().st_mode & 0o777 == 0o600
     client.close(timeout=0.5)  # stops with the records still on disk
+    spooled_at = time.time()
+    time.sleep(1.1)
     srv = Server(stack[0], port).start()
     try:
         again = Client(_url(port), token, background=True, spool_dir=tmp_path, retry_every=0.2)
         assert again.flush(15), again.pending()  # a new client sends what the last one spooled
         again.close()
         with Client(_url(port), token) as check:
-            got = {i["id"]: i["correction_type"] for i in check.suggestions()["items"]}
+            items = check.suggestions()["items"]
+        got = {i["id"]: i["correction_type"] for i in items}
         assert got == {sid: "accepted_as_is", fid: "major_edit"}  # 1 of 1 words changed
+        for item in items:  # the event times, stamped by the client, not the time of arrival
+            for key in ("created_at", "decided_at"):
+                assert datetime.fromisoformat(item[key]).timestamp() < spooled_at
     finally:
         srv.stop()
 
@@ -168,3 +176,38 @@ def test_refused_records_are_kept_with_the_error(server, token, tmp_path, caplog
     lines = (tmp_path / "rejected.jsonl").read_text().splitlines()
     assert len(lines) == 1 and '"conflict"' in lines[0]
     assert "refused" in caplog.text and TEXT not in caplog.text
+
+
+def test_records_queued_at_exit_are_spooled_not_lost(tmp_path):
+    """A background client in a process that simply ends: atexit spools what it could not send."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from tilbake.client import Client\n"
+        f"c = Client('http://127.0.0.1:{_free_port()}', 'tlb_x', background=True,"
+        f" spool_dir={str(tmp_path)!r}, timeout=0.5)\n"
+        "for i in range(5):\n"
+        "    c.log_suggestion('soap_plan', f'tekst {i}')\n"
+    )
+    src = Path(__file__).resolve().parents[1] / "src"
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60, env={"PYTHONPATH": str(src)})
+    lines = (tmp_path / "spool.jsonl").read_text().splitlines()
+    assert len(lines) == 5 and all('"/api/v1/suggestions"' in line for line in lines)
+    texts = [orjson.loads(line)["body"]["original_suggestion"] for line in lines]
+    assert texts == [f"tekst {i}" for i in range(5)]  # in order
+
+
+def test_background_feedback_goes_in_batches_and_bad_records_are_singled_out(server, token, tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    ids = [client.feedback("soap_plan", f"{TEXT} {i}", accepted=True) for i in range(250)]
+    bad = client.feedback("soap_plan", "x" * 10, accepted=True, id=ids[0])  # same id, other text: 409
+    ids += [client.feedback("red_flag", f"{TEXT} etter {i}", accepted=False) for i in range(5)]
+    assert bad == ids[0]
+    assert client.flush(30), client.pending()
+    assert client.pending()["rejected"] == 1
+    client.close()
+    with Client(_url(server.port), token) as check:
+        stored = check.suggestions(limit=500)["items"]
+    assert {i["id"] for i in stored} == set(ids) and len(stored) == 255

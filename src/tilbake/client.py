@@ -9,12 +9,12 @@ ValidationError, NotFoundError, ConflictError, or TilbakeError when the server c
 
 `Client(url, token, background=True)` never makes the caller wait: records are checked, given an id
 (made here, so retries are idempotent) and put on a bounded queue that a background thread sends
-in order. What cannot be sent now (server down, 5xx, timeouts, a full queue, records still queued
-at exit) is appended to a spool file on disk and retried, in order, before anything newer. Records
-the server refuses for good (4xx) go to `rejected.jsonl` beside the spool with the server's error,
-and a warning is logged (without the record's text). Nothing is dropped silently. The spool holds
-clinical text: it is created with mode 0600 in `spool_dir` (default TILBAKE_SPOOL_DIR or
-~/.cache/tilbake/spool).
+in order (consecutive `feedback` records go as one /feedback/batch call). What cannot be sent now
+(server down, 5xx, timeouts, a full queue, records still queued at exit) is appended to a spool
+file on disk and retried, in order, before anything newer. Records the server refuses for good
+(4xx) go to `rejected.jsonl` beside the spool with the server's error, and a warning is logged
+(without the record's text). Nothing is dropped silently. The spool holds clinical text: it is
+created with mode 0600 in `spool_dir` (default TILBAKE_SPOOL_DIR or ~/.cache/tilbake/spool).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import queue
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,22 @@ log = logging.getLogger("tilbake.client")
 _RETRYABLE = {408, 425, 429, 500, 502, 503, 504}
 _STATUS_ERRORS: dict[int, type[TilbakeError]] = {401: AuthError, 404: NotFoundError, 409: ConflictError}
 Op = tuple[str, dict[str, Any]]  # (path, JSON body)
+
+
+BATCH = 100  # records a background batch call carries at most
+FEEDBACK_PATH = "/api/v1/feedback"
+BATCH_PATH = "/api/v1/feedback/batch"
+
+
+def _groups(ops: list[Op]) -> list[list[Op]]:
+    """Consecutive feedback records together (one batch call), every other record on its own."""
+    groups: list[list[Op]] = []
+    for op in ops:
+        if op[0] == FEEDBACK_PATH and groups and groups[-1][0][0] == FEEDBACK_PATH:
+            groups[-1].append(op)
+        else:
+            groups.append([op])
+    return groups
 
 
 class Unsent(Exception):
@@ -71,6 +88,7 @@ class Client:
         """Log an AI suggestion; returns its id (needed for the decision)."""
         from tilbake.capture.schemas import SuggestionIn
 
+        self._stamp(fields, "created_at")
         body = _checked(SuggestionIn, {"id": fields.pop("id", None) or uuid.uuid4().hex,
                                        "suggestion_type": suggestion_type,
                                        "original_suggestion": original_suggestion, **fields})
@@ -81,6 +99,7 @@ class Client:
         """Record the clinician's decision (None in background mode: it is on its way)."""
         from tilbake.capture.schemas import DecisionIn
 
+        self._stamp(fields, "decided_at")
         body = _checked(DecisionIn, fields)
         return self._submit(f"/api/v1/suggestions/{suggestion_id}/decision", body)
 
@@ -88,10 +107,11 @@ class Client:
         """A suggestion and its decision in one record; returns its id."""
         from tilbake.capture.schemas import FeedbackIn
 
+        self._stamp(fields, "created_at", "decided_at")
         body = _checked(FeedbackIn, {"id": fields.pop("id", None) or uuid.uuid4().hex,
                                      "suggestion_type": suggestion_type,
                                      "original_suggestion": original_suggestion, **fields})
-        self._submit("/api/v1/feedback", body)
+        self._submit(FEEDBACK_PATH, body)
         return str(body["id"])
 
     def suggestions(self, **params: Any) -> dict[str, Any]:
@@ -127,6 +147,14 @@ class Client:
         self.close()
 
     # -- plumbing --------------------------------------------------------------------------------
+    def _stamp(self, fields: dict[str, Any], *keys: str) -> None:
+        """In background mode a record may be sent long after the event (queue, spool): stamp the
+        event time here, or the server would record the time it finally arrived."""
+        if self._worker is not None:
+            now = datetime.now(UTC)
+            for key in keys:
+                fields.setdefault(key, now)
+
     def _submit(self, path: str, body: dict[str, Any]) -> dict[str, Any] | None:
         if self._worker is not None:
             self._worker.put((path, body))
@@ -255,38 +283,57 @@ class _Worker:
             log.warning("tilbake client stopped with %d records spooled in %s; they are sent on the next "
                         "start", self.spool.count(), self.spool.path)
 
+    def _take(self) -> list[Op | None]:
+        """Wait briefly for a record, then take whatever else is queued already (up to BATCH)."""
+        try:
+            items = [self._queue.get(timeout=0.05)]
+        except queue.Empty:
+            return []
+        while len(items) < BATCH:
+            try:
+                items.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return items
+
     def _run(self) -> None:
         while True:
+            items = self._take()
+            ops = [op for op in items if op is not None]
             try:
-                item = self._queue.get(timeout=0.05)
-            except queue.Empty:
-                item = None
-            if item is None and self._stopping:
-                return
-            try:
-                if item is not None:
-                    self._deliver(item)
+                for group in _groups(ops):
+                    self._deliver(group)
                 self._retry_spool()
                 if self._queue.empty() and self.overflow.count():
                     with self._lock:
                         self.overflow.move_to(self.spool)
             finally:
-                if item is not None:
+                for _ in items:
                     self._queue.task_done()
+            if self._stopping and len(ops) < max(1, len(items)):
+                return  # the stop marker (None), or nothing left while stopping
 
-    def _deliver(self, op: Op) -> None:
+    def _deliver(self, group: list[Op]) -> None:
+        """Send one record, or consecutive feedback records as one batch call."""
         if self.spool.count():  # older records first
-            self.spool.append([op])
+            self.spool.append(group)
             self._retry_spool()
             return
         try:
-            self._send(op)
+            if len(group) == 1:
+                self._send(group[0])
+            else:
+                self._send((BATCH_PATH, {"items": [body for _path, body in group]}))
         except Unsent as exc:
-            log.warning("tilbake server unreachable (%s): record spooled for retry", exc)
-            self.spool.append([op])
+            log.warning("tilbake server unreachable (%s): %d record(s) spooled for retry", exc, len(group))
+            self.spool.append(group)
             self._next_retry = time.monotonic() + self._retry_every
         except TilbakeError as exc:
-            self.spool.reject(op, exc)
+            if len(group) == 1:
+                self.spool.reject(group[0], exc)
+            else:  # a batch is all or nothing: send its records one by one to keep the good ones
+                for op in group:
+                    self._deliver([op])
 
     def _retry_spool(self) -> None:
         if not self.spool.count() or time.monotonic() < self._next_retry:

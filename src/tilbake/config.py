@@ -2,13 +2,12 @@
 
 Bad values fail loudly at start-up with a message naming the variable; nothing silently falls back.
 
-| variable                  | default                    | meaning                                              |
-|---------------------------|----------------------------|------------------------------------------------------|
-| TILBAKE_DATA_DIR          | ./data                     | where the SQLite file, secret and exports live       |
-| TILBAKE_DATABASE_URL      | sqlite:///<data dir>/tilbake.db | SQLAlchemy URL; postgresql+psycopg://... for PG |
-| TILBAKE_SECRET            | generated once into <data dir>/secret.key | installation secret for keyed hashes and pseudonyms |
-| TILBAKE_MAX_TEXT_CHARS    | 20000                      | longest free-text field accepted by the API           |
-| TILBAKE_LOG_LEVEL         | INFO                       | DEBUG, INFO, WARNING or ERROR                         |
+TILBAKE_DATA_DIR        ./data: where the SQLite file, the secret and exports live
+TILBAKE_DATABASE_URL    sqlite:///<data dir>/tilbake.db; postgresql+psycopg://... for PostgreSQL
+TILBAKE_SECRET          installation secret for keyed hashes and pseudonyms (>= 32 chars);
+                        by default generated once into <data dir>/secret.key
+TILBAKE_MAX_TEXT_CHARS  20000: the longest free-text field the API accepts
+TILBAKE_LOG_LEVEL       INFO: DEBUG, INFO, WARNING or ERROR
 """
 
 from __future__ import annotations

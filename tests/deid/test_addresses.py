@@ -17,6 +17,15 @@ import pytest
     ("Hun er bosatt i Tromsø og jobber der", "Tromsø", "LOCATION"),
     ("Kommer opprinnelig fra Bergen.", "Bergen", "LOCATION"),
     ("Flyttet til Kristiansand i 2019", "Kristiansand", "LOCATION"),
+    ("Bor: trygve lies gate 17, 5411 stord", "trygve lies gate 17", "ADDRESS"),
+    ("Bor: trygve lies gate 17, 5411 stord", "5411 stord", "LOCATION"),
+    ("Bosted: løkkalia 171a / 1811 askim", "løkkalia 171a", "ADDRESS"),
+    ("Bor: Korsvoll terrasse 77, 5411 Stord", "Korsvoll terrasse 77", "ADDRESS"),
+    ("Hjemmehørende i larvik, pendler daglig", "larvik", "LOCATION"),
+    ("Sandnes, 8.mars 2025\n\nBehandling", "Sandnes", "LOCATION"),
+    ("Ski, søndag 15. januar\nTil", "Ski", "LOCATION"),
+    ("bor i kristiansund og jobber i trondheim.", "trondheim", "LOCATION"),
+    ("sammen med søsteren Synøve i Grimstad.", "Grimstad", "LOCATION"),
 ])
 def test_addresses_and_places(found, text, piece, label):
     assert (piece, label) in found(text)

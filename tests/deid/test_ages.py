@@ -17,6 +17,10 @@ import pytest
     ("Kari Nordmann (47) kom", "47"),
     ("Mann, 93 år", "93 år"),
     ("en førtisju år gammel lærer", "førtisju år gammel"),
+    ("Dordis Backer, som er 77 å. Hjemmehørende", "77 å"),
+    ("Adler (år): 58", "58"),
+    ("denne pasienten (62 år) med hoste", "62 år"),
+    ("Kontroll av Ingrid Solberg (72 år gammel).", "72 år gammel"),
 ])
 def test_ages_found(found, text, piece):
     assert (piece, "AGE") in found(text)
@@ -31,6 +35,9 @@ def test_ages_found(found, text, piece):
     "Tilbakefall etter 5 år",
     "hvert 2. år",
     "C5/C6 (2) og L4 (3)",
+    "kneplager som har vart 13 år.",
+    "en periode i fjor (11 år).",
+    "kommer med stiv nakke 2 år. Ingen nattesmerter",
 ])
 def test_durations_are_not_ages(found, text):
     assert not any(label == "AGE" for _, label in found(text)), found(text)

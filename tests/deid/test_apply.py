@@ -56,3 +56,28 @@ def test_engine_output_rewrites_cleanly(engine, parts, operator):
 def test_rewrite_rejects_bad_spans(spans, message):
     with pytest.raises(ValueError, match=message):
         rewrite("kort tekst", spans, ["x"] * len(spans))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_and_spans(), st.lists(st.text(max_size=6), min_size=8, max_size=8))
+def test_apply_matches_rewrite(case, fills):
+    from tilbake.deid.apply import apply
+
+    text, spans = case
+    replacements = [fills[i % len(fills)] for i in range(len(spans))]
+    assert apply(text, spans, replacements) == rewrite(text, spans, replacements)[0]
+
+
+PIECES = ["1", "12", "2026", "151086", "95088", ".", "/", "-", " ", ", ", "\n", "(", ")", "+47", "00", ":",
+          "år", "å", "mars", "Kari", "Nordmann", "gate", "vei", "Storgata", "fnr", "tlf", "HPR", "Alder",
+          "@", "x.no", "www.", "Ahus", "legesenter", "bor i", "Oslo", "kl", "VAS", "dr.", "NO93", "ÆØÅ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_engine_never_fails_on_odd_text(engine, parts):
+    text = "".join(parts)
+    spans = engine.detect(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    engine.analyze(text)

@@ -39,8 +39,10 @@ def test_detect_output_is_what_anonymize_rewrites(tmp_path):
     runner.invoke(app, ["deid", "anonymize", "-i", str(src), "-o", str(anon_out)])
     from tilbake.deid.spans import Label, Span
 
-    for doc, s_line, a_line in zip(DOCS, spans_out.read_bytes().splitlines(), anon_out.read_bytes().splitlines(), strict=False):
-        spans = [Span(d["start"], d["end"], Label(d["label"]), d["score"]) for d in orjson.loads(s_line)["spans"]]
+    rows = zip(DOCS, spans_out.read_bytes().splitlines(), anon_out.read_bytes().splitlines(), strict=True)
+    for doc, s_line, a_line in rows:
+        spans = [Span(d["start"], d["end"], Label(d["label"]), d["score"])
+                 for d in orjson.loads(s_line)["spans"]]
         assert orjson.loads(a_line)["text"] == anonymize(doc["text"], spans, "tag")
 
 
@@ -95,7 +97,8 @@ def test_explain_shows_pattern_and_cue():
 
 def test_rules_file_is_used_and_bad_rules_exit_2(tmp_path):
     rules = tmp_path / "rules.json"
-    rules.write_bytes(orjson.dumps({"schema": 1, "version": "1", "deny": [{"text": "Solsiden", "label": "ORG"}]}))
+    rules.write_bytes(orjson.dumps({"schema": 1, "version": "1",
+                                    "deny": [{"text": "Solsiden", "label": "ORG"}]}))
     result = runner.invoke(app, ["deid", "anonymize", "--rules", str(rules), "Trener på Solsiden"])
     assert result.output.strip() == "Trener på [ORGANISASJON]"
     rules.write_bytes(b'{"schema": 1}')

@@ -17,6 +17,8 @@ import pytest
     ("UK: +44 20 7946 0958", "+44 20 7946 0958"),
     ("Pasienten ringte fra 98765432.", "98765432"),
     ("tlf 9123 4567", "9123 4567"),
+    ("Tiller Manuellterapi | 70246162", "70246162"),
+    ("Kontakt: Robert Bye/48 14 92 24.", "48 14 92 24"),
 ])
 def test_phones_found(found, text, piece):
     assert (piece, "PHONE") in found(text)
@@ -43,6 +45,7 @@ def test_look_alikes_are_not_phones(found, text):
     ("e-post: ola+test@firma-navn.com", "ola+test@firma-navn.com", "EMAIL"),
     ("se https://www.example.com/side?id=3.", "https://www.example.com/side?id=3", "URL"),
     ("hjemmeside www.kiropraktor-ola.no", "www.kiropraktor-ola.no", "URL"),
+    ("Kiropraktor ved Tromsø Legegruppe. tromsolegegruppe.no", "tromsolegegruppe.no", "URL"),
 ])
 def test_email_and_url(found, text, piece, label):
     assert (piece, label) in found(text)

@@ -19,6 +19,12 @@ import pytest
     ("Henvist 3. september", "3. september"),
     ("Fra 1. januar 2025 til 31. desember 2025", "1. januar 2025"),
     ("Sett 05/11/2025", "05/11/2025"),
+    ("Neste konsultasjon 14.2.2023, kl. 9.", "14.2.2023"),
+    ("hos oss mellom 300726 og 10.6", "300726"),
+    ("Time 18.1. hos oss", "18.1."),
+    ("Bildediagnostikk (Sunnaas, 17.07) viser", "17.07"),
+    ("Plagene debuterte 27/7 trolig", "27/7"),
+    ("Timebekreftelse 12.april 19:10", "12.april"),
 ])
 def test_dates_found(found, text, piece):
     assert (piece, "DATE") in found(text)
@@ -37,6 +43,8 @@ def test_dates_found(found, text, piece):
     "Ibux 400 mg 1.5 tablett",
     "ROM 12/3 grader",
     "L4-L5 og C5/C6",
+    "Tar 1/2 tablett og 3/4 dose",
+    "Egenandel 250000 kr",
 ])
 def test_not_dates(found, text):
     assert not any(label == "DATE" for _, label in found(text)), found(text)

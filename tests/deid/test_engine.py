@@ -8,7 +8,7 @@ from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
-P, D, O = Label.PERSON, Label.DATE, Label.ORG
+P, D, ORG = Label.PERSON, Label.DATE, Label.ORG
 
 
 @pytest.mark.parametrize(("spans", "text", "expected"), [
@@ -20,9 +20,9 @@ P, D, O = Label.PERSON, Label.DATE, Label.ORG
     # ... but not across other characters
     ([Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)], "Kari, Nordmann", [Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)]),
     # across labels: higher score wins
-    ([Span(0, 10, O, 0.7), Span(0, 4, P, 0.9)], None, [Span(0, 4, P, 0.9)]),
+    ([Span(0, 10, ORG, 0.7), Span(0, 4, P, 0.9)], None, [Span(0, 4, P, 0.9)]),
     # equal scores: the longer wins
-    ([Span(0, 10, O, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, O, 0.9)]),
+    ([Span(0, 10, ORG, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, ORG, 0.9)]),
     # disjoint spans all kept, sorted
     ([Span(20, 25, D), Span(0, 4, P)], None, [Span(0, 4, P), Span(20, 25, D)]),
 ])
@@ -32,7 +32,7 @@ def test_resolve_overlaps(spans, text, expected):
 
 def test_resolved_spans_never_overlap():
     spans = [Span(i, i + w, lab, s) for i, w, lab, s in
-             [(0, 5, P, .9), (3, 9, D, .95), (8, 12, O, .5), (11, 20, P, .6), (15, 16, D, .99)]]
+             [(0, 5, P, .9), (3, 9, D, .95), (8, 12, ORG, .5), (11, 20, P, .6), (15, 16, D, .99)]]
     out = resolve_overlaps(spans)
     assert all(a.end <= b.start for a, b in zip(out, out[1:], strict=False))
 
@@ -81,7 +81,7 @@ def test_rules_allow_deny_context():
     eng = Deidentifier.default(rules)
     text = "Bor i Bærum. Trener på Solsiden. Behandlet av Xyzzy Quux, løpenr AB12."
     found = {(text[s.start:s.end], s.label) for s in eng.detect(text)}
-    assert found == {("Solsiden", O), ("Xyzzy Quux", P), ("AB12", Label.ID)}
+    assert found == {("Solsiden", ORG), ("Xyzzy Quux", P), ("AB12", Label.ID)}
     assert Rules.from_dict(rules.to_dict()) == rules
 
 
@@ -129,5 +129,8 @@ def test_model_hook_needs_a_shipped_model(monkeypatch):
     fake.load_detector = lambda: type("M", (), {"name": "m", "detect": lambda s, t: [],
                                                 "detect_many": lambda s, ts: ([] for _ in ts)})()
     monkeypatch.setitem(sys.modules, "tilbake.deid.ner", fake)
+    import tilbake.deid  # the real module may already be an attribute of the package (tests/ner)
+
+    monkeypatch.setattr(tilbake.deid, "ner", fake, raising=False)
     eng = Deidentifier.default(model=True)
     assert [d.name for d in eng.detectors][-1] == "m"

@@ -50,6 +50,7 @@ VALID = _with_controls("151086950")
 @pytest.mark.parametrize("text", [
     f"fnr {VALID}", f"Fødselsnummer: {VALID[:6]} {VALID[6:]}", f"id {VALID[:6]}-{VALID[6:]} ok",
     f"Pasienten ({VALID}) møtte", f"personnummer {VALID}",
+    "Pasient: Oliver Hansen (10084921271), Kudalsveien 89",  # checksum fails, but in brackets after a name
 ])
 def test_valid_fnr_found_in_every_layout(found, text):
     labels = {label for _, label in found(text)}
@@ -71,7 +72,8 @@ def test_failed_checksum_without_cue_is_not_fnr(found, text):
     assert not any(label == "FNR" for _, label in found(text))
 
 
-@pytest.mark.parametrize(("number", "ok"), [("12345678903", True), ("12345678904", False), ("1234567890", False)])
+@pytest.mark.parametrize(("number", "ok"),
+                         [("12345678903", True), ("12345678904", False), ("1234567890", False)])
 def test_konto_mod11(number, ok):
     assert konto_ok(number) is ok
 
@@ -86,6 +88,8 @@ def test_konto_mod11(number, ok):
     ("Saksnummer: 24/01234", "24/01234"),
     ("Henvisnings-ID REF-88123", "REF-88123"),
     ("journal nr JR-2024-0012", "JR-2024-0012"),
+    ("Saksnr. 24/76946\nID-nr: 15108695088", "24/76946"),  # another number right after it
+    ("Ref: PAS812061\nFnr 15108695088", "PAS812061"),
 ])
 def test_ids_found(found, text, piece):
     assert (piece, "ID") in found(text)

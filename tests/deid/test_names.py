@@ -17,6 +17,14 @@ import pytest
     ("Brev fra K. Nordmann", "K. Nordmann"),
     ("Kiropraktor Ola Hansen undersøkte", "Ola Hansen"),
     ("kontakt ektefellen Mohammed Ali", "Mohammed Ali"),
+    ("Beskjed til herr høiseth om prøvene", "høiseth"),
+    ("Pasientens navn: steinar norodd brekke\nAlder", "steinar norodd brekke"),
+    ("Hei Ida, minner om timen", "Ida"),
+    ("Barnebarnet Linda ble med inn", "Linda"),
+    ("Kopi til fastlege magnhild jørgensen.", "magnhild jørgensen"),
+    ("Kontroll av inger husby (66 år)", "inger husby"),
+    ("Rosa hudfarge.\n\nAsk Tollefsen\nlege, HPR 9076005", "Ask Tollefsen"),
+    ("Pasient: Baardsen, Ibrahim\nFastlege", "Baardsen, Ibrahim"),
 ])
 def test_persons_found(found, text, piece):
     assert (piece, "PERSON") in found(text)
@@ -32,6 +40,14 @@ def test_persons_found(found, text, piece):
     ("Oslo universitetssykehus, Ullevål", "Oslo universitetssykehus"),
     ("Hun jobber på Rema 1000 Storo", "Rema 1000 Storo"),
     ("Går på Bjølsen skole", "Bjølsen skole"),
+    ("Henvist av: dr. Hovdenak (Flekkefjord Manuellterapi)", "Flekkefjord Manuellterapi"),
+    ("Hilsen Dag Eng\nTromsø Fysikalske Institutt, Skrenten gate 1", "Tromsø Fysikalske Institutt"),
+    ("Er i full jobb hos Statkraft. Arbeidsfør", "Statkraft"),
+    ("Er sykmeldt fra jobben i Rema 1000 13 dager.", "Rema 1000"),
+    ("Arbeidsgiver: Veidekke\n", "Veidekke"),
+    ("sykmeldt fra jobben i equinor. Kommer", "equinor"),
+    ("Henvist fra: anna krogh (lillehammer helsesenter)", "lillehammer helsesenter"),
+    ("behandlet ved kiropraktorklinikken florø fra juni", "kiropraktorklinikken florø"),
 ])
 def test_orgs_found(found, text, piece):
     assert (piece, "ORG") in found(text)
@@ -48,6 +64,8 @@ def test_orgs_found(found, text, piece):
     "Vurdering: Mekaniske ryggsmerter",
     "Obs Scheuermanns sykdom",
     "Trendelenburg positiv",
+    "Kontakt Folkehelseinstituttet om refusjon.",
+    "Byttet kode fra L84 til S13.4. Klinikken heter noe annet.",
 ])
 def test_not_names(found, text):
     assert not any(label in ("PERSON", "ORG") for _, label in found(text)), found(text)

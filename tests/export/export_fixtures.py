@@ -31,6 +31,6 @@ def record(i, decision, original=None, correction=None, stype="soap_plan", **con
 def add_suggestions(db, org_id, records, *, decided=True, start=0):
     now = datetime.now(UTC) - timedelta(minutes=5)
     with db.unit_of_work() as uow:
-        uow.suggestions.insert_many(
+        uow.suggestions.insert_new(
             org_id, [(f"p{start + i}", rec, now, now if decided else None) for i, rec in enumerate(records)]
         )

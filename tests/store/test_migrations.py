@@ -65,3 +65,28 @@ def test_unknown_revision_fails_loudly(empty_url):
         assert known_heads()
     finally:
         db.dispose()
+
+
+def test_concurrent_starts_migrate_once(empty_url):
+    """Several workers starting together: each migrate() succeeds and the schema ends up current."""
+    import threading
+
+    dbs = [open_database(empty_url, migrate=False) for _ in range(3)]
+    errors = []
+
+    def start(db):
+        try:
+            db.migrate()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(db,)) for db in dbs]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert errors == [] and all(is_current(db) for db in dbs)
+    finally:
+        for db in dbs:
+            db.dispose()

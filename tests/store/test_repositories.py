@@ -72,7 +72,7 @@ def _fill(db, oid):
         ("d", "red_flag", None, T0 + timedelta(days=1, hours=2), 0.7, None),
     ]
     with db.unit_of_work() as uow:
-        uow.suggestions.insert_many(oid, [
+        uow.suggestions.insert_new(oid, [
             (pid, {**_row(st, confidence_score=conf), **(_decision(ct, user_rating=rating) if ct else {})},
              at, at if ct else None)
             for pid, st, ct, at, conf, rating in rows

@@ -5,10 +5,12 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
-from tilbake.synth import bank_heldout, bank_train, notes
+from tilbake.synth import bank_heldout, bank_train, gold_rows, notes, suggestions
 from tilbake.synth.clinical import NEGATIVE_KINDS
 from tilbake.synth.people import WORD_FIRST, WORD_SURNAMES, pools
 from tilbake.synth.scene import compile_template
@@ -138,13 +140,35 @@ def test_names_that_are_words_appear():
     assert words & set(WORD_FIRST["train"])
 
 
-def _skeleton(template: str) -> str:
-    return " ".join(re.sub(r"\{\w+\}|[^\w ]", " ", template.lower()).split())
+def _wordings(template: str) -> set[str]:
+    """Every wording a template can take (each choice expanded), holes as '#'."""
+    from tilbake.synth.scene import Choice
+    from tilbake.synth.text import Frag
+
+    def walk(parts) -> list[str]:
+        out = [""]
+        for part in parts:
+            if isinstance(part, Frag):
+                alts = [part.text]
+            elif isinstance(part, Choice):
+                alts = [w for option in part.options for w in walk(option)]
+            else:
+                alts = ["#"]
+            out = [o + a for o in out for a in alts]
+        return out
+
+    return set(walk(compile_template(template)))
 
 
-def test_held_out_templates_differ_beyond_punctuation_and_slots():
-    train = {_skeleton(t) for t in _templates(bank_train)}
-    heldout = {_skeleton(t) for t in _templates(bank_heldout)}
+def _skeleton(wording: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", wording.lower()).split())
+
+
+def test_held_out_wordings_differ_beyond_punctuation_and_slots():
+    # every wording each template can take, choices expanded, compared without case or punctuation
+    train = {_skeleton(w) for t in _templates(bank_train) for w in _wordings(t)}
+    heldout = {_skeleton(w) for t in _templates(bank_heldout) for w in _wordings(t)}
+    assert len(train) > 250 and len(heldout) > 200
     shared = {s for s in train & heldout if len(s.split()) > 1}
     assert not shared, shared
 
@@ -162,3 +186,92 @@ def test_held_out_templates_differ_beyond_punctuation_and_slots():
 def test_span_checker_catches_bad_spans(text, spans):
     with pytest.raises(AssertionError):
         assert_spans_valid(text, spans)
+
+
+def test_held_out_places_and_organisations_are_disjoint_from_train():
+    from tilbake.synth import places
+
+    train, heldout = places._lists("train"), places._lists("heldout")
+    for key in train:
+        assert not set(train[key]) & set(heldout[key]), key
+    for table in (places.HOSPITALS, places.EMPLOYERS, places.CLINIC_FORMS, places.SCHOOL_FORMS,
+                  places.UNIVERSITIES, places.CLUB_FORMS):
+        assert not set(table["train"]) & set(table["heldout"])
+
+
+def test_held_out_organisations_in_notes_never_appear_in_train_notes():
+    def orgs(split):
+        return {r["text"][s["start"]:s["end"]].lower() for r in notes(400, 8, split=split) for s in r["spans"]
+                if s["label"] in ("ORG", "LOCATION", "ADDRESS")}
+
+    assert not orgs("train") & orgs("heldout")
+
+
+def test_a_tier_of_held_out_names_is_in_no_gazetteer_built_from_ssb_or_mimesis():
+    from tilbake.synth.data import names
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    data = names()
+    listed = {n for g in ("female", "male") for n, _ in data["first"][g]} | {n for n, _ in data["surnames"]}
+    listed |= {n for g in ("female", "male") for n in data["rare_first"][g]} | set(data["rare_surnames"])
+    unknown = unknown_to_gazetteers()
+    assert len(unknown) > 500
+    assert not unknown & listed
+
+
+def test_held_out_notes_name_many_people_no_gazetteer_knows():
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    unknown = unknown_to_gazetteers()
+    rows = list(notes(400, 4, split="heldout"))
+    words = [w for w in _person_words(rows)]
+    share = sum(w in unknown for w in words) / len(words)
+    assert 0.25 < share < 0.75, share
+
+
+def test_held_out_unknown_names_are_unknown_to_the_deid_gazetteer():
+    lang_nb = pytest.importorskip("tilbake.deid.lang_nb", reason="deid gazetteers not merged yet")
+    from tilbake.synth.people import unknown_to_gazetteers
+
+    known = {n.lower() for n in lang_nb.first_names() | lang_nb.surnames()}
+    unknown = {n.lower() for n in unknown_to_gazetteers()}
+    assert len(unknown & known) < 0.02 * len(unknown), sorted(unknown & known)[:20]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**40), split=st.sampled_from(["train", "heldout"]))
+def test_any_seed_gives_exact_spans(seed, split):
+    for r in notes(8, seed, split=split):
+        assert_spans_valid(r["text"], r["spans"], r["id"])
+        assert_spans_valid(r["text"], r["negatives"], r["id"])
+    for r in suggestions(4, seed, split=split):
+        for g in gold_rows(r, "x"):
+            assert_spans_valid(g["text"], g["spans"] + g["negatives"], g["id"])
+
+
+_DIGEST = """
+import hashlib, orjson
+from tilbake.synth import notes, suggestions
+h = hashlib.sha256()
+for split in ("train", "heldout"):
+    for row in notes(60, 5, split=split):
+        h.update(orjson.dumps(row))
+for record in suggestions(60, 5):
+    h.update(orjson.dumps(record))
+print(h.hexdigest())
+"""
+
+
+def test_same_output_in_fresh_processes_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    digests = {
+        subprocess.run([sys.executable, "-c", _DIGEST], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": src}).stdout
+        for seed in (1, 2)
+    }
+    assert len(digests) == 1 and len(digests.pop().strip()) == 64

@@ -153,8 +153,11 @@ def test_gold_spans_are_valid_and_cover_many_labels(records):
                 assert key not in r["_gold"]
                 continue
             assert_spans_valid(text, r["_gold"][key], key)
+            assert_spans_valid(text, r["_negatives"][key], key)
             labels.update(s["label"] for s in r["_gold"][key])
     assert set(labels) == {lab.value for lab in Label}
+    kinds = {n["kind"] for r in records for ns in r["_negatives"].values() for n in ns}
+    assert len(kinds) >= 12
     assert sum(bool(r["_gold"]["original_suggestion"]) for r in records) > 0.6 * len(records)
 
 

@@ -90,12 +90,21 @@ def test_another_organizations_rows_answer_404(client, auth, db, org):
     assert client.get("/api/v1/suggestions", headers=theirs).json()["items"] == []
 
 
-def test_revoked_token_answers_401(client, auth, db, org):
-    assert client.get("/api/v1/suggestions", headers=auth).status_code == 200
+def test_revoked_token_answers_401_on_every_path(client, auth, db, org):
+    sid = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth).json()["id"]
     revoke_token(db, org[0]["name"], _token_id(db, org))
-    r = client.get("/api/v1/suggestions", headers=auth)
-    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
-    assert r.headers["www-authenticate"] == "Bearer"
+    for method, path, body in [
+        ("get", "/api/v1/suggestions", None),
+        ("post", "/api/v1/suggestions", SUGGESTION),
+        ("post", "/api/v1/feedback", {**SUGGESTION, "accepted": True}),
+        ("post", f"/api/v1/suggestions/{sid}/decision", {"accepted": True}),
+        ("post", "/api/v1/feedback/batch", {"items": [SUGGESTION]}),
+    ]:
+        r = client.request(method, path, json=body, headers=auth)
+        assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", path
+        assert r.headers["www-authenticate"] == "Bearer"
+    with db.unit_of_work(write=False) as uow:  # nothing was written with the revoked token
+        assert uow.suggestions.count(org[0]["id"]) == 1
 
 
 def _token_id(db, org):
@@ -117,3 +126,37 @@ def test_openapi_and_docs(client):
 def test_suggestion_types_endpoint(client, auth):
     names = [t["name"] for t in client.get("/api/v1/suggestion-types", headers=auth).json()["types"]]
     assert "soap_plan" in names and "journal_organization" in names
+
+
+def _item(i, **kw):
+    return {"id": f"b-{i}", "suggestion_type": "spell_check", "original_suggestion": f"Pasineten {i}.",
+            "user_correction": f"Pasienten {i}.", "accepted": True, **kw}
+
+
+def test_feedback_batch_stores_all_and_retries_idempotently(client, auth):
+    body = {"items": [_item(i) for i in range(3)]}
+    r = client.post("/api/v1/feedback/batch", json=body, headers=auth)
+    assert r.status_code == 200
+    got = [(i["id"], i["created"]) for i in r.json()["items"]]
+    assert got == [("b-0", True), ("b-1", True), ("b-2", True)]
+    again = client.post("/api/v1/feedback/batch", json=body, headers=auth).json()["items"]
+    assert [i["created"] for i in again] == [False, False, False]
+    assert len(client.get("/api/v1/suggestions", headers=auth).json()["items"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("items", "status", "field"),
+    [
+        ([_item(0), _item(1, user_rating=9)], 422, "items.1.user_rating"),
+        ([_item(0), _item(1, suggestion_type="nope")], 422, "suggestion_type"),
+        ([_item(0), _item(0, accepted=False)], 422, "items"),  # the same id twice
+        ([], 422, "items"),
+        ([_item(0), _item(7, id="stored", accepted=False)], 409, None),  # clashes with a stored record
+    ],
+)
+def test_feedback_batch_is_all_or_nothing(client, auth, items, status, field):
+    client.post("/api/v1/feedback", json=_item(7, id="stored"), headers=auth)
+    r = client.post("/api/v1/feedback/batch", json={"items": items}, headers=auth)
+    assert r.status_code == status
+    assert r.json()["error"].get("field") == field
+    assert [i["id"] for i in client.get("/api/v1/suggestions", headers=auth).json()["items"]] == ["stored"]

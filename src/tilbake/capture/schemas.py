@@ -68,3 +68,12 @@ class DecisionIn(_Record):
 
 class FeedbackIn(SuggestionIn, DecisionIn):
     """A suggestion and its decision in one record (apps that log after the fact)."""
+
+
+BATCH_MAX = 1000
+
+
+class FeedbackBatchIn(_Record):
+    """Up to BATCH_MAX feedback records, stored in one transaction (all or none)."""
+
+    items: list[FeedbackIn] = Field(min_length=1, max_length=BATCH_MAX)

@@ -8,16 +8,17 @@ another organization are simply not found.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
 
 from tilbake.capture import decisions as dec
-from tilbake.capture.orgs import Principal, authenticate
+from tilbake.capture.orgs import Principal, authenticate, check_token_shape, hash_token
 from tilbake.capture.schemas import CONTEXT_MAX_BYTES, TEXT_FIELDS, DecisionIn, FeedbackIn, SuggestionIn
-from tilbake.capture.types import check_type
+from tilbake.capture.types import DEFAULT_TYPES, check_type
 from tilbake.errors import ConflictError, NotFoundError, ValidationError
 from tilbake.store import Database, SuggestionFilter, UnitOfWork
 from tilbake.store.clock import utcnow
@@ -37,7 +38,8 @@ class ApiToken:
 Caller = Principal | ApiToken
 
 
-def _org_id(uow: UnitOfWork, who: Caller) -> int:
+def caller_org_id(uow: UnitOfWork, who: Caller) -> int:
+    """The organization of a caller (a resolved Principal, or a token looked up in this unit of work)."""
     return who.org_id if isinstance(who, Principal) else authenticate(uow, who.value).org_id
 
 
@@ -72,15 +74,36 @@ class CaptureService:
         values.update(correction_type=ct, accepted=dec.derive_accepted(d.accepted, ct))
         return values
 
+    # One round trip for the usual request: a token caller and no own type to look up. These only
+    # succeed for a live token; every other outcome (unknown token, retry, conflict, another
+    # organization's id) falls through to the ordinary path, which tells them apart.
+    @staticmethod
+    def _token_hash(who: Caller) -> str | None:
+        if not isinstance(who, ApiToken):
+            return None
+        check_token_shape(who.value)
+        return hash_token(who.value or "")
+
+    def _insert_by_token(self, uow: UnitOfWork, who: Caller, stype: str, public_id: str,
+                         values: Mapping[str, Any], created_at: datetime, decided_at: datetime | None = None
+                         ) -> bool:
+        token_hash = self._token_hash(who)
+        if token_hash is None or stype not in DEFAULT_TYPES:
+            return False
+        org = uow.suggestions.insert_by_token(token_hash, public_id, values, created_at, decided_at)
+        return org is not None
+
     def log_suggestion(self, who: Caller, s: SuggestionIn) -> dict[str, Any]:
         """Store a suggestion; returns {"id", "created"} (created false: an identical retry)."""
         self._check_sizes(s)
         values = s.model_dump(include=set(SUGGESTION_FIELDS))
-        with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
+        public_id, created_at = s.id or uuid.uuid4().hex, s.created_at or utcnow()
+        with self.db.unit_of_work(atomic=False) as uow:
+            if self._insert_by_token(uow, who, s.suggestion_type, public_id, values, created_at):
+                return {"id": public_id, "created": True}
+            org = caller_org_id(uow, who)
             check_type(uow, org, s.suggestion_type)
-            public_id = s.id or uuid.uuid4().hex
-            if uow.suggestions.insert(org, public_id, values, s.created_at or utcnow()):
+            if uow.suggestions.insert(org, public_id, values, created_at):
                 return {"id": public_id, "created": True}
             self._same_or_conflict(uow.suggestions.get(org, public_id), values, SUGGESTION_FIELDS, public_id)
         return {"id": public_id, "created": False}
@@ -88,11 +111,14 @@ class CaptureService:
     def decide(self, who: Caller, public_id: str, d: DecisionIn) -> dict[str, Any]:
         """Record the decision; an identical retry answers the stored one, a different one ConflictError."""
         self._check_sizes(d)
-        with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
-            row = uow.suggestions.get(org, public_id)
+        with self.db.unit_of_work(atomic=False) as uow:
+            token_hash = self._token_hash(who)
+            row = uow.suggestions.get_by_token(token_hash, public_id) if token_hash else None
             if row is None:
-                raise NotFoundError(f"no suggestion with id {public_id!r}")
+                row = uow.suggestions.get(caller_org_id(uow, who), public_id)
+                if row is None:
+                    raise NotFoundError(f"no suggestion with id {public_id!r}")
+            org = row["organization_id"]
             values = self._decision(row["original_suggestion"], d)
             stored = None
             if row["decided_at"] is None:
@@ -109,22 +135,49 @@ class CaptureService:
         self._check_sizes(f)
         values = {**f.model_dump(include=set(SUGGESTION_FIELDS)), **self._decision(f.original_suggestion, f)}
         now = utcnow()
-        with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
-            check_type(uow, org, f.suggestion_type)
-            public_id = f.id or uuid.uuid4().hex
-            created = uow.suggestions.insert(org, public_id, values, f.created_at or now, f.decided_at or now)
+        public_id, created_at, decided_at = f.id or uuid.uuid4().hex, f.created_at or now, f.decided_at or now
+        with self.db.unit_of_work(atomic=False) as uow:
+            created = self._insert_by_token(uow, who, f.suggestion_type, public_id, values, created_at,
+                                            decided_at)
+            if not created:
+                org = caller_org_id(uow, who)
+                check_type(uow, org, f.suggestion_type)
+                created = uow.suggestions.insert(org, public_id, values, created_at, decided_at)
             if not created:
                 fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
                 self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
         return {"id": public_id, "correction_type": values["correction_type"], "created": created}
+
+    def feedback_batch(self, who: Caller, records: Sequence[FeedbackIn]) -> list[dict[str, Any]]:
+        """Many suggestion+decision records in one transaction: all stored, or none (any error)."""
+        now = utcnow()
+        rows: list[NewRow] = []
+        ids = [f.id for f in records if f.id]
+        if len(ids) != len(set(ids)):
+            raise ValidationError("a batch holds each id at most once", field="items")
+        with self.db.unit_of_work() as uow:
+            org = caller_org_id(uow, who)
+            for name in {f.suggestion_type for f in records}:
+                check_type(uow, org, name)
+            for f in records:
+                self._check_sizes(f)
+                values = f.model_dump(include=set(SUGGESTION_FIELDS))
+                values.update(self._decision(f.original_suggestion, f))
+                rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
+            inserted = uow.suggestions.insert_new(org, rows)
+            fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
+            for public_id, sent, _created, _decided in rows:
+                if public_id not in inserted:  # a retry of a stored record, or a clash
+                    self._same_or_conflict(uow.suggestions.get(org, public_id), sent, fields, public_id)
+        return [{"id": pid, "correction_type": sent["correction_type"], "created": pid in inserted}
+                for pid, sent, _c, _d in rows]
 
     def import_feedback(self, who: Caller, records: Iterable[FeedbackIn | SuggestionIn]) -> int:
         """Store many records in one transaction (all or nothing); undecided ones are SuggestionIn."""
         now = utcnow()
         rows: list[NewRow] = []
         with self.db.unit_of_work() as uow:
-            org = _org_id(uow, who)
+            org = caller_org_id(uow, who)
             for record in records:
                 self._check_sizes(record)
                 check_type(uow, org, record.suggestion_type)
@@ -134,7 +187,7 @@ class CaptureService:
                     values.update(self._decision(record.original_suggestion, record))
                     decided_at = record.decided_at or now
                 rows.append((record.id or uuid.uuid4().hex, values, record.created_at or now, decided_at))
-            uow.suggestions.insert_many(org, rows)
+            uow.suggestions.insert_new(org, rows)
         return len(rows)
 
     @staticmethod
@@ -152,8 +205,8 @@ class CaptureService:
                          cursor: str | None = None) -> dict[str, Any]:
         """One page, newest first; pass `next_cursor` back to get the next one."""
         before = _parse_cursor(cursor)
-        with self.db.unit_of_work(write=False) as uow:
-            org = _org_id(uow, who)
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
+            org = caller_org_id(uow, who)
             rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -161,28 +214,28 @@ class CaptureService:
         return {"items": [public(row) for row in rows], "next_cursor": next_cursor}
 
     def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
-        with self.db.unit_of_work(write=False) as uow:
-            row = uow.suggestions.get(_org_id(uow, who), public_id)
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
+            row = uow.suggestions.get(caller_org_id(uow, who), public_id)
         if row is None:
             raise NotFoundError(f"no suggestion with id {public_id!r}")
         return public(row)
 
     def with_org(self, who: Caller, action: Callable[[UnitOfWork, int], T]) -> T:
         """Run `action(uow, org_id)` for the caller's organization in one read transaction."""
-        with self.db.unit_of_work(write=False) as uow:
-            return action(uow, _org_id(uow, who))
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
+            return action(uow, caller_org_id(uow, who))
 
     def export_stats(self, who: Caller) -> dict[str, Any]:
         """Examples pending export (decided, in no export batch) by type x decision."""
-        with self.db.unit_of_work(write=False) as uow:
-            groups = uow.suggestions.pending_stats(_org_id(uow, who))
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
+            groups = uow.suggestions.pending_stats(caller_org_id(uow, who))
         return {"pending_total": sum(g["count"] for g in groups), "groups": groups}
 
     def daily_metrics(self, who: Caller, flt: SuggestionFilter) -> dict[str, Any]:
         from tilbake.capture.metrics import fold_daily
 
-        with self.db.unit_of_work(write=False) as uow:
-            rows = uow.suggestions.daily(_org_id(uow, who), flt)
+        with self.db.unit_of_work(write=False, atomic=False) as uow:
+            rows = uow.suggestions.daily(caller_org_id(uow, who), flt)
         return {"days": fold_daily(rows)}
 
 

@@ -63,6 +63,19 @@ def read_records(stream: IO[bytes]) -> Iterator[tuple[int, Any, str, dict[str, A
         yield lineno, record["id"], record["text"], record
 
 
+_INPUT = typer.Option(..., "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line.")
+_OUTPUT = typer.Option(None, "--output", "-o", help="JSONL file for {\"id\", \"spans\"} (default stdout).")
+_RULES = typer.Option(None, "--rules", help="User rules JSON (allow, deny, context).")
+_MODEL = typer.Option(False, "--model/--no-model", help="Also run the shipped NER model.")
+_TEXT = typer.Argument(None, help="Text to anonymize (default: stdin, unless --input is given).")
+_INPUT2 = typer.Option(None, "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line.")
+_OUTPUT2 = typer.Option(None, "--output", "-o", help="Where the JSONL output goes (default stdout).")
+_OPERATOR = typer.Option("tag", "--operator", help="tag, role, age, redact or surrogate.")
+_SCOPE = typer.Option(None, "--scope", help="Surrogate scope (default: each record's id).")
+_TEXT2 = typer.Argument(..., help="The text to explain.")
+_ALL_CANDIDATES = typer.Option(False, "--all", help="Also show candidates that were dropped.")
+
+
 @contextlib.contextmanager
 def _atomic_output(target: Path | None) -> Iterator[IO[bytes]]:
     """Write to a temporary file and move it over ``target`` only on success (stdout when None)."""
@@ -116,18 +129,21 @@ def _fail(exc: TilbakeError) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _spans_row(rid: Any, text: str, record: dict[str, Any], spans: Any) -> dict[str, Any]:
+    return {"id": rid, "spans": [s.as_dict() for s in spans]}
+
+
 @deid_app.command()
 def detect(
-    input: Path = typer.Option(..., "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line."),
-    output: Path = typer.Option(None, "--output", "-o", help="JSONL file for {\"id\", \"spans\"} (default stdout)."),
-    rules: Path = typer.Option(None, "--rules", help="User rules JSON (allow, deny, context)."),
-    model: bool = typer.Option(False, "--model/--no-model", help="Also run the shipped NER model."),
+    input: Path = _INPUT,
+    output: Path = _OUTPUT,
+    rules: Path = _RULES,
+    model: bool = _MODEL,
 ) -> None:
     """Find PHI spans in every document of a JSONL file, streaming, in input order."""
     try:
         engine = _engine(rules, model)
-        n = _stream(input, output, engine,
-                    lambda rid, text, rec, spans: {"id": rid, "spans": [s.as_dict() for s in spans]}, "detect")
+        n = _stream(input, output, engine, _spans_row, "detect")
     except TilbakeError as exc:
         raise _fail(exc) from None
     _err.print(f"{n} documents", highlight=False)
@@ -135,13 +151,13 @@ def detect(
 
 @deid_app.command()
 def anonymize(
-    text: str = typer.Argument(None, help="Text to anonymize (default: stdin, unless --input is given)."),
-    input: Path = typer.Option(None, "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line."),
-    output: Path = typer.Option(None, "--output", "-o", help="Where the JSONL output goes (default stdout)."),
-    operator: str = typer.Option("tag", "--operator", help="tag, role, age, redact or surrogate."),
-    scope: str = typer.Option(None, "--scope", help="Surrogate scope (default: each record's id)."),
-    rules: Path = typer.Option(None, "--rules", help="User rules JSON (allow, deny, context)."),
-    model: bool = typer.Option(False, "--model/--no-model", help="Also run the shipped NER model."),
+    text: str = _TEXT,
+    input: Path = _INPUT2,
+    output: Path = _OUTPUT2,
+    operator: str = _OPERATOR,
+    scope: str = _SCOPE,
+    rules: Path = _RULES,
+    model: bool = _MODEL,
 ) -> None:
     """Rewrite PHI in plain text or a JSONL file with the chosen operator."""
     from tilbake.deid.operators import OperatorContext, get_operator
@@ -173,9 +189,9 @@ def anonymize(
 
 @deid_app.command()
 def explain(
-    text: str = typer.Argument(..., help="The text to explain."),
-    rules: Path = typer.Option(None, "--rules", help="User rules JSON (allow, deny, context)."),
-    all_candidates: bool = typer.Option(False, "--all", help="Also show candidates that were dropped."),
+    text: str = _TEXT2,
+    rules: Path = _RULES,
+    all_candidates: bool = _ALL_CANDIDATES,
 ) -> None:
     """Show each span found in TEXT: label, recognizer, pattern, validation and context words."""
     try:

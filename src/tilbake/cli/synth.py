@@ -17,13 +17,15 @@ _SEED = typer.Option(1, "--seed", help="Seed: the same seed gives the same recor
 _OUT = typer.Option(..., "--output", "-o", help="JSONL file to write ('-' for standard output).")
 
 
-def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
+def _write(rows: Iterable[dict[str, Any]], output: str, total: int, what: str) -> int:
     import sys
 
     import orjson
+    from rich.console import Console
+    from rich.progress import Progress
 
-    count = 0
     if output == "-":
+        count = 0
         for row in rows:
             sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
             count += 1
@@ -32,11 +34,19 @@ def _write(rows: Iterable[dict[str, Any]], output: str) -> int:
     if not path.parent.is_dir():
         raise typer.BadParameter(f"directory {path.parent} does not exist", param_hint="--output")
     tmp = path.with_name(path.name + ".partial")
-    with tmp.open("wb") as fh:  # written aside and renamed: never a half-written file under the name
-        for row in rows:
-            fh.write(orjson.dumps(row) + b"\n")
-            count += 1
-    tmp.replace(path)
+    count = 0
+    try:  # written aside and renamed: never a half-written file under the name asked for
+        with tmp.open("wb") as fh, Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task(f"writing {what}", total=total)
+            for row in rows:
+                fh.write(orjson.dumps(row) + b"\n")
+                count += 1
+                if count % 500 == 0:
+                    progress.update(task, completed=count)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return count
 
 
@@ -51,15 +61,28 @@ def _check_split(split: str) -> None:
         raise typer.BadParameter(f"unknown split {split!r}; choose one of: {choices}", param_hint="--split")
 
 
+_GOLD_ROWS = typer.Option(
+    False, "--gold-rows", help="Write each free text as a gold-corpus row (id, text, spans, negatives)."
+)
+
+
 @synth_app.command("suggestions")
-def suggestions_cmd(n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT) -> None:
+def suggestions_cmd(
+    n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT, gold_rows: bool = _GOLD_ROWS
+) -> None:
     """Write synthetic AI-suggestion records (ai_feedback fields plus `_gold` spans) as JSONL."""
-    from tilbake.synth import suggestions
+    from tilbake import synth
 
     _check_split(split)
-    count = _write(suggestions(n, seed, split=split), output)
+    records = synth.suggestions(n, seed, split=split)
+    if gold_rows:  # ids "s<seed>-<index>:<field>", one line per free text
+        rows = (row for i, r in enumerate(records) for row in synth.gold_rows(r, f"s{seed}-{i:06d}"))
+        count = _write(rows, output, 3 * n, "gold rows")
+    else:
+        count = _write(records, output, n, "suggestions")
     if output != "-":
-        typer.echo(f"wrote {count} suggestions to {output}", err=True)
+        what = "gold rows" if gold_rows else "suggestions"
+        typer.echo(f"wrote {count} {what} to {output}", err=True)
 
 
 @synth_app.command("notes")
@@ -73,7 +96,7 @@ def notes_cmd(
     from tilbake.synth import notes
 
     _check_split(split)
-    count = _write(notes(n, seed, split=split), output)
+    count = _write(notes(n, seed, split=split), output, n, "notes")
     if output != "-":
         typer.echo(f"wrote {count} {split} notes to {output}", err=True)
 

@@ -20,6 +20,7 @@ from tilbake.deid.recognizers import Finding, Recognizer, Scan, rule_recognizers
 from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Detector, Label, Span
 
+_WORDY = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
 #: words that are never PHI whatever found them (agencies, eponyms, drug brands)
 NEVER_PHI = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS))
 
@@ -95,20 +96,32 @@ class Deidentifier:
         return self._decide(text, next(iter(self._candidates([text]))))
 
     def _candidates(self, batch: list[str]) -> Iterator[list[Finding]]:
-        model_spans = [list(d.detect_many(batch)) for d in self._others]
+        rule_found = [self._rule_findings(text) for text in batch]
+        # A detector that accepts them (the NER model) skips what the rules already explained.
+        explained = [[f.span for f in found if f.span.score >= self.min_score] for found in rule_found]
+        model_spans = [
+            list(d.detect_many(batch, explained=explained)  # type: ignore[call-arg]
+                 if getattr(d, "accepts_explained", False)
+                 else d.detect_many(batch))
+            for d in self._others
+        ]
         for i, text in enumerate(batch):
-            scan = Scan(text)
-            found = [f for r in self._recognizers for f in r.find(scan)]
+            found = rule_found[i]
             for spans in model_spans:
                 found.extend(Finding(s, "model") for s in spans[i])
             found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
             found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
             yield found
 
+    def _rule_findings(self, text: str) -> list[Finding]:
+        scan = Scan(text)  # one scan shared by every recognizer: the number scan runs once
+        return [f for r in self._recognizers for f in r.find(scan)]
+
     def _verdict(self, text: str, span: Span) -> str:
-        if self.rules.allowed(text, span):
+        if self.rules.allow and self.rules.allowed(text, span):
             return "allow list"
-        if span.source != "rules:deny" and text[span.start:span.end].strip().lower() in NEVER_PHI:
+        if span.label in _WORDY and span.source != "rules:deny" and \
+                text[span.start:span.end].strip().lower() in NEVER_PHI:
             return "never PHI"
         return "below threshold" if span.score < self.min_score else "kept"
 

@@ -83,10 +83,22 @@ def role(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[str]:
         if s.label != Label.PERSON:
             out.append(TAGS[s.label])
             continue
-        tokens = [_name_key(t) for t in text[s.start:s.end].split()]
+        piece = text[s.start:s.end]
+        tokens = [_name_key(t) for t in piece.split()]
         found = role_of(text, s) or next((roles[t] for t in tokens if t in roles), "")
-        out.append(found or TAGS[s.label])
+        out.append(found + _genitive(piece) if found else TAGS[s.label])
     return out
+
+
+def _genitive(piece: str) -> str:
+    """"s" when the name is written in the genitive ("Karis mor" -> "Pasients mor")."""
+    from tilbake.deid import lang_nb
+
+    last = piece.split()[-1] if piece.split() else piece
+    if last.endswith(("'s", "’s")):
+        return "s"
+    known = lang_nb.known_names()
+    return "s" if last.endswith("s") and last not in known and last[:-1] in known else ""
 
 
 def age_years(piece: str) -> int | None:

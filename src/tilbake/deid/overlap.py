@@ -19,12 +19,23 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        only a space or hyphen (when ``text`` is given to check the gap).
     2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
     """
-    merged = _merge_same_label(sorted(spans, key=lambda s: (s.label, s.start, -s.end)), text)
+    merged = _merge_same_label(sorted(spans, key=_by_label), text)
+    merged.sort(key=_by_start)
+    if all(a.end <= b.start for a, b in zip(merged, merged[1:], strict=False)):
+        return merged  # the common case: nothing left to resolve
     chosen: list[Span] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):
             chosen.append(span)
-    return sorted(chosen)
+    return sorted(chosen, key=_by_start)
+
+
+def _by_label(s: Span) -> tuple[str, int, int]:
+    return (s.label.value, s.start, -s.end)
+
+
+def _by_start(s: Span) -> tuple[int, int]:
+    return (s.start, s.end)
 
 
 def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
@@ -54,17 +65,42 @@ _TOKEN = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅéü'\-]+")
 
 
 def propagate_names(text: str, spans: list[Span]) -> list[Span]:
-    """Later (and earlier) mentions of names already found: "Kari", "Nordmann", "Karis", "K. Nordmann"."""
+    """Later (and earlier) mentions of names already found: "Kari", "Nordmann", "Karis", "K. Nordmann".
+
+    Plain ``str.find`` per name token (a regex compiled per document would cost more than the search).
+    """
     names: set[str] = set()
     for span in spans:
         if span.label == Label.PERSON and span.score >= 0.6:
             for token in _TOKEN.findall(text[span.start:span.end]):
                 if len(token) > 1 and token.lower() not in _SKIP_TOKENS:
                     names.add(token.rstrip("'"))
-    if not names:
-        return []
-    ordered = sorted(names, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in ordered + [n.upper() for n in ordered if not n.isupper()])
-    surnames = "|".join(re.escape(n) for n in ordered)
-    pattern = re.compile(rf"(?<![\w.])(?:[A-ZÆØÅ]\. ?(?:{surnames})|(?:{alternation})(?:s|'s|')?)(?![\w])")
-    return [Span(m.start(), m.end(), Label.PERSON, 0.8, "propagation") for m in pattern.finditer(text)]
+    out: list[Span] = []
+    for name in names:
+        for variant in {name, name.upper()}:
+            i = text.find(variant)
+            while i >= 0:
+                end = _mention_end(text, i + len(variant))
+                if end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
+                    out.append(Span(i, end, Label.PERSON, 0.8, "propagation"))
+                elif end and i >= 3 and text[i - 1] in " ." and _initial_before(text, i):
+                    out.append(Span(_initial_before(text, i), end, Label.PERSON, 0.8, "propagation"))
+                i = text.find(variant, i + 1)
+    return out
+
+
+def _mention_end(text: str, end: int) -> int:
+    """The end of a mention that stops at ``end`` (or after a genitive "s", "'s", "'"); 0 if glued on."""
+    for tail in ("", "s", "'s", "'", "’s", "’"):
+        stop = end + len(tail)
+        if text.startswith(tail, end) and (stop >= len(text) or not text[stop].isalnum()):
+            return stop
+    return 0
+
+
+def _initial_before(text: str, i: int) -> int:
+    """Start of an initial right before ``i`` ("K. Nordmann", "K.Nordmann"), else 0."""
+    j = i - 2 if text[i - 1] == " " else i - 1
+    if j >= 1 and text[j] == "." and text[j - 1].isupper() and (j == 1 or not text[j - 2].isalnum()):
+        return j - 1
+    return 0

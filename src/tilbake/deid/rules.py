@@ -48,7 +48,8 @@ class Rules:
     def from_dict(cls, data: Mapping[str, Any]) -> Rules:
         """Build rules from their JSON form; a bad entry raises ValidationError naming the field."""
         if data.get("schema", SCHEMA) != SCHEMA:
-            raise ValidationError(f"rules schema must be {SCHEMA}, got {data.get('schema')!r}", field="schema")
+            raise ValidationError(f"rules schema must be {SCHEMA}, got {data.get('schema')!r}",
+                                  field="schema")
         version = data.get("version")
         if not isinstance(version, str) or not version:
             raise ValidationError("rules need a non-empty string 'version'", field="version")
@@ -70,6 +71,8 @@ class Rules:
 
     def deny_spans(self, text: str) -> list[Span]:
         out: list[Span] = []
+        if not self.deny:
+            return out
         for rule in self.deny:
             for m in re.finditer(rf"(?<!\w){re.escape(rule.text)}(?!\w)", text, re.IGNORECASE):
                 out.append(Span(m.start(), m.end(), rule.label, 1.0, "rules:deny"))
@@ -77,6 +80,8 @@ class Rules:
 
     def context_spans(self, text: str) -> list[Span]:
         out: list[Span] = []
+        if not self.context:
+            return out
         lower = text.lower()
         for rule in self.context:
             wordy = rule.label in (Label.PERSON, Label.ORG, Label.LOCATION)
@@ -105,13 +110,14 @@ def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
 def _text(entry: Mapping[str, Any], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(f"every '{where}' entry needs a non-empty string '{key}'", field=f"{where}.{key}")
+        raise ValidationError(f"every '{where}' entry needs a non-empty string '{key}'",
+                              field=f"{where}.{key}")
     return value.strip()
 
 
 def _label(entry: Mapping[str, Any], where: str) -> Label:
     try:
-        return Label(entry.get("label"))
+        return Label(str(entry.get("label")))
     except ValueError:
         raise ValidationError(f"'{where}' label must be one of {_LABELS}, got {entry.get('label')!r}",
                               field=f"{where}.label") from None

@@ -40,7 +40,9 @@ class Span:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
-            raise ValueError(f"span offsets must satisfy 0 <= start < end, got start={self.start} end={self.end}")
+            raise ValueError(
+                f"span offsets must satisfy 0 <= start < end, got start={self.start} end={self.end}"
+            )
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"span score must be within 0..1, got {self.score}")
 
@@ -52,7 +54,9 @@ class Span:
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of DESIGN §2 (``source`` is left out: it is an implementation detail)."""
-        return {"start": self.start, "end": self.end, "label": self.label.value, "score": round(self.score, 4)}
+        return {
+            "start": self.start, "end": self.end, "label": self.label.value, "score": round(self.score, 4),
+        }
 
 
 class Detector(Protocol):

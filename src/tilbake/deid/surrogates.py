@@ -107,18 +107,20 @@ def shift_date(k: _Keyed, original: str) -> str | None:
             year = int(m[5]) if m[5] else 2000
             full = year + (2000 if year < 50 else 1900) if m[5] and len(m[5]) == 2 else year
             d = dt.date(full, int(m[3]), int(m[1])) + offset
-            day, month = (f"{d.day:02d}", f"{d.month:02d}") if len(m[1]) == 2 else (str(d.day), str(d.month))
+            dd, mm = (f"{d.day:02d}", f"{d.month:02d}") if len(m[1]) == 2 else (str(d.day), str(d.month))
             y = "" if not m[5] else (f"{d.year % 100:02d}" if len(m[5]) == 2 else str(d.year))
-            return f"{day}{m[2]}{month}" + (f"{m[4]}{y}" if m[5] else "")
+            return f"{dd}{m[2]}{mm}" + (f"{m[4]}{y}" if m[5] else "")
         if m := _WORDY.match(s):
-            month = words.MONTHS.get(m[3].lower())
-            if month is None:
+            number = words.MONTHS.get(m[3].lower())
+            if number is None:
                 return None
-            d = dt.date(int(m[6]) if m[6] and len(m[6]) == 4 else 2001, month, int(m[1]) if m[1] else 15) + offset
+            year = int(m[6]) if m[6] and len(m[6]) == 4 else 2001
+            d = dt.date(year, number, int(m[1]) if m[1] else 15) + offset
             name = _MONTH_NAMES[d.month - 1]
             if m[3].lower() not in _MONTH_NAMES:  # an abbreviation ("okt.") stays one
                 name = name[: len(m[3])]
-            out = (f"{d.day}{m[2]}" if m[1] else "") + (name.capitalize() if m[3][0].isupper() else name) + m[4]
+            shown = name.capitalize() if m[3][0].isupper() else name
+            out = (f"{d.day}{m[2]}" if m[1] else "") + shown + m[4]
             return out + (f"{m[5]}{d.year}" if m[6] and len(m[6]) == 4 else "")
     except ValueError:
         return None

@@ -69,6 +69,8 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+            return  # each statement is its own transaction
         immediate = conn.get_execution_options().get(_WRITE, True)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
@@ -79,8 +81,11 @@ def _postgres_engine(url: str) -> Engine:
     return create_engine(
         url,
         hide_parameters=True,
-        pool_size=10,
-        max_overflow=20,
+        # Kept connections for a busy worker, so it does not open and close PostgreSQL connections
+        # (a server process each) under load; 30 at most per process (PostgreSQL allows 100).
+        pool_size=20,
+        max_overflow=10,
+        pool_timeout=30,
         connect_args={"options": "-c timezone=UTC", "connect_timeout": 10},
     )
 
@@ -108,10 +113,20 @@ class Database:
         upgrade(self)
 
     @contextmanager
-    def unit_of_work(self, *, write: bool = True) -> Iterator[UnitOfWork]:
-        """One transaction: committed when the block ends, rolled back entirely if it raises."""
+    def unit_of_work(self, *, write: bool = True, atomic: bool = True) -> Iterator[UnitOfWork]:
+        """One transaction: committed when the block ends, rolled back entirely if it raises.
+
+        `atomic=False` lets PostgreSQL run each statement as its own transaction (autocommit): two
+        round trips fewer, for work whose only write is a single statement (reads, one insert, one
+        guarded update), where there is nothing to roll back together. SQLite (no round trips to
+        save) always uses a transaction.
+        """
         try:
             with self.engine.connect() as conn:
+                if not atomic and self.dialect == "postgresql":
+                    conn.execution_options(isolation_level="AUTOCOMMIT")
+                    yield UnitOfWork(conn)
+                    return
                 conn.execution_options(**{_WRITE: write})
                 with conn.begin():
                     yield UnitOfWork(conn)

@@ -7,17 +7,17 @@ export when it is decided and not yet in an export batch (`export_batch_id` NULL
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tilbake.store.clock import aware
-from tilbake.store.tables import suggestions
+from tilbake.store.tables import api_tokens, suggestions
 
 SUGGESTION_FIELDS = (
     "suggestion_type", "original_suggestion", "context_data", "confidence_score", "model_name",
@@ -53,7 +53,32 @@ def _upsert(dialect_name: str) -> Any:
         dialect.insert(suggestions)
         .values({key: bindparam(key) for key in _INSERT_ROW})
         .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
-        .returning(suggestions.c.id)
+        .returning(suggestions.c.public_id)
+    )
+
+
+# The same work scoped by an API token instead of an organization id: the token lookup rides in the
+# statement, so the usual request costs one round trip instead of two. A live token is the join
+# condition; None back means "no such live token, or no such row" and the caller sorts out which.
+_LIVE_TOKEN = and_(api_tokens.c.token_hash == bindparam("token_hash"), api_tokens.c.revoked_at.is_(None))
+_BY_TOKEN = (
+    select(suggestions)
+    .join(api_tokens, api_tokens.c.organization_id == suggestions.c.organization_id)
+    .where(_LIVE_TOKEN, suggestions.c.public_id == bindparam("pid"))
+)
+
+
+@lru_cache(maxsize=2)
+def _upsert_by_token(dialect_name: str) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    own = [key for key in _INSERT_ROW if key != "organization_id"]
+    source = select(*(bindparam(key, type_=suggestions.c[key].type) for key in own),
+                    api_tokens.c.organization_id).where(_LIVE_TOKEN)
+    return (
+        dialect.insert(suggestions)
+        .from_select([*own, "organization_id"], source)
+        .on_conflict_do_nothing(index_elements=["organization_id", "public_id"])
+        .returning(suggestions.c.organization_id)
     )
 
 
@@ -83,16 +108,33 @@ class SuggestionRepository:
                    decided_at=_utc(decided_at) if decided_at is not None else None)
         return self.conn.execute(_upsert(self.conn.dialect.name), row).first() is not None
 
-    def insert_many(self, org_id: int, rows: Iterable[NewRow]) -> None:
-        """Bulk insert of new rows (public ids known to be fresh): one round trip."""
+    def insert_by_token(self, token_hash: str, public_id: str, values: Mapping[str, Any],
+                        created_at: datetime, decided_at: datetime | None = None) -> int | None:
+        """`insert` for the organization of a live token: its id when inserted, else None."""
+        row = {key: values.get(key) if decided_at or key not in DECISION_FIELDS else None
+               for key in _INSERT_ROW if key != "organization_id"}
+        row.update(public_id=public_id, created_at=_utc(created_at), token_hash=token_hash,
+                   decided_at=_utc(decided_at) if decided_at is not None else None)
+        org_id = self.conn.execute(_upsert_by_token(self.conn.dialect.name), row).scalar()
+        return int(org_id) if org_id is not None else None
+
+    def get_by_token(self, token_hash: str, public_id: str) -> dict[str, Any] | None:
+        """`get` for the organization of a live token."""
+        row = self.conn.execute(_BY_TOKEN, {"token_hash": token_hash, "pid": public_id}).mappings().first()
+        return _out(row) if row else None
+
+    def insert_new(self, org_id: int, rows: Sequence[NewRow]) -> set[str]:
+        """Insert many rows in one statement, skipping ids that exist; the public ids inserted."""
         batch = []
         for public_id, values, created_at, decided_at in rows:
-            row = {key: values.get(key) for key in (*SUGGESTION_FIELDS, *DECISION_FIELDS)}
+            row = {key: values.get(key) if decided_at or key not in DECISION_FIELDS else None
+                   for key in _INSERT_ROW}
             row.update(organization_id=org_id, public_id=public_id, created_at=_utc(created_at),
                        decided_at=_utc(decided_at) if decided_at else None)
             batch.append(row)
-        if batch:
-            self.conn.execute(insert(suggestions), batch)
+        if not batch:
+            return set()
+        return set(self.conn.execute(_upsert(self.conn.dialect.name), batch).scalars().all())
 
     def get(self, org_id: int, public_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(_BY_ID, {"org": org_id, "pid": public_id}).mappings().first()

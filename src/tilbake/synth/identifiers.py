@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
+from collections.abc import Callable
 
 from tilbake.synth.rand import chance, pick
 
@@ -38,24 +39,36 @@ def _control(digits: list[int], weights: tuple[int, ...]) -> int | None:
     return 0 if k == 11 else (None if k == 10 else k)
 
 
-def fnr_digits(rng: random.Random, born: dt.date, *, d_number: bool = False) -> str:
-    """A fødselsnummer (or D-number: day + 40) with valid control digits."""
-    day = born.day + (40 if d_number else 0)
-    yy = born.year % 100
+def _with_controls(rng: random.Random, make_base: Callable[[], str]) -> str:
+    # About one base in three has no valid control digit; draw again until both exist.
     while True:
+        base = [int(c) for c in make_base()]
+        k1 = _control(base, _W1)
+        k2 = None if k1 is None else _control([*base, k1], _W2)
+        if k1 is not None and k2 is not None:
+            return "".join(map(str, base)) + f"{k1}{k2}"
+
+
+def fnr_digits(rng: random.Random, born: dt.date, *, d_number: bool = False, h_number: bool = False) -> str:
+    """A fødselsnummer with valid control digits; a D-number adds 40 to the day, an H-number to the month."""
+    day = born.day + (40 if d_number else 0)
+    month = born.month + (40 if h_number else 0)
+
+    def base() -> str:
         if born.year >= 2000:
             ind = rng.randint(500, 999)
         elif born.year >= 1900:
             ind = rng.randint(0, 499)
         else:
             ind = rng.randint(500, 749)
-        base = [int(c) for c in f"{day:02d}{born.month:02d}{yy:02d}{ind:03d}"]
-        k1 = _control(base, _W1)
-        if k1 is None:
-            continue
-        k2 = _control([*base, k1], _W2)
-        if k2 is not None:
-            return "".join(map(str, base)) + f"{k1}{k2}"
+        return f"{day:02d}{month:02d}{born.year % 100:02d}{ind:03d}"
+
+    return _with_controls(rng, base)
+
+
+def fh_digits(rng: random.Random) -> str:
+    """An FH-number (felles hjelpenummer): first digit 8 or 9, no birth date, valid control digits."""
+    return _with_controls(rng, lambda: pick(rng, ("8", "9")) + f"{rng.randrange(10**8):08d}")
 
 
 def fnr_valid(digits: str) -> bool:
@@ -71,17 +84,19 @@ def mistype(rng: random.Random, digits: str) -> str:
     return digits[:i] + str((int(digits[i]) + rng.randint(1, 9)) % 10) + digits[i + 1 :]
 
 
-def fnr(rng: random.Random, born: dt.date) -> str:
-    """Fødselsnummer as written: mostly valid, sometimes a D-number or mistyped, grouped or not."""
+def fnr(rng: random.Random, born: dt.date, digits: str | None = None) -> str:
+    """Fødselsnummer as written: mostly valid, sometimes a D-number or mistyped, grouped or not.
+    Pass the person's ``digits`` to write the same number again (each writing may still slip)."""
     r = rng.random()
-    digits = fnr_digits(rng, born, d_number=r < 0.12)
+    if digits is None:
+        digits = fnr_digits(rng, born, d_number=r < 0.12)
     if r > 0.9:
         digits = mistype(rng, digits)
     sep = pick(rng, ("", "", "", " ", "-"))
     return digits[:6] + sep + digits[6:]
 
 
-# Real series: mobile numbers start with 4 or 9; landlines with the area digits below.
+# Real series (phonenumbers agrees): mobile 40-41, 46-48, 90-99; landlines with the area digits below.
 _LANDLINE = (
     "21",
     "22",
@@ -114,15 +129,21 @@ _LANDLINE = (
 )
 
 
-def phone(rng: random.Random, *, mobile: bool | None = None) -> str:
-    mobile = chance(rng, 0.75) if mobile is None else mobile
-    if mobile:
-        num = pick(rng, ("4", "9")) + f"{rng.randrange(10**7):07d}"
-    else:
-        num = pick(rng, _LANDLINE) + f"{rng.randrange(10**6):06d}"
+_MOBILE = ("40", "41", "46", "47", "48", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99")
+
+
+def phone_digits(rng: random.Random, *, mobile: bool | None = None) -> str:
+    if chance(rng, 0.75) if mobile is None else mobile:
+        return pick(rng, _MOBILE) + f"{rng.randrange(10**6):06d}"
+    return pick(rng, _LANDLINE) + f"{rng.randrange(10**6):06d}"
+
+
+def phone(rng: random.Random, *, mobile: bool | None = None, num: str | None = None) -> str:
+    """A phone number in one of the usual groupings, sometimes with +47/0047 (``num``: these digits)."""
+    num = num or phone_digits(rng, mobile=mobile)
     r = rng.random()
-    if r < 0.3:
-        body = f"{num[:3]} {num[3:5]} {num[5:]}" if mobile else f"{num[:2]} {num[2:4]} {num[4:6]} {num[6:]}"
+    if r < 0.3 and num[0] in "49":
+        body = f"{num[:3]} {num[3:5]} {num[5:]}"
     elif r < 0.55:
         body = num
     elif r < 0.75:
@@ -130,9 +151,8 @@ def phone(rng: random.Random, *, mobile: bool | None = None) -> str:
     else:
         body = f"{num[:4]} {num[4:]}"
     r = rng.random()
-    return (
-        ("+47 " + body) if r < 0.15 else ("0047 " + body) if r < 0.2 else ("+47" + num) if r < 0.25 else body
-    )
+    prefix = "+47 " if r < 0.15 else "0047 " if r < 0.2 else ""
+    return "+47" + num if 0.2 <= r < 0.25 else prefix + body
 
 
 _MAIL_HOSTS = (
@@ -218,6 +238,10 @@ def date_text(rng: random.Random, d: dt.date, *, with_year: bool | None = None) 
         + (f" {d.year}" if yr and chance(rng, 0.3) else ""),
         f"{d.day:02d}{m:02d}{d.year % 100:02d}" if yr else f"{d.day}.{m}",
         f"{d.day}.{m}.{d.year}" if yr else f"{d.day}.{m}",
+        f"{d.day:02d}/{m:02d}/{d.year}" if yr else f"{d.day:02d}/{m:02d}",
+        f"{d.day:02d}-{m:02d}-{d.year}" if yr else f"{d.day}. {MONTHS_SHORT[m - 1]}",
+        f"{d.day:02d}.{m:02d}.{d.year % 100:02d}" if yr else f"{d.day}.{m:02d}",
+        f"{MONTHS[m - 1]} {d.year}" if yr else f"{d.day}. {MONTHS[m - 1]}",  # month and year alone
     )
     return pick(rng, forms)
 

@@ -14,7 +14,9 @@ import random
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+from tilbake.synth import unseen_names
 from tilbake.synth.data import names as _names
 from tilbake.synth.rand import Pool, chance, pick
 
@@ -92,7 +94,7 @@ FOREIGN_SURNAMES = {
 # Surnames with particles or apostrophes: one span, several tokens.
 PARTICLE_SURNAMES = {
     "train": ("van der Berg", "O'Connor", "de Jong", "Abu Bakr", "von Hanno"),
-    "heldout": ("van Dijk", "O'Brien", "De Souza", "al-Hassan", "El Amrani", "ter Haar"),
+    "heldout": ("van Dijk", "O'Brien", "De Souza", "al-Hassan", "El Amrani", "ter Haar", "Dela Cruz"),
 }
 
 
@@ -105,6 +107,9 @@ class Person:
     @property
     def full(self) -> str:
         return f"{self.first} {self.last}"
+
+
+HELDOUT_MIX = (0.4, 0.1, 0.5)  # reserved SSB, mimesis-only, in no gazetteer
 
 
 def _reserved(name: str) -> bool:
@@ -133,6 +138,12 @@ def _ssb_split(rows: list[tuple[str, int]], split: str, exclude: set[str]) -> Po
     return Pool([n for n, _ in keep], [w for _, w in keep])
 
 
+def _known(data: dict[str, Any]) -> set[str]:
+    """Every name a gazetteer built from these sources (SSB, mimesis) would hold."""
+    known = {n for g in ("female", "male") for n, _ in data["first"][g]} | {n for n, _ in data["surnames"]}
+    return known | {n for g in ("female", "male") for n in data["rare_first"][g]} | set(data["rare_surnames"])
+
+
 @cache
 def pools(split: str) -> NamePools:
     if split not in ("train", "heldout"):
@@ -150,20 +161,36 @@ def pools(split: str) -> NamePools:
             first[g == "female"].append(Pool(FOREIGN_FIRST[("train", g)].split()))
         surnames.append(Pool([*FOREIGN_SURNAMES["train"].split(), *PARTICLE_SURNAMES["train"]]))
         return NamePools(first, surnames, WORD_FIRST["train"], WORD_SURNAMES["train"], (0.85, 0.15))
+    # heldout, three tiers: reserved SSB (tier 0), mimesis-only names (tier 1): both in a gazetteer
+    # built from SSB + mimesis, never in train; tier 2: in no such gazetteer at all.
     seen = pools("train").all_names()
-    for g in ("female", "male"):
-        unseen = [
-            n for n in (*data["rare_first"][g], *FOREIGN_FIRST[("heldout", g)].split()) if n not in seen
-        ]
-        first[g == "female"].append(Pool(unseen))
-    unseen_last = [n for n in (*data["rare_surnames"], *FOREIGN_SURNAMES["heldout"].split(),
-                               *PARTICLE_SURNAMES["heldout"]) if n not in seen]
-    surnames.append(Pool(unseen_last))
-    return NamePools(first, surnames, WORD_FIRST["heldout"], WORD_SURNAMES["heldout"], (0.5, 0.5))
+    known = _known(data) | seen
+    for g, listed in (("female", unseen_names.FEMALE), ("male", unseen_names.MALE)):
+        first[g == "female"].append(Pool([n for n in data["rare_first"][g] if n not in seen]))
+        extra = (*listed.split(), *FOREIGN_FIRST[("heldout", g)].split())
+        first[g == "female"].append(Pool(sorted({n for n in extra if n not in known})))
+    surnames.append(Pool([n for n in data["rare_surnames"] if n not in seen]))
+    rare_last = (*unseen_names.SURNAMES.split(), *FOREIGN_SURNAMES["heldout"].split(),
+                 *PARTICLE_SURNAMES["heldout"])
+    weighted = {n: 8.0 for n in rare_last} | {n: 1.0 for n in unseen_names.farm_names()}  # farm names ~1/3
+    kept = sorted(n for n in weighted if n not in known)
+    surnames.append(Pool(kept, [weighted[n] for n in kept]))
+    return NamePools(first, surnames, WORD_FIRST["heldout"], WORD_SURNAMES["heldout"], HELDOUT_MIX)
+
+
+def unknown_to_gazetteers() -> set[str]:
+    """The heldout names (tier 2) that no gazetteer built from SSB or mimesis holds."""
+    p = pools("heldout")
+    return {*p.first[True][2].items, *p.first[False][2].items, *p.surnames[2].items}
 
 
 def _draw(rng: random.Random, choices: list[Pool[str]], mix: tuple[float, ...]) -> str:
-    return choices[0 if rng.random() < mix[0] else 1].draw(rng)
+    r, acc = rng.random(), 0.0
+    for pool, share in zip(choices, mix, strict=True):
+        acc += share
+        if r < acc:
+            return pool.draw(rng)
+    return choices[-1].draw(rng)
 
 
 def first_name(rng: random.Random, split: str, female: bool) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 from tilbake.synth.data import names as _names
 from tilbake.synth.rand import chance, pick
 
-# Real postcodes with their post towns; even rows train, odd rows heldout.
+# Real postcodes with their post towns; each town goes to one split (see _lists).
 _POSTCODES = [
     "0150 Oslo",
     "0182 Oslo",
@@ -241,53 +241,24 @@ def _half(name: str, split: str) -> bool:
     return (zlib.crc32(name.encode()) % 2 == 0) == (split == "train")
 
 
+# Neighbourhoods and street names that clinics are named after ("Bjerke Kiropraktikk").
+_NEIGHBOURHOODS = (
+    "Bjerke", "Storgata", "Majorstuen", "Sentrum", "Torshov", "Nordre", "Sagene", "Lambertseter",
+    "Grünerløkka", "Kolbotn", "Bekkestua", "Sandvika", "Fana", "Lade", "Madla", "Hinna", "Tiller",
+    "Eidsvoll", "Kløfta", "Nesodden", "Bryn", "Ensjø", "Vinderen", "Røa", "Furuset", "Stovner",
+    "Bogstadveien", "Holmlia", "Lysaker", "Fornebu", "Fyllingsdalen", "Åsane", "Sandviken", "Nyborg",
+)
+
+
 @cache
 def _lists(split: str) -> dict[str, tuple[str, ...]]:
     data = _names()
     streets = tuple(s for s in data["streets"] if _half(s, split))
-    posts = tuple(p for i, p in enumerate(_POSTCODES) if (i % 2 == 0) == (split == "train"))
-    towns = tuple(sorted({p.split(" ", 1)[1] for p in posts}))
-    words = tuple(
-        w
-        for w in (
-            "Bjerke",
-            "Storgata",
-            "Majorstuen",
-            "Sentrum",
-            "Torshov",
-            "Nordre",
-            "Sagene",
-            "Lambertseter",
-            "Grünerløkka",
-            "Kolbotn",
-            "Bekkestua",
-            "Sandvika",
-            "Fana",
-            "Lade",
-            "Madla",
-            "Hinna",
-            "Tiller",
-            "Eidsvoll",
-            "Kløfta",
-            "Nesodden",
-            "Bryn",
-            "Ensjø",
-            "Vinderen",
-            "Røa",
-            "Furuset",
-            "Stovner",
-            "Bogstadveien",
-            "Holmlia",
-            "Lysaker",
-            "Fornebu",
-            "Fyllingsdalen",
-            "Åsane",
-            "Sandviken",
-            "Nyborg",
-        )
-        if _half(w, split)
-    )
-    return {"streets": streets, "posts": posts, "towns": towns, "words": words + towns}
+    # Split by town, not by row, so a town (and all its postcodes) belongs to one split only.
+    posts = tuple(p for p in _POSTCODES if _half(p.split(" ", 1)[1], split))
+    towns = tuple(sorted({p.split(" ", 1)[1] for p in posts} | {t for t in data["towns"] if _half(t, split)}))
+    words = tuple(w for w in _NEIGHBOURHOODS if _half(w, split))
+    return {"streets": streets, "posts": posts, "towns": towns, "words": tuple(sorted(set(words + towns)))}
 
 
 def street(rng: random.Random, split: str) -> str:

@@ -13,6 +13,7 @@ import random
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from tilbake.synth import clinical, identifiers, people, places
 from tilbake.synth.rand import chance, pick
@@ -81,6 +82,23 @@ class Scene:
     def age(self) -> int:
         b = self.born
         return TODAY.year - b.year - ((TODAY.month, TODAY.day) < (b.month, b.day))
+
+    @property
+    def fnr_digits(self) -> str:
+        """The patient's number: mostly a fødselsnummer, else a D-number (12 %), H-number (3 %) or
+        FH-number (2 %)."""
+
+        def make() -> str:
+            r = self.rng.random()
+            if r < 0.02:
+                return identifiers.fh_digits(self.rng)
+            return identifiers.fnr_digits(self.rng, self.born, d_number=r > 0.88, h_number=0.02 <= r < 0.05)
+
+        return self.once("fnr", make)  # type: ignore[return-value]
+
+    @property
+    def phone_digits(self) -> str:
+        return self.once("phone", lambda: identifiers.phone_digits(self.rng))  # type: ignore[return-value]
 
     @property
     def clinic(self) -> str:
@@ -157,10 +175,11 @@ SLOTS: dict[str, Callable[[Scene], Frag | Frags]] = {
     "age": _age,
     "agenum": lambda s: phi(str(s.age), "AGE"),
     "dob": lambda s: phi(identifiers.date_text(s.rng, s.born, with_year=True), "DATE"),
-    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born), "FNR"),
-    "phone": lambda s: phi(identifiers.phone(s.rng), "PHONE"),
+    "fnr": lambda s: phi(identifiers.fnr(s.rng, s.born, s.fnr_digits), "FNR"),
+    "phone": lambda s: phi(identifiers.phone(s.rng, num=s.phone_digits), "PHONE"),
     "landline": lambda s: phi(identifiers.phone(s.rng, mobile=False), "PHONE"),
-    "email": lambda s: phi(identifiers.email(s.rng, s.patient.first.split()[0], s.patient.last), "EMAIL"),
+    "email": lambda s: phi(s.once("email", lambda: identifiers.email(  # type: ignore[arg-type]
+        s.rng, s.patient.first.split()[0], s.patient.last)), "EMAIL"),
     "url": lambda s: phi(
         pick(s.rng, ("www.", "https://www.", "http://", "")) + places.clinic_domain(s.clinic), "URL"
     ),
@@ -208,31 +227,57 @@ def _clinemail(s: Scene) -> Frag:
 
 SLOTS["clinemail"] = _clinemail
 _HOLE = re.compile(r"\{(\w+)\}")
+_CHOICE = re.compile(r"⟨([^⟨⟩]*)⟩")
 
 
-Part = Frag | Callable[[Scene], Frag | Frags]
+class Choice(NamedTuple):
+    """``⟨a|b|c⟩`` in a template: one of the alternatives, drawn at each expansion (``⟨|x⟩``: optional)."""
+
+    options: tuple[tuple[Part, ...], ...]
 
 
-@cache
-def compile_template(template: str) -> tuple[Part, ...]:
-    """Split a template once into literal fragments and slot fillers; unknown slots fail loudly."""
+Part = Frag | Callable[[Scene], Frag | Frags] | Choice
+
+
+def _flat(template: str, text: str) -> list[Part]:
     parts: list[Part] = []
-    for i, piece in enumerate(_HOLE.split(template)):
+    for i, piece in enumerate(_HOLE.split(text)):
         if i % 2:
             if piece not in SLOTS:
                 raise KeyError(f"unknown template slot {{{piece}}} in {template!r}")
             parts.append(SLOTS[piece])
         elif piece:
             parts.append(plain(piece))
+    return parts
+
+
+@cache
+def compile_template(template: str) -> tuple[Part, ...]:
+    """Split a template once into literal fragments, slot fillers and choices; unknown slots fail loudly."""
+    parts: list[Part] = []
+    for i, piece in enumerate(_CHOICE.split(template)):
+        if i % 2:
+            parts.append(Choice(tuple(tuple(_flat(template, alt)) for alt in piece.split("|"))))
+        else:
+            parts.extend(_flat(template, piece))
     return tuple(parts)
+
+
+def _expand_parts(scene: Scene, parts: tuple[Part, ...], out: Frags) -> None:
+    for part in parts:
+        if isinstance(part, Frag):
+            out.append(part)
+        elif isinstance(part, Choice):
+            _expand_parts(scene, pick(scene.rng, part.options), out)
+        else:
+            got = part(scene)
+            if isinstance(got, Frag):
+                out.append(got)
+            else:
+                out.extend(got)
 
 
 def expand(scene: Scene, template: str) -> Frags:
     out: Frags = []
-    for part in compile_template(template):
-        got = part if isinstance(part, Frag) else part(scene)
-        if isinstance(got, Frag):
-            out.append(got)
-        else:
-            out.extend(got)
+    _expand_parts(scene, compile_template(template), out)
     return out

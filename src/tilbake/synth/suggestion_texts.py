@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 SUBJ = (
-    "{patient} ({age}) kommer med {complaint} {duration}.",
-    "Pasienten, {pname}, oppgir {complaint} som startet {cause}.",
+    "{patient} ({age}) ⟨kommer med|presenterer|beskriver⟩ {complaint} {duration}.",
+    "Pasienten, {pname}, oppgir {complaint} som ⟨startet|oppsto|debuterte⟩ {cause}.",
     "{pname} beskriver {complaint}, verst om morgenen, {score}.",
     "Pasienten har hatt {complaint} siden {date}, forverret siste {dur}.",
     "Jobber som sykepleier på {hospital} og har mye løfting.",
-    "Arbeider i {employer}, mye stillesittende arbeid.",
-    "Kommer sammen med {rel}, som forteller at smertene har økt.",
+    "Arbeider i {employer}⟨, mye stillesittende arbeid|, fysisk krevende arbeid|⟩.",
+    "Kommer sammen med {rel}, som ⟨forteller|bekrefter⟩ at smertene har ⟨økt|avtatt noe⟩.",
     "Bruker {drug_dose} med noe effekt.",
     "Tidligere behandlet hos {otherclinic} for tilsvarende plager {year}.",
     "{pname} er {age} og går på {school}.",
     "Smertene stråler ned i benet, {score}.",
-    "Ingen nattlige smerter, ingen vekttap.",
+    "Ingen ⟨nattlige smerter|nattesmerter⟩, ingen ⟨vekttap|feber|nevrologiske symptomer⟩.",
     "{pposs} plager begynte {date}.",
 )
 OBJ = (
-    "Ved undersøkelse: {finding}, {finding}.",
+    "⟨Ved undersøkelse|Klinisk|Funn⟩: {finding}, {finding}.",
     "Positiv {eponym} på venstre side ved {rom}.",
     "Negativ {eponym}, {finding}.",
     "Fleksjon lumbalt {rom}, ekstensjon {rom}.",
-    "BT {blood_pressure}, puls 72.",
+    "BT {blood_pressure}, puls ⟨64|72|80|88⟩.",
     "Palpasjonsøm over {vertebra}, {finding}.",
     "Nedsatt rotasjon i nakken til venstre, {rom}.",
     "Redusert kraft i stortåekstensjon, tilsvarende {vertebra}.",
@@ -30,21 +30,21 @@ OBJ = (
 ASSESS = (
     "Vurderes som {complaint}, forenlig med {icpc}.",
     "Sannsynlig prolaps {vertebra} med rotaffeksjon, ICD-10 {icd}.",
-    "Mekaniske korsryggsmerter uten røde flagg.",
+    "⟨Mekaniske|Uspesifikke⟩ ⟨korsryggsmerter|nakkesmerter⟩ uten røde flagg.",
     "Funnene tyder på fasettleddsdysfunksjon {vertebra}.",
     "Klinisk bilde forenlig med {icpc} {complaint}.",
     "Myalgi i nakke og skulder, {percent} bedring siden forrige konsultasjon.",
 )
 PLAN = (
     "Plan: {treatment} og {treatment}, ny time {date} {time}.",
-    "Anbefaler {treatment}, kontroll om {dur}.",
+    "⟨Anbefaler|Foreslår⟩ {treatment}, ⟨kontroll|ny vurdering⟩ om {dur}.",
     "Sykmelding {percent} fra {week}, vurderes på nytt.",
-    "Henvises til MR ved {hospital}.",
+    "Henvises til ⟨MR|røntgen|ortopedisk vurdering⟩ ved {hospital}.",
     "Henvises til {otherclinic} for videre oppfølging.",
     "Fortsetter {drug_dose} ved behov.",
     "Egenandel {money} betalt, refusjon via {agency}.",
     "Kontakt {agency} angående arbeidsavklaringspenger.",
-    "Pasienten ringes opp på {phone} dersom MR-svar foreligger.",
+    "Pasienten ringes opp på {phone} ⟨dersom MR-svar foreligger|ved behov|innen en uke⟩.",
 )
 DX = (
     "Foreslått diagnose: {icpc} {complaint}.",
@@ -53,7 +53,7 @@ DX = (
     "{icpc} Ryggsmerter (alternativt {icpc}).",
 )
 TX = (
-    "Foreslår {treatment} to ganger i uken i {dur}.",
+    "Foreslår {treatment} ⟨to|tre⟩ ganger i uken i {dur}.",
     "Behandlingsplan for {pname}: {treatment}, deretter {treatment}.",
     "Hjemmeøvelser: {treatment}, 3 x 10 repetisjoner daglig.",
     "Vurder {drug_dose} i en kort periode.",

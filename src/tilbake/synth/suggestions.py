@@ -87,12 +87,18 @@ def _plain(sentences: list[Frags]) -> str:
     return "".join(f.text for f in join(sentences))  # the text as rendered (word splits match)
 
 
-def _text(sentences: list[Frags] | None, gold: dict[str, Any], key: str, sep: str = " ") -> str | None:
-    if sentences is None:
-        return None
-    text, spans, _ = render(join(sentences, sep))
-    gold[key] = spans
-    return text
+class _Gold:
+    """Gold PHI spans and hard negatives of each free-text field, collected as the texts are rendered."""
+
+    def __init__(self) -> None:
+        self.spans: dict[str, Any] = {}
+        self.negatives: dict[str, Any] = {}
+
+    def text(self, sentences: list[Frags] | None, key: str, sep: str = " ") -> str | None:
+        if sentences is None:
+            return None
+        text, self.spans[key], self.negatives[key] = render(join(sentences, sep))
+        return text
 
 
 def _draft_and_final(
@@ -123,14 +129,13 @@ def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
     )
     decision = DECISIONS.draw(rng)
     draft, final = _draft_and_final(scene, FAMILIES[stype], decision)
-    gold: dict[str, Any] = {}
+    gold = _Gold()
     sep = "\n" if stype == "template" else " "
-    original = _text(draft, gold, "original_suggestion", sep)
-    correction = _text(final, gold, "user_correction", sep)
-    notes = _text(
-        [expand(scene, pick(rng, FEEDBACK_NOTES))] if chance(rng, 0.3) else None, gold, "feedback_notes"
-    )
-    chief = _text([expand(scene, pick(rng, CHIEF))], gold, "chief_complaint")
+    original = gold.text(draft, "original_suggestion", sep)
+    correction = gold.text(final, "user_correction", sep)
+    note = [expand(scene, pick(rng, FEEDBACK_NOTES))] if chance(rng, 0.3) else None
+    notes = gold.text(note, "feedback_notes")
+    chief = gold.text([expand(scene, pick(rng, CHIEF))], "chief_complaint")
     lo, hi = _CONFIDENCE[decision]
     model, version = pick(rng, MODELS)
     created = _START + dt.timedelta(seconds=rng.randrange(90 * 86400))
@@ -155,7 +160,8 @@ def _record(rng: random.Random, i: int, split: str) -> dict[str, Any]:
         "encounter_id": f"enc-{rng.getrandbits(48):012x}",
         "template_id": f"tpl-{rng.randrange(40):03d}",
         "created_at": created.isoformat(),
-        "_gold": gold,
+        "_gold": gold.spans,
+        "_negatives": gold.negatives,
     }
 
 
@@ -176,11 +182,12 @@ def suggestions(n: int, seed: int, *, split: str = "heldout") -> Iterator[dict[s
 
 
 def gold_rows(record: dict[str, Any], record_id: str) -> Iterator[dict[str, Any]]:
-    """The record's free texts as gold-corpus rows (``{"id", "text", "spans"}``, ids ``record_id:field``),
-    ready for ``score_spans.py`` or a leak check."""
+    """The record's free texts as gold-corpus rows (``{"id", "text", "spans", "negatives"}``, ids
+    ``record_id:field``), ready for ``score_spans.py`` or a leak check."""
     texts = {"original_suggestion": record["original_suggestion"],
              "user_correction": record["user_correction"], "feedback_notes": record["feedback_notes"],
              "chief_complaint": record["context_data"]["chief_complaint"]}
     for field, text in texts.items():
         if text is not None:
-            yield {"id": f"{record_id}:{field}", "text": text, "spans": record["_gold"][field]}
+            yield {"id": f"{record_id}:{field}", "text": text, "spans": record["_gold"][field],
+                   "negatives": record["_negatives"][field]}

@@ -30,6 +30,9 @@ def body_limit(settings: Settings) -> int:
     return 3 * 4 * settings.max_text_chars + 256 * 1024
 
 
+BATCH_BODY_LIMIT = 64 * 1024 * 1024  # a batch's records are each checked against the text limit
+
+
 def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
     """The service: opens (and migrates) the database unless one is handed in."""
     settings = settings or Settings.from_env()
@@ -54,7 +57,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
     app.state.db = database
     app.state.capture = CaptureService(database, settings.max_text_chars)
     errors.install(app)
-    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings))
+    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings), batch_limit=BATCH_BODY_LIMIT)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")
     def healthz() -> JSON:

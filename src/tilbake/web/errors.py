@@ -107,17 +107,19 @@ class GuardMiddleware:
 class BodyLimitMiddleware:
     """Refuse request bodies over `limit` bytes (413) before anything parses them."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, batch_limit: int) -> None:
         self.app = app
-        self.limit = limit
+        self.single_limit = limit
+        self.batch_limit = batch_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.batch_limit if scope["path"].endswith("/batch") else self.single_limit
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                await self._too_large(scope, receive, send)
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await self._too_large(limit, scope, receive, send)
                 return
         seen = 0
 
@@ -125,17 +127,18 @@ class BodyLimitMiddleware:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge(413, f"the request body is larger than {self.limit} bytes")
+            if seen > limit:
+                raise _TooLarge(413, f"the request body is larger than {limit} bytes")
             return message
 
         try:
             await self.app(scope, counting_receive, send)
         except _TooLarge:
-            await self._too_large(scope, receive, send)
+            await self._too_large(limit, scope, receive, send)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = error(413, "too_large", f"the request body is larger than {self.limit} bytes")
+    @staticmethod
+    async def _too_large(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error(413, "too_large", f"the request body is larger than {limit} bytes")
         await response(scope, receive, send)
 
 

@@ -36,6 +36,12 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def known_names() -> frozenset[str]:
+    """First names and surnames together."""
+    return first_names() | surnames()
+
+
+@cache
 def postcodes() -> dict[str, str]:
     """Four-digit postcode -> poststed (title case)."""
     return dict(line.split("\t", 1) for line in _lines("postcodes.tsv.gz"))

@@ -17,10 +17,18 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
             "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
 
 # Words right before a bare "12.03" or "12/3" that make it a date rather than a decimal or a score.
-DATE_CUES = ("den", "dato", "d.", "dd", "fra", "til", "siden", "innlagt", "utskrevet", "time", "timen",
+DATE_CUES = ("den", "dato", "d.", "sett", "ses", "igjen", "konsultasjon", "kons.", "kons", "oppfølging",
+             "debuterte", "debut", "mellom", "datert", "notat", "telefonnotat", "ut", "f.", "født", "fdt.",
+             "skadet", "start", "startet", "siste", "sist", "dd", "fra", "til", "siden", "innlagt",
+             "utskrevet", "time", "timen",
              "kontroll", "konsultasjon", "henvist", "sykmeldt", "sykemeldt", "opr", "operert",
              "mottatt", "besøk", "undersøkt", "datert", "fom", "f.o.m.", "tom", "t.o.m.", "per", "pr",
              "ny time", "neste time", "og", "-", "–", *WEEKDAYS)
+
+# Words before "7/10" that make it a score, not a date.
+SCORE_WORDS = ("vas", "nrs", "score", "skår", "smerteskår", "smerte", "smerter", "poeng", "odi", "ndi",
+               "psfs",
+               "mmse", "bt", "ks", "styrke", "kraft", "grad", "av")
 
 # Number words for ages written out ("sju år gammel").
 NUMBER_WORDS: dict[str, int] = {
@@ -33,7 +41,8 @@ TENS: dict[str, int] = {"tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "se
 DECADE_WORDS = ("ten", "tjue", "tretti", "førti", "femti", "seksti", "sytti", "åtti", "nitti")
 
 # Words before "N år" that make it a duration or a point in time, not an age.
-DURATION_BEFORE = ("i", "for", "på", "siste", "over", "under", "etter", "innen", "hvert", "om", "per",
+DURATION_BEFORE = ("vart", "varte", "varer", "varighet", "hatt", "i", "for", "på", "siste", "over",
+                   "under", "etter", "innen", "hvert", "om", "per",
                    "pr", "ca. i", "til", "fra", "gjennom", "de", "første", "neste", "noen", "flere",
                    "mindre enn", "mer enn", "enn", "snart", "nesten", "ca", "ca.", "cirka", "omtrent")
 DURATION_AFTER = ("siden", "tilbake", "senere", "etter", "før", "frem", "fram")
@@ -43,7 +52,7 @@ FNR_CUES = ("fnr", "f.nr", "fødselsn", "fødselsnr", "personn", "pers.nr", "per
             "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn")
 PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", "phone", "sms",
               "kontakt", "mobilnr", "tlf.nr", "telefonnr", "nås på", "treffes på", "fax", "faks",
-              "ringt", "ringte", "ringes", "+47")
+              "ringt", "ringte", "ringes", "+47", "på", "kontakt:")
 NOT_PHONE_CUES = ("varenr", "varenummer", "art.nr", "artikkel", "artnr", "ordre", "lot", "batch",
                   "serien", "produkt", "katalog", "ref.nr", "faktura", "kid", "lopenr", "løpenr")
 ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr", "j.nr", "saksn", "saksnr",
@@ -95,7 +104,10 @@ PERSON_TITLES = (
     "kjæreste", "kjæresten", "venninne", "venn", "venninnen", "svigermor", "svigerfar", "bestemor",
     "bestefar", "barnebarn", "nabo", "naboen", "pasient", "pasienten", "pas", "pas.", "sjef", "sjefen",
     "leder", "lederen", "verge", "vergen", "kontaktperson", "professor", "prof.", "v/", "ved",
-    "hos", "sign", "sign.", "mvh", "hilsen", "og", "med", "til", "fra",
+    "hos", "sign", "sign.", "mvh", "hilsen", "og", "med", "til", "fra", "hei", "hallo", "kjære", "angår",
+    "vedr", "vedr.", "gjelder", "barnebarnet", "onkel", "onkelen", "tante", "tanten", "svoger", "svogeren",
+    "svigerinne", "svigerinnen", "nevø", "nevøen", "niese", "niesen", "fetter", "fetteren", "kusine",
+    "kusinen", "bestemoren", "bestefaren", "stefar", "stemor", "m/",
 )
 # of the titles above, those that are weak on their own (need a gazetteer name after them)
 WEAK_TITLES = frozenset({"og", "med", "til", "fra", "ved", "hos", "pasient", "pasienten", "pas", "pas.",
@@ -190,7 +202,8 @@ DRUG_BRANDS = (
 # Clinic and organisation words: "<Name> legesenter" is an ORG.
 CLINIC_WORDS = (
     "legesenter", "legesenteret", "legekontor", "legekontoret", "legesentre", "helsesenter",
-    "helsesenteret", "fysioterapi", "fysioterapiinstitutt", "fysikalske", "kiropraktikk", "kiropraktorklinikk",
+    "helsesenteret", "fysioterapi", "fysioterapiinstitutt", "fysikalske", "kiropraktikk",
+    "kiropraktorklinikk",
     "kiropraktorsenter", "kiropraktorkontor", "kiropraktorene", "klinikk", "klinikken", "tannlegesenter",
     "tannklinikk", "tannlegekontor", "helsestasjon", "helsestasjonen", "sykehjem", "sykehjemmet",
     "dps", "legevakt", "legevakten", "rehabiliteringssenter", "treningssenter", "bedriftshelsetjeneste",
@@ -199,6 +212,11 @@ CLINIC_WORDS = (
     "skole", "skolen", "barnehage", "barnehagen", "videregående", "ungdomsskole", "barneskole",
     "idrettslag", "il", "fotballklubb", "fk", "as", "asa", "kommune", "apotek", "senter",
 )
-EMPLOYER_CUES = ("jobber på", "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
+EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobben i", "jobben hos", "jobbeni",
+                 "fotball på", "håndball på", "trener med", "spiller for", "jobb hos", "jobb i",
+                 "jobb ved", "jobber ved", "ansatt ved", "underviser ved",
+                 "underviser på",
+                 "håndball i", "fotball i", "begynner på", "begynte på", "begynte i", "jobber på",
+                 "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
                  "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tilbake.deid.recognizers.addresses import AddressRecognizer
+from tilbake.deid.recognizers.addresses import AddressRecognizer, PlaceRecognizer
 from tilbake.deid.recognizers.ages import AgeRecognizer
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan
 from tilbake.deid.recognizers.contact import ContactRecognizer
@@ -12,10 +12,16 @@ from tilbake.deid.recognizers.names import NameRecognizer
 from tilbake.deid.recognizers.orgs import OrgRecognizer
 
 __all__ = ["AddressRecognizer", "AgeRecognizer", "ContactRecognizer", "DateRecognizer", "Finding",
-           "IdRecognizer", "NameRecognizer", "OrgRecognizer", "Recognizer", "Scan", "rule_recognizers"]
+           "IdRecognizer", "NameRecognizer", "OrgRecognizer", "PlaceRecognizer", "Recognizer", "Scan",
+           "rule_recognizers",
+           "structured_recognizers"]
+
+
+def structured_recognizers() -> list[Recognizer]:
+    """The pattern part: identifiers, contact details, dates, ages, addresses and postcodes."""
+    return [IdRecognizer(), ContactRecognizer(), DateRecognizer(), AgeRecognizer(), AddressRecognizer()]
 
 
 def rule_recognizers() -> list[Recognizer]:
-    """Every rule-based recognizer, structured families first."""
-    return [IdRecognizer(), ContactRecognizer(), DateRecognizer(), AgeRecognizer(), AddressRecognizer(),
-            NameRecognizer(), OrgRecognizer()]
+    """Every rule-based recognizer: the pattern part, then names, organisations and places."""
+    return [*structured_recognizers(), NameRecognizer(), OrgRecognizer(), PlaceRecognizer()]

@@ -4,15 +4,18 @@
 
 from __future__ import annotations
 
+import re
+
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
+    after_words,
     finding,
+    has_cue,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
@@ -23,41 +26,48 @@ _BARE = frozenset({"vei", "veg", "gate", "gata", "allé", "alle", "plass", "terr
                    "vegen", "veien", "torg", "brygge"})
 _NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
+# "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
+_LETTER_HEAD = re.compile(r", +(?:[a-zæøå]+dag )?\d")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+
+
+_ADDRESS_CUES = ("bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse")
+_STOP = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
 
 
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     """A house number after a street name; the span covers the street name and the number."""
-    text, lower = scan.text, scan.lower
-    if start < 3 or text[start - 1] != " " or end - start > 4 or text[start] == "0":
+    text = scan.text
+    if end - start > 4 or start < 3 or text[start] == "0":
         return None
     word_end = start - 1
     word_start = word_end
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in ".-'"):
         word_start -= 1
-    word = lower[word_start:word_end]
+    word = text[word_start:word_end].lower()
     if not word.endswith(_SUFFIXES):
         return None
-    capital = text[word_start].isupper()
-    if not capital and not word.endswith(_STRONG):
+    bare = word in _BARE
+    begin = _extend_back(scan, word_start, bare=bare) if bare or text[word_start].isupper() else word_start
+    if begin is None:
         return None
-    begin = word_start
-    if word in _BARE or capital:
-        begin = _extend_back(scan, word_start, need_one=word in _BARE)
-        if begin is None:
-            return None
+    capital = text[begin].isupper()
+    cued = not capital and bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
+    if not capital and not cued and not word.endswith(_STRONG):
+        return None
     stop = end
     if stop < len(text) and text[stop].isalpha() and (stop + 1 == len(text) or not text[stop + 1].isalnum()):
         stop += 1  # "12B"
-    elif text[stop:stop + 2].strip() and text[stop:stop + 1] == " " and text[stop + 1:stop + 2].isupper() and (
+    elif text[stop:stop + 1] == " " and text[stop + 1:stop + 2].isupper() and (
             stop + 2 == len(text) or not text[stop + 2].isalnum()):
         stop += 2  # "12 B"
-    capital = capital or text[begin].isupper()
-    return finding(begin, stop, Label.ADDRESS, 0.95 if capital else 0.8, FAMILY, "street + number")
+    return finding(begin, stop, Label.ADDRESS, 0.95 if capital or cued else 0.8, FAMILY, "street + number")
 
 
-def _extend_back(scan: Scan, pos: int, *, need_one: bool) -> int | None:
-    """Take capitalised words (and genitives) before a street word: "Dronning Eufemias gate"."""
+def _extend_back(scan: Scan, pos: int, *, bare: bool) -> int | None:
+    """Take the words of the street's name before its last word: "Dronning Eufemias gate",
+    "kristian ivs vei" (lower case only before a bare "vei"/"gate"/"plass")."""
     text = scan.text
     begin, taken = pos, 0
     while taken < 3 and begin >= 2 and text[begin - 1] == " ":
@@ -65,10 +75,10 @@ def _extend_back(scan: Scan, pos: int, *, need_one: bool) -> int | None:
         while s > 0 and (text[s - 1].isalpha() or text[s - 1] in ".-'"):
             s -= 1
         w = text[s:begin - 1]
-        if not w or not w[0].isupper() or w in words.NON_NAME_CAPWORDS:
+        if not w or w in words.NON_NAME_CAPWORDS or w.lower() in _STOP or not (w[0].isupper() or bare):
             break
         begin, taken = s, taken + 1
-    if need_one and taken == 0:
+    if bare and taken == 0:
         return None
     return begin
 
@@ -88,41 +98,73 @@ def _postcode(scan: Scan, start: int, end: int) -> Finding | None:
         place = " ".join(rest[:n])
         stop = text.index(place, start + 4) + len(place)
         if place.lower() == known.lower():
-            return finding(start, stop, Label.LOCATION, 1.0, FAMILY, "postcode + poststed", "postcode matches")
+            return finding(start, stop, Label.LOCATION, 1.0, FAMILY, "postcode + poststed",
+                           "postcode matches")
         if place.lower() in lang_nb.places_lower() and place not in _NOT_PLACE:
             return finding(start, stop, Label.LOCATION, 0.85, FAMILY, "postcode + place", "known place")
     return None
 
 
 class AddressRecognizer(Recognizer):
+    """Street + house number and postcode + place (the structured part)."""
+
     name = FAMILY
     labels = (Label.ADDRESS, Label.LOCATION)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return list(scan.numeric(FAMILY)) + self._towns(scan)
+        return list(scan.numeric(FAMILY))
 
-    def _towns(self, scan: Scan) -> list[Finding]:
+
+class PlaceRecognizer(Recognizer):
+    """Towns and municipalities from the gazetteer (the name-like part)."""
+
+    name = "places"
+    labels = (Label.LOCATION,)
+
+    def find(self, scan: Scan) -> list[Finding]:
+        return self._capitalised(scan) + self._after_cues(scan)
+
+    def _after_cues(self, scan: Scan) -> list[Finding]:
+        """A place in any case right after a residence cue ("hjemmehørende i larvik")."""
+        out: list[Finding] = []
+        lower, places = scan.lower, lang_nb.places_lower()
+        for cue in (*words.RESIDENCE_CUES, " i ", " på "):
+            i = lower.find(cue)
+            while i >= 0:
+                m = _NEXT_WORD.match(scan.text, i + len(cue))
+                starts_word = i == 0 or not lower[i - 1].isalpha() or cue[0] == " "
+                if m and starts_word and m.group(1).lower() in places and m.group(1).islower() and \
+                        m.group(1).capitalize() not in words.NAME_STOPWORDS:
+                    out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name,
+                                       "place after cue", cues=(cue,)))
+                i = lower.find(cue, i + 1)
+        return out
+
+    def _capitalised(self, scan: Scan) -> list[Finding]:
         """Towns and municipalities: strongest after a residence cue, weaker after a preposition."""
         out: list[Finding] = []
         places = lang_nb.places()
         text = scan.text
         for start, end, w in scan.capwords:
-            if w not in places or w in _NOT_PLACE:
-                if not (w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
-                    continue
+            if (w not in places or w in _NOT_PLACE) and not (
+                    w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
+                continue
+            if (start == 0 or text[start - 1] == "\n") and _LETTER_HEAD.match(text, end):
+                out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "place, date (letter head)"))
+                continue
             one, two = scan.word_before(start), scan.word_before(start, 2)
             if two in words.RESIDENCE_CUES or one in words.RESIDENCE_CUES:
-                out.append(finding(start, end, Label.LOCATION, 0.9, FAMILY, "town after cue", cues=(two,)))
+                out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
                 continue
             is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
-            if one in _PLACE_PREPS and not is_name:
-                out.append(finding(start, end, Label.LOCATION, 0.75, FAMILY, "town after preposition"))
+            if one in ("i", "på") or (one in _PLACE_PREPS and not is_name):
+                out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
             elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
                     start < 2 or text[start - 2] not in ".!?:"):
-                out.append(finding(start, end, Label.LOCATION, 0.5, FAMILY, "known town"))
+                out.append(finding(start, end, Label.LOCATION, 0.5, self.name, "known town"))
         return out
 
 
-register_fragment(40, FAMILY, "postcode",
-                  r"\d{4}[ ]{1,2}[A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*(?:[ ][A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)?", _postcode)
-register_number_handler(10, FAMILY, _street_number)
+register_fragment(40, FAMILY, "postcode + place",
+                  r"\d{3} {1,2}[A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*(?: [A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)?", _postcode)
+register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)

@@ -6,6 +6,8 @@ Durations are not ages: "i 3 år", "for 3 år siden", "de siste 2 år".
 
 from __future__ import annotations
 
+import re
+
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
@@ -13,12 +15,12 @@ from tilbake.deid.recognizers.base import (
     Scan,
     finding,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
 FAMILY = "ages"
 _DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
+_DURATION_AFTER = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
 _AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient")
 
 
@@ -37,22 +39,21 @@ def number_word(word: str) -> int | None:
 
 
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
-    text = scan.lower
-    if text.startswith((" siden", " tilbake", " senere", " etter", " før", " frem", " fram", " på rad"), after):
+    if scan.text[after:after + 10].lower().startswith(_DURATION_AFTER):
         return True
     before = scan.word_before(start)
     return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE
 
 
 def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
-    text = scan.lower
+    text = scan.text
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
         return None
     i = start
     while text[i].isdigit():
         i += 1
     value = int(text[start:i])
-    suffix = text[text.index("år", i):end]
+    suffix = text[text.index("å", i):end]
     if value > 120:
         return None
     if suffix.startswith("årene"):
@@ -61,14 +62,34 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     if suffix.startswith(("årig", "åring")):
         return finding(start, end, Label.AGE, 1.0, FAMILY, "N-årig/N-åring")
-    if suffix == "års" and not text.startswith(" alder", end):
+    after = text[end:end + 12].lower()
+    if suffix == "års" and not after.startswith(" alder"):
         return None
     if _is_duration(scan, start, end):
         return None
-    if text.startswith(" gammel", end):
-        end += len(" gammel")
-    score = 0.95 if text.startswith(_AGE_AFTER, end) or text[max(0, start - 2):start] == ", " else 0.8
-    return finding(start, end, Label.AGE, score, FAMILY, "N år")
+    before = text[max(0, start - 24):start]
+    if before.endswith("(") and any(w in before.lower() for w in ("fjor", "period", "peirod", "preiod")):
+        return None  # "en periode i fjor (11 år)": a duration in brackets
+    if after.startswith(" gammel"):
+        return finding(start, end + len(" gammel"), Label.AGE, 0.95, FAMILY, "N år gammel")
+    if after.startswith(" gml"):
+        return finding(start, end, Label.AGE, 0.95, FAMILY, "N år gml")
+    if not _age_context(scan, start, after):
+        return None  # "stiv nakke 2 år": a bare "N år" mid-sentence reads as a duration
+    return finding(start, end, Label.AGE, 0.9, FAMILY, "N år")
+
+
+def _age_context(scan: Scan, start: int, after: str) -> bool:
+    """Words around "N år" that make it an age: "Kari, 47 år", "(47 år)", "som er 47 år", "47 år, mann"."""
+    text = scan.text
+    before = text[max(0, start - 3):start]
+    if before.endswith((", ", "(", "\n", ": ", "– ", "- ")) or start == 0 or after.startswith(_AGE_AFTER):
+        return True
+    word = scan.word_before(start)
+    if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart"):
+        return True
+    prev = text[max(0, start - 30):start].split()
+    return bool(prev) and prev[-1][:1].isupper() and prev[-1].rstrip(",.") not in words.NON_NAME_CAPWORDS
 
 
 def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
@@ -85,14 +106,21 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
 
 
-def _cued_age(scan: Scan, start: int, end: int) -> Finding | None:
+_ALDER = re.compile(r"(?<![A-Za-zæøå])[Aa](?:lder|dler|ledr)(?![a-zæøå])")
+_AFTER_ALDER = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])")
+
+
+def _cued_ages(scan: Scan) -> list[Finding]:
     """"Alder: 47" / "alder 47"."""
-    if end - start > 3 or int(scan.text[start:end]) > 120:
-        return None
-    window = scan.window(start, 12).rstrip(" :=")
-    if window.endswith(("alder", "age", "alder (år)")):
-        return finding(start, end, Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",))
-    return None
+    out: list[Finding] = []
+    text = scan.text
+    if "lder" not in text and "dler" not in text and "ledr" not in text:
+        return out
+    for cue in _ALDER.finditer(text):  # "alder", and the slips "adler", "aledr"
+        m = _AFTER_ALDER.match(text, cue.end())
+        if m and int(m.group(1)) <= 120:
+            out.append(finding(m.start(1), m.end(1), Label.AGE, 0.95, FAMILY, "Alder: N", cues=("alder",)))
+    return out
 
 
 class AgeRecognizer(Recognizer):
@@ -100,16 +128,15 @@ class AgeRecognizer(Recognizer):
     labels = (Label.AGE,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        found = list(scan.numeric(FAMILY))
-        lower = scan.lower
-        if "år" in lower:
+        found = list(scan.numeric(FAMILY)) + _cued_ages(scan)
+        if "år" in scan.text:
             found.extend(self._worded(scan))
         return found
 
     def _worded(self, scan: Scan) -> list[Finding]:
         """"sju år gammel", "femtiåring", "tenårene": ages written in words."""
         out: list[Finding] = []
-        lower = scan.lower
+        lower = scan.text  # "år" and number words are written in lower case
         i = lower.find("år")
         while i >= 0:
             j = i + 2
@@ -118,6 +145,9 @@ class AgeRecognizer(Recognizer):
             suffix = lower[i:j]
             w = i
             glued = i > 0 and lower[i - 1].isalpha()
+            if glued and not suffix.startswith(("årig", "åring", "årene")):
+                i = lower.find("år", j)  # "går", "får", "året": not an age
+                continue
             k = i if glued else i - 1
             if not glued and i > 0 and lower[i - 1] not in " -":
                 i = lower.find("år", j)
@@ -125,7 +155,7 @@ class AgeRecognizer(Recognizer):
             s = k
             while s > 0 and lower[s - 1].isalpha():
                 s -= 1
-            word = lower[s:k] if s < k else ""
+            word = lower[s:k].lower() if s < k else ""
             hit = self._classify(scan, word, suffix, s, j)
             if hit is not None:
                 out.append(hit)
@@ -142,13 +172,13 @@ class AgeRecognizer(Recognizer):
             return finding(s, j, Label.AGE, 0.95, FAMILY, "number word + årig")
         if suffix != "år" or _is_duration(scan, s, j):
             return None
-        end = j + len(" gammel") if scan.lower.startswith(" gammel", j) else j
+        end = j + len(" gammel") if scan.text.startswith(" gammel", j) else j
         if end == j and value < 3:
             return None  # "to år" without "gammel" is mostly a duration
         return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")
 
 
-register_fragment(30, FAMILY, "age",
-                  r"\d{1,3}[ ]?-?[ ]?år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?(?![a-zæøå])", _numeric_age)
-register_fragment(31, FAMILY, "parenthesised", r"\(\d{1,3}\)", _parenthesised)
-register_number_handler(40, FAMILY, _cued_age)
+register_fragment(30, FAMILY, "N år",
+                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?|å(?=[\s.,;)]|$))(?![a-zæøå])",
+                  _numeric_age)
+register_fragment(31, FAMILY, "(N)", r"\d{1,3}\)", _parenthesised, lead="(")

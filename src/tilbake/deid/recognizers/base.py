@@ -1,26 +1,28 @@
 """What every recognizer shares: findings, the per-text scan, and one combined scan of numbers.
 
-Speed comes from scanning each text as few times as possible. Every family that starts at a digit
-(identifiers, phones, dates, ages, postcodes, house numbers) registers regex *fragments* here; they are
-joined into one alternation, guarded by a look-ahead on the first character so the regex engine skips
-straight from digit to digit. Each match is handed to the handler of the fragment that matched. A
-digit run no fragment claims goes to the *number handlers* (house numbers after a street name, a year
-after a month, a number after a cue word).
+Speed comes from letting the regex engine do the filtering. Every family that starts at a digit,
+a "+" or a "(" (identifiers, phones, dates, ages, postcodes, house numbers) registers a *fragment*:
+the regex of what follows that first character. All fragments are joined into one pattern that
+begins with the character class ``[0-9+(]``, so the engine jumps from digit to digit in C, and each
+alternative is shaped so that it only matches a plausible candidate: doses, scores and years never
+reach Python. Each match goes to the handler of the fragment that matched, which validates it
+(checksums, calendars, context words) and returns a Finding or None.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tilbake.deid.spans import Label, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A span with the reasons it was found (for ``analyze``); never holds the matched text."""
+class Finding(NamedTuple):
+    """A span with the reasons it was found (for ``analyze``); never holds the matched text.
+    (A named tuple: one is made per candidate, so it must be cheap.)"""
 
     span: Span
     pattern: str
@@ -36,32 +38,49 @@ class _Fragment:
     priority: int
     family: str
     name: str
-    regex: str
+    rest: str  # the regex of what follows the lead character
     handler: Handler
+    lead: str  # "digit", "+" or "("
 
 
 _FRAGMENTS: list[_Fragment] = []
-_NUMBER_HANDLERS: list[tuple[int, str, Handler]] = []
-_MASTER: list[re.Pattern[str]] = []  # [compiled] once all families registered
+_MASTER: list[re.Pattern[str]] = []
 
 
-def register_fragment(priority: int, family: str, name: str, regex: str, handler: Handler) -> None:
-    """Add a digit-led pattern to the combined scan; lower priority is tried first at a position."""
-    _FRAGMENTS.append(_Fragment(priority, family, name, regex, handler))
+def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
+                      lead: str = "digit") -> None:
+    """Add a candidate shape to the number scan: ``rest`` is the regex after the first character
+    (a digit, "+" or "("); lower priority is tried first at a position. The handler gets the
+    offsets of the whole match, lead character included."""
+    if lead not in ("digit", "+", "("):
+        raise ValueError(f"lead must be 'digit', '+' or '(', got {lead!r}")
+    _FRAGMENTS.append(_Fragment(priority, family, name, rest, handler, lead))
     _FRAGMENTS.sort(key=lambda f: f.priority)
     _MASTER.clear()
 
 
-def register_number_handler(priority: int, family: str, handler: Handler) -> None:
-    """Add a handler for digit runs that no fragment claimed."""
-    _NUMBER_HANDLERS.append((priority, family, handler))
-    _NUMBER_HANDLERS.sort(key=lambda h: h[0])
+def after_words(words: Iterable[str]) -> str:
+    """A regex that holds right after the first digit of a number preceded by one of ``words`` and a
+    space ("Storgata 12", "mars 2026"): fixed-width look-behinds, grouped by the word's last letter
+    so most numbers are dismissed by one check."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(set(words), key=len, reverse=True):
+        groups[w[-1]].append(w)
+    return "(?:" + "|".join(
+        f"(?<={re.escape(last)} \\d)(?:" + "|".join(f"(?<={re.escape(w)} \\d)" for w in ws) + ")"
+        for last, ws in groups.items()) + ")"
 
 
 def _master() -> re.Pattern[str]:
     if not _MASTER:
-        alternatives = "|".join(f"(?P<f{i}>{f.regex})" for i, f in enumerate(_FRAGMENTS))
-        _MASTER.append(re.compile(rf"(?=[\d(+])(?:{alternatives}|(?P<num>\d+))"))
+        branches = {lead: "|".join(f"(?P<f{i}>{f.rest})" for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
+                    for lead in ("+", "(", "digit")}
+        alternatives = [f"(?<={re.escape(lead) if lead != 'digit' else chr(92) + 'd'})(?:{body})"
+                        for lead, body in branches.items() if body]
+        # first character class outside any group, so the engine searches for it in C;
+        # (?<!\d\d): never start inside a run of digits
+        # ([0-9] rather than \d: an ASCII range lets the engine's fast search skip text quicker)
+        _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
     return _MASTER[0]
 
 
@@ -85,7 +104,7 @@ class Scan:
         return self._lower
 
     def numeric(self, family: str) -> list[Finding]:
-        """Findings of ``family`` from the combined number scan (run on first use)."""
+        """Findings of ``family`` from the shared number scan (run on first use)."""
         if self._numeric is None:
             self._numeric = _scan_numbers(self)
         return self._numeric.get(family, [])
@@ -99,59 +118,28 @@ class Scan:
 
     def word_before(self, pos: int, n: int = 1) -> str:
         """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
-        lower = self.lower
-        end = pos
-        while end > 0 and lower[end - 1] in " \t\n\r":
-            end -= 1
-        start = end
-        for i in range(n):
-            while start > 0 and lower[start - 1] not in " \t\n\r(":
-                start -= 1
-            if i < n - 1:
-                while start > 0 and lower[start - 1] in " \t":
-                    start -= 1
-        return " ".join(lower[start:end].split())
+        words = self.text[max(0, pos - 48):pos].lower().replace("(", " ").split()
+        return " ".join(words[-n:])
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
         start = max(0, pos - width)
-        newline = self.lower.rfind("\n", start, pos)
-        return self.lower[newline + 1 if newline >= 0 else start:pos]
+        newline = self.text.rfind("\n", start, pos)
+        return self.text[newline + 1 if newline >= 0 else start:pos].lower()
 
 
 def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = {}
-    text, master, pos = scan.text, _master(), 0
-    while True:
-        m = master.search(text, pos)
-        if m is None:
-            return out
-        group = m.lastgroup
-        finding: Finding | None = None
-        family = ""
-        if group is not None and group != "num":
-            fragment = _FRAGMENTS[int(group[1:])]
-            family = fragment.family
-            finding = fragment.handler(scan, m.start(), m.end())
-        if finding is not None:
-            out.setdefault(family, []).append(finding)
-            pos = m.end()
+    text, search, pos = scan.text, _master().search, 0
+    while (m := search(text, pos)) is not None:
+        fragment = _FRAGMENTS[int(m.lastgroup[1:])]  # type: ignore[index]
+        found = fragment.handler(scan, m.start(), m.end())
+        if found is None:
+            pos = m.start() + 1
             continue
-        # unclaimed: hand the first digit run to the number handlers, then go on after it
-        start = m.start()
-        if text[start] in "(+":
-            pos = start + 1
-            continue
-        end = start
-        while end < len(text) and text[end].isdigit():
-            end += 1
-        for _, family, handler in _NUMBER_HANDLERS:
-            finding = handler(scan, start, end)
-            if finding is not None:
-                out.setdefault(family, []).append(finding)
-                end = max(end, finding.span.end)
-                break
-        pos = end
+        out.setdefault(fragment.family, []).append(found)
+        pos = max(found.span.end, m.end())
+    return out
 
 
 class Recognizer:
@@ -181,14 +169,17 @@ def is_boundary(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
+_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def has_cue(window: str, cues: tuple[str, ...]) -> str:
-    """The first cue found in ``window`` at a word start (so compounds like "fødselsnummeret" count)."""
-    for cue in cues:
-        i = window.find(cue)
-        while i >= 0:
-            if i == 0 or not window[i - 1].isalpha():
-                return cue
-            if len(cue) >= 6:  # long cues also count inside a compound ("pasienttelefon")
-                return cue
-            i = window.find(cue, i + 1)
-    return ""
+    """The last cue in ``window`` that starts a word, or (if 6+ letters long) sits inside a compound
+    ("fødselsnummeret", "pasienttelefon"); "" when there is none."""
+    pattern = _CUE_PATTERNS.get(cues)
+    if pattern is None:
+        short = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) < 6)
+        long = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) >= 6)
+        pattern = _CUE_PATTERNS[cues] = re.compile(
+            "|".join(p for p in (long, f"(?<![a-zæøå])(?:{short})" if short else "") if p))
+    found = pattern.findall(window)
+    return str(found[-1]) if found else ""

@@ -25,13 +25,12 @@ from tilbake.deid.recognizers.base import (
 from tilbake.deid.spans import Label
 
 FAMILY = "contact"
+# the regexes of what follows the first character ("+" or the first digit)
 _SEP = r"[ \-.]"
-_NO_PHONE = (
-    rf"\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}(?![\d])"
-    rf"|\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{3}}(?![\d])"
-    rf"|\d{{4}}{_SEP}\d{{4}}(?![\d])|\d{{3}} \d{{5}}(?![\d])|\d{{8}}(?![\d])"
-)
-_PREFIXED = r"(?:\+|00)\d{1,3}[ \-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?![\d])"
+_NO_PHONE = (rf"\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d\d(?!\d)|\d\d{_SEP}\d\d{_SEP}\d{{3}}(?!\d)"
+             rf"|\d{{3}}{_SEP}\d{{4}}(?!\d)|\d\d \d{{5}}(?!\d)|\d{{7}}(?!\d)")
+_PREFIXED = r"\d{1,3}[ \-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
+_PREFIXED_00 = r"(?<=0)0\d{1,3}[ \-]?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
 _ROW_AFTER = re.compile(r"[ ,;]+\d")
 _UNITS_AFTER = re.compile(r"\s?(?:°|grader|mm|cm|kg|%|/)")
 
@@ -45,8 +44,11 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end) or text[start] in "01":
         return None
     raw = text[start:end]
-    if start > 0 and text[start - 1] in ".,/:-" or text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
-        return None  # part of a longer figure ("1.234 5678", "12/34 56 78")
+    before = text[start - 2:start] if start > 1 else ""
+    if before[-1:] in (".", ",", ":", "-") or (before[-1:] == "/" and not before[:1].isalpha()):
+        return None  # part of a longer figure ("1.234 5678", "12/34 56 78"); "Name/91234567" is fine
+    if text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
+        return None
     window = scan.window(start, 40)
     cue = has_cue(window, words.PHONE_CUES)
     if has_cue(window, words.NOT_PHONE_CUES):
@@ -60,7 +62,8 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
         groups = raw.replace("-", " ").replace(".", " ").split()
         if len(groups) == 4 and all(g[-1] in "05" for g in groups):
             return None  # "50 60 70 70": degrees, not a subscriber
-    if not spaced and not cue and raw[0] not in "49":
+    separated = text[max(0, start - 3):start].strip()[-1:] in ("|", "/", ":", "(")
+    if not spaced and not cue and raw[0] not in "49" and not separated:
         return None  # 8 digits outside the mobile series without a cue: article/order number
     score = 0.95 if cue else (0.85 if spaced else 0.7)
     return finding(start, end, Label.PHONE, score, FAMILY, "phone (NO)", "numbering plan ok",
@@ -89,8 +92,29 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
+_TLDS = (".no", ".com", ".org", ".net")
+
+
+def _bare_domains(text: str) -> list[Finding]:
+    """"klinikken.no": found from each top-level domain backwards (cheaper than a regex scan)."""
+    out: list[Finding] = []
+    for tld in _TLDS:
+        i = text.find(tld)
+        while i > 0:
+            end = i + len(tld)
+            start = i
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            glued_after = end < len(text) and (text[end].isalnum() or text[end] in "@-" or (
+                text[end] == "." and text[end + 1:end + 2].isalnum()))
+            glued_before = start > 0 and text[start - 1] in "@./"
+            if i - start >= 3 and not glued_after and not glued_before and text[start:i].islower() and \
+                    text[start:end].lower() not in _AGENCY_HOSTS and not text.startswith("www.", start):
+                out.append(finding(start, end, Label.URL, 0.9, FAMILY, "domain"))
+            i = text.find(tld, end)
+    return out
 _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
                  "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
@@ -102,16 +126,23 @@ class ContactRecognizer(Recognizer):
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
         text = scan.text
-        if "@" in text:
-            for m in _EMAIL.finditer(text):
-                found.append(finding(m.start(), m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
-        lower = scan.lower
-        if "www." in lower or "http" in lower:
+        at = text.find("@")
+        while at > 0:
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+                start -= 1
+            m = _DOMAIN.match(text, at + 1)
+            if m and start < at:
+                found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
+            at = text.find("@", at + 1)
+        found.extend(_bare_domains(text))
+        if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):
                     found.append(finding(m.start(), m.end(), Label.URL, 1.0, FAMILY, "url"))
         return found
 
 
-register_fragment(5, FAMILY, "phone_prefixed", _PREFIXED, _prefixed)
-register_fragment(60, FAMILY, "phone_no", _NO_PHONE, _national)
+register_fragment(5, FAMILY, "phone +", _PREFIXED, _prefixed, lead="+")
+register_fragment(6, FAMILY, "phone 00", _PREFIXED_00, _prefixed)
+register_fragment(60, FAMILY, "phone", _NO_PHONE, _national)

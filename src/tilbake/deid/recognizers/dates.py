@@ -12,16 +12,17 @@ from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
+    after_words,
     finding,
     is_boundary,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
 FAMILY = "dates"
-_MONTH_RE = r"(?i:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*"
-_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des"})
+_MONTH_RE = r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*"
+_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+                            "des"})
 _NOT_BEFORE = ("kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng", "bt",
                "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad", "grader")
 
@@ -44,7 +45,8 @@ def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
     if seps not in (['.', '.'], ['/', '-'], ['/', '/'], ['-', '-'], ['/', '.']):
         return None
     parts = [int(p) for p in raw.replace("/", ".").replace("-", ".").split(".")]
-    if not _valid(parts[0], parts[1]) or text.startswith(",", end) or (end < len(text) and text[end].isalnum()):
+    if not _valid(parts[0], parts[1]) or (end < len(text) and text[end].isalnum()) or (
+            text.startswith(",", end) and text[end + 1:end + 2].isdigit()):
         return None
     if start > 0 and text[start - 1].isalnum() and (len(raw) < 10 or text[start - 1].isdigit()):
         return None  # glued to a word: only a full dd.mm.yyyy is still a date
@@ -57,7 +59,9 @@ def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
 
 def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/") or scan.word_before(start) == "uke":
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
+        return None
+    if scan.word_before(start) == "uke":
         return None
     i = start
     while text[i].isdigit():
@@ -79,29 +83,52 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start, stop, Label.DATE, 1.0, FAMILY, "dd. month (yyyy)", "valid date")
 
 
+_FRACTIONS = frozenset({"1/2", "1/3", "1/4", "2/3", "3/4", "1/5", "1/8"})
+_UNITS_AFTER = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm", " tbl", " tablett", " dose",
+                " grader",
+                "°", " mmhg", " x ")
+
+
 def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
-    """12.03 or 12/3 with no year: a date only when the words before say so."""
+    """12.03, 18.1. or 27/7 with no year: a date unless it reads as a decimal, score, fraction or time."""
     text = scan.text
-    sep = "." if "." in text[start:end] else "/"
-    day, month = (int(x) for x in text[start:end].split(sep))
+    raw = text[start:end]
+    sep = "." if "." in raw else "/"
+    left, right = raw.split(sep)
+    day, month = int(left), int(right)
     if not _valid(day, month) or not is_boundary(text, start, end):
         return None
     if start > 0 and text[start - 1] in ".,/-+":
         return None
-    before = scan.word_before(start)
-    if before in _NOT_BEFORE or text.startswith((" mg", "mg", " %", "%"), end):
+    before = scan.word_before(start).rstrip(":")
+    if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None
     cue = before if before in words.DATE_CUES else ""
     if not cue:
         two = scan.word_before(start, 2).split(" ")[0] if before else ""
         cue = two if two in words.WEEKDAYS or two in ("den", "fra", "til") else ""
-    if not cue and sep == "." and len(text[start:end].split(".")[1]) == 2:
-        after = text[end:end + 4].lower()
-        if after.startswith((" kl", " -", "-", " og", " til")):
-            cue = "kl/range after"
-    if not cue:
+    trailing_dot = sep == "." and text.startswith(".", end) and not text[end + 1:end + 2].isdigit()
+    if cue or trailing_dot:
+        score = 0.9
+    elif sep == "." and len(right) == 2 and len(left) == 2:
+        score = 0.75  # "17.07", "04.04": a decimal with two places that is also a valid date
+    elif sep == "/" and raw not in _FRACTIONS and month != 10 and before not in words.SCORE_WORDS:
+        score = 0.7  # "27/7", "3/6"; "7/10" is left alone (scores out of 10)
+    else:
         return None
-    return finding(start, end, Label.DATE, 0.85, FAMILY, "dd.mm in date context", "valid date", (cue,))
+    stop = end + 1 if trailing_dot else end
+    return finding(start, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
+
+
+def _compact(scan: Scan, start: int, end: int) -> Finding | None:
+    """ddmmyy ("300726") with a valid calendar date, not an amount or a number after an ID cue."""
+    text = scan.text
+    day, month = int(text[start:start + 2]), int(text[start + 2:start + 4])
+    if not _valid(day, month) or not is_boundary(text, start, end):
+        return None
+    if text[end:end + 4].lower().startswith((" kr", ",-", " nok", " stk")) or text[start - 1:start] in ".,":
+        return None
+    return finding(start, end, Label.DATE, 0.75, FAMILY, "ddmmyy", "valid date")
 
 
 def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
@@ -114,7 +141,7 @@ def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
     word_start = word_end
     while word_start > 0 and scan.text[word_start - 1].isalpha():
         word_start -= 1
-    if scan.lower[word_start:word_end] not in words.MONTHS or word_end - word_start < 3:
+    if scan.text[word_start:word_end].lower() not in words.MONTHS or word_end - word_start < 3:
         return None
     return finding(word_start, end, Label.DATE, 0.95, FAMILY, "month yyyy", "valid month")
 
@@ -127,9 +154,12 @@ class DateRecognizer(Recognizer):
         return list(scan.numeric(FAMILY))
 
 
-register_fragment(20, FAMILY, "iso", r"\d{4}-\d{1,2}-\d{1,2}(?![\d])", _iso)
-register_fragment(21, FAMILY, "dmy", r"\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})(?![\d])", _dmy)
-register_fragment(22, FAMILY, "month", rf"\d{{1,2}}\.?[ ]?{_MONTH_RE}\.?(?:[ ]\d{{4}}(?![\d])|[ ]\d{{2}}(?![\d]))?",
+register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
+register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
+register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
-register_fragment(65, FAMILY, "day_month", r"\d{1,2}[./]\d{1,2}(?![\d])", _day_month)
-register_number_handler(20, FAMILY, _month_year)
+register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
+register_fragment(67, FAMILY, "ddmmyy", r"\d{5}(?![\d])", _compact)
+register_fragment(66, FAMILY, "month yyyy",
+                  after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)",
+                  _month_year)

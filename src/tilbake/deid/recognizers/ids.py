@@ -9,6 +9,10 @@ checksums without a cue is most likely an account, order or serial number.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
@@ -19,7 +23,6 @@ from tilbake.deid.recognizers.base import (
     has_cue,
     is_boundary,
     register_fragment,
-    register_number_handler,
 )
 from tilbake.deid.spans import Label
 
@@ -33,10 +36,13 @@ def fnr_checksum_ok(digits: str) -> bool:
     """Both mod-11 control digits; the first also under the 2032 rule (remainder 0, 1, 2 or 3)."""
     if len(digits) != 11 or not digits.isdigit():
         return False
-    d = [ord(c) - 48 for c in digits]
-    if sum(w * x for w, x in zip(_W1, d[:10], strict=True)) % 11 not in (0, 1, 2, 3):
+    d = digits.encode()  # bytes: each digit is 48 + its value; the 48s cancel out mod 11 below
+    k1 = 3 * d[0] + 7 * d[1] + 6 * d[2] + d[3] + 8 * d[4] + 9 * d[5] + 4 * d[6] + 5 * d[7] + 2 * d[8] + d[9]
+    if (k1 - 48 * 46) % 11 > 3:
         return False
-    return sum(w * x for w, x in zip(_W2, d, strict=True)) % 11 == 0
+    k2 = 5 * d[0] + 4 * d[1] + 3 * d[2] + 2 * d[3] + 7 * d[4] + 6 * d[5] + 5 * d[6] + 4 * d[7] + 3 * d[8] \
+        + 2 * d[9] + d[10]
+    return (k2 - 48 * 42) % 11 == 0
 
 
 def fnr_date_ok(digits: str) -> bool:
@@ -79,14 +85,17 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     if not is_boundary(text, start, end):
         return None
     digits = text[start:end].replace(" ", "").replace("-", "").replace(".", "")
+    grouped_konto = end - start == 13 and text[start + 4] in " ." and text[start + 7] in " ."
+    if not grouped_konto and is_fnr(digits):
+        return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
     window = scan.window(start, 50)
-    grouped_konto = len(text[start:end]) == 13 and text[start + 4] in " ." and text[start + 7] in " ."
     if not grouped_konto:
-        if is_fnr(digits):
-            return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
         cue = has_cue(window, words.FNR_CUES)
         if cue:
             return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue", (cue,))
+        if text[start - 1:start] == "(" and text[start - 3:start - 2].isalpha() and fnr_date_ok(digits):
+            return finding(start, end, Label.FNR, 0.7, FAMILY, "fnr",
+                           "checksum failed, in brackets after a name")
     cue = has_cue(window, words.KONTO_CUES)
     if konto_ok(digits) or cue:
         return finding(start, end, Label.ID, 0.9 if konto_ok(digits) else 0.7, FAMILY, "kontonummer",
@@ -97,35 +106,31 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
-def _cued_number(scan: Scan, start: int, end: int) -> Finding | None:
-    """A digit run after an ID cue: HPR, journal, case, referral numbers (with letters/dashes around)."""
-    if end - start < 4:
-        return None
-    text = scan.text
-    window = scan.window(start, 36)
-    cue = has_cue(window, words.ID_CUES)
-    if not cue:
-        if end - start == 11 and has_cue(window, words.FNR_CUES):
-            return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue")
-        return None
-    # take the whole identifier token: letters/digits joined by - / . (e.g. "2024-00123", "J-44512")
-    s, e = start, end
-    while e < len(text) and (text[e].isalnum() or (text[e] in "-/." and e + 1 < len(text)
-                                                     and text[e + 1].isalnum())):
-        e += 1
-    while s > 0 and (text[s - 1].isalnum() or (text[s - 1] in "-/" and s > 1 and text[s - 2].isalnum())):
-        s -= 1
-    if s < start and not any(c.isdigit() for c in text[s:start]) and scan.lower[s:start].rstrip("-/") in cue:
-        s = start  # the cue itself glued to the number ("HPR-1234567")
-    label = Label.FNR if end - start == 11 and has_cue(window, words.FNR_CUES) else Label.ID
-    return finding(s, e, label, 0.8, FAMILY, "cued number", "no checksum", (cue,))
-
-
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
-_ID_AFTER = re.compile(r"(?<![\w])[A-Za-zÆØÅæøå]{1,4}[-/]?\d[\w\-/]*\w|(?<![\w])[A-Za-z]{1,4}\d")
-_CUE_STEMS = ("journal", "jnr", "j.nr", "saks", "henvisn", "henv.", "rekv", "pasient-id", "pasientn", "ref",
-              "prøven", "hpr", "skaden", "case", "episode", "id:", "id-n")
+_ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/]|[. ](?=\d))*\w")
+# whole cue words (or the end of a compound: "pasientjournalnr"), followed by a non-letter
+_CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
+              "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
+              "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
+              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse",
+              "referansenr", "prøvenr",
+              "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto:",
+              "konto ",
+              "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
+              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr",
+              "polisenr",
+              "skadenr", "skadenummer", "episodenr", "bestillingsnr")
+
+
+@cache
+def _cue_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for cue in _CUE_WORDS:
+        for variant in {cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID")}:
+            automaton.add_word(variant, cue)
+    automaton.make_automaton()
+    return automaton
 
 
 class IdRecognizer(Recognizer):
@@ -135,29 +140,33 @@ class IdRecognizer(Recognizer):
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
         text = scan.text
-        if _IBAN_HINT.search(text):
+        if ("NO" in text or "IBAN" in text or "iban" in text) and _IBAN_HINT.search(text):
             for m in _IBAN.finditer(text):
                 if iban_ok(m.group()):
                     found.append(finding(m.start(), m.end(), Label.ID, 1.0, FAMILY, "iban", "mod97 ok"))
-        return found + self._lettered_ids(scan, found)
+        return found + self._cued_ids(scan, found)
 
-    def _lettered_ids(self, scan: Scan, found: list[Finding]) -> list[Finding]:
-        """IDs that start with letters ("JR-2024-0012") shortly after a cue; digit-led ones are numeric."""
+    def _cued_ids(self, scan: Scan, found: list[Finding]) -> list[Finding]:
+        """Numbers and codes shortly after a cue word: HPR, journal, case, referral numbers ("Journalnr.
+        2024-00123", "HPR 1234567", "ref JR-2024-0012"); 11 digits after an fnr cue are an FNR."""
         out: list[Finding] = []
-        lower = scan.lower
-        for stem in _CUE_STEMS:
-            i = lower.find(stem)
-            while i >= 0:
-                m = _ID_AFTER.search(scan.text, i + len(stem), i + len(stem) + 30)
-                if m and not any((f.span.start < m.end() and m.start() < f.span.end) for f in found + out):
-                    cue = has_cue(scan.window(m.start(), 36), words.ID_CUES)
-                    if cue:
-                        out.append(finding(m.start(), m.end(), Label.ID, 0.75, FAMILY, "cued lettered id",
-                                           "no checksum", (cue,)))
-                i = lower.find(stem, i + 1)
+        text = scan.text
+        for last, stem in _cue_automaton().iter(text):
+            i = last - len(stem) + 1
+            if last + 1 < len(text) and text[last + 1].isalpha():
+                continue  # the start of a longer word ("kontor", "henvisningen")
+            if i > 0 and text[i - 1].isalpha() and len(stem) < 6:
+                continue  # a short cue at the end of another word ("preferanse")
+            m = _ID_AFTER.search(text, last + 1, last + 31)
+            if m is None or sum(c.isdigit() for c in m.group()) < 4:
+                continue
+            if any(f.span.start < m.end() and m.start() < f.span.end for f in found + out):
+                continue
+            digits = "".join(c for c in m.group() if c.isdigit())
+            fnr = len(digits) == 11 and bool(has_cue(scan.window(m.start(), 40), words.FNR_CUES))
+            out.append(finding(m.start(), m.end(), Label.FNR if fnr else Label.ID, 0.8, FAMILY,
+                               "number after cue", "no checksum", (stem,)))
         return out
 
 
-register_fragment(10, FAMILY, "eleven", r"\d{6}[ \-]?\d{5}(?![\d])|\d{4}[ .]\d{2}[ .]\d{5}(?![\d])",
-                  _eleven)
-register_number_handler(30, FAMILY, _cued_number)
+register_fragment(10, FAMILY, "eleven", r"\d{5}[ \-]?\d{5}(?!\d)|\d{3}[ .]\d{2}[ .]\d{5}(?!\d)", _eleven)

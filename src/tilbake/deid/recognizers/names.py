@@ -8,7 +8,12 @@ propagates every name found here to its later mentions in the same document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
@@ -52,7 +57,8 @@ def sequences(scan: Scan) -> list[Sequence]:
             joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", "."))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
-            if not joined and gap == ", " and len(current.tokens) == 1 and last.isupper() and len(last) > 1:
+            if not joined and gap == ", " and len(current.tokens) == 1 and len(last) > 1 and (
+                    last.isupper() or (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
                 current.comma_form = joined = True
             if joined and len(current.tokens) < 5:
                 current.tokens.append(tok)
@@ -78,7 +84,40 @@ def field_before(scan: Scan, pos: int) -> str:
 
 
 def _name_like(w: str) -> bool:
-    return (w in lang_nb.first_names() or w in lang_nb.surnames()) and w not in words.NAME_STOPWORDS
+    return w in lang_nb.known_names() and w not in words.NAME_STOPWORDS
+
+
+_LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
+                      "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
+                      "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
+_LOWER_NAME = re.compile(r"[ \t\n]+([A-Za-zÆØÅæøå][\wæøå\-]+(?:[ \t]+[A-Za-zÆØÅæøå][\wæøå\-]+){0,2})")
+
+
+@cache
+def _lower_cue_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for cue in _LOWER_CUES:
+        automaton.add_word(cue, len(cue))
+    automaton.make_automaton()
+    return automaton
+_ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
+                        r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
+_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
+                        r"(?:[ \t]+[A-Za-zÆØÅæøå.][\wæøåÆØÅ'\-]*){1,3})[ \t]*$")
+_FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
+
+
+def _gazetteer_prefix(tokens: list[str]) -> int:
+    """How many of the leading lower-case tokens are known names."""
+    n = 0
+    for tok in tokens:
+        title = tok.capitalize()
+        known = title in lang_nb.first_names() or title in lang_nb.surnames()
+        if known and title not in words.NAME_STOPWORDS:
+            n += 1
+        else:
+            break
+    return n
 
 
 class NameRecognizer(Recognizer):
@@ -86,6 +125,58 @@ class NameRecognizer(Recognizer):
     labels = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
+        return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)
+
+    def _signatures(self, scan: Scan) -> list[Finding]:
+        """A line of name words right above a role line: "Ask Tollefsen\nlege, HPR 9076005"."""
+        out: list[Finding] = []
+        text = scan.text
+        for role in _ROLE_LINE.finditer(text):
+            line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
+            if line and line.end() == role.start():
+                tokens = line.group(1).split()
+                if any(_name_like(t.capitalize()) for t in tokens):
+                    out.append(finding(line.start(1), line.end(1), Label.PERSON, 0.85, FAMILY,
+                                       "name line above a role"))
+        return out
+
+    def _lower_case(self, scan: Scan) -> list[Finding]:
+        """Messy text: "herr høiseth", "Pasientens navn: steinar norodd brekke"."""
+        out: list[Finding] = []
+        text = scan.text
+        lower = scan.lower
+        for last, length in _lower_cue_automaton().iter(lower):
+            first = last - length + 1
+            glued_after = last + 1 < len(lower) and lower[last + 1].isalnum()
+            if first > 0 and lower[first - 1].isalnum() or glued_after:
+                continue  # the cue must be a word of its own
+            m = _LOWER_NAME.match(text, last + 1)
+            if m is None:
+                continue
+            start, tokens = m.start(1), m.group(1).split()
+            while tokens and tokens[0].lower() in _TITLES:  # "kopi til fastlege magnhild jørgensen"
+                start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
+                tokens = tokens[1:]
+            n = _gazetteer_prefix(tokens)
+            if n:
+                end = start + len(" ".join(tokens[:n]))
+                out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+        i = text.find(":")
+        while i >= 0:
+            field = field_before(scan, i + 1)
+            if field in _FIELDS or field.endswith("navn"):
+                value = _FIELD_VALUE.match(text, i + 1)
+                if value and value.group(1)[0].islower():
+                    tokens = value.group(1).split()
+                    n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
+                    if n:
+                        end = value.start(1) + len(" ".join(tokens[:n]))
+                        out.append(finding(value.start(1), end, Label.PERSON, 0.85, FAMILY,
+                                           "header field (lower case)", cues=(field,)))
+            i = text.find(":", i + 1)
+        return out
+
+    def _capitalised(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
         for seq in sequences(scan):
             toks = list(seq.tokens)
@@ -105,17 +196,26 @@ class NameRecognizer(Recognizer):
                 out.append(hit)
         return out
 
-    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]], title: str) -> Finding | None:
+    def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
+               title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
         names = [t[2] for t in toks]
-        field = field_before(scan, start)
-        if field in _FIELDS:
-            return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
-        if field in _ORG_FIELDS:
-            return None
-        title = title or scan.word_before(start)
+        text = scan.text
+        k = start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and text[k] == ":":  # only then can it be the value of a "Field: value" header
+            field = field_before(scan, start)
+            if field in _FIELDS or field.endswith("navn"):
+                return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
+            if field in _ORG_FIELDS:
+                return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
+        sentence_start = text[k:k + 1] in (".", "!", "?")
+        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
+            return None  # an ordinary word starting a sentence ("Smertene", "Videre")
+        title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms

@@ -1,8 +1,8 @@
-"""Vendored name and street lists (loaded once, lazily).
+"""Vendored name, street and town lists (loaded once, lazily).
 
 Credit: first names and surnames from Statistics Norway (SSB) tables 10467 and 12891, CC BY 4.0,
-adapted via norwegian-fake-data 0.2.0; rare first names, surnames and street names from mimesis 22.2.0
-(MIT). ``build_names.py`` rebuilds ``names.json.gz``; nothing here imports those packages.
+adapted via norwegian-fake-data 0.2.0; rare first names, surnames, street and town names from
+mimesis 22.2.0 (MIT). ``build_names.py`` rebuilds ``names.json.gz``; nothing here imports those packages.
 """
 
 from __future__ import annotations

@@ -28,26 +28,27 @@ def _ssb() -> tuple[dict[str, Counter[str]], Counter[str]]:
     return first, surnames
 
 
-def _mimesis() -> tuple[dict[str, list[str]], list[str], list[str]]:
+def _mimesis() -> tuple[dict[str, list[str]], list[str], list[str], list[str]]:
     base = resources.files("mimesis") / "datasets" / "no"
     person = json.loads((base / "person.json").read_text(encoding="utf-8"))
     address = json.loads((base / "address.json").read_text(encoding="utf-8"))
-    return person["names"], person["surnames"], address["street"]["name"]
+    return person["names"], person["surnames"], address["street"]["name"], address["city"]
 
 
 def build() -> dict[str, object]:
     first, surnames = _ssb()
-    m_first, m_surnames, streets = _mimesis()
+    m_first, m_surnames, streets, cities = _mimesis()
     ssb_first = set(first["female"]) | set(first["male"])
     return {
         "credit": "First names and surnames: Statistics Norway (SSB) tables 10467 and 12891, CC BY 4.0, "
-        "adapted via norwegian-fake-data 0.2.0. Rare first names, surnames and street names: mimesis 22.2.0 "
-        "(MIT).",
+        "adapted via norwegian-fake-data 0.2.0. Rare first names, surnames, street and town names: "
+        "mimesis 22.2.0 (MIT).",
         "first": {g: [[n, max(1, round(w / 10))] for n, w in sorted(c.items())] for g, c in first.items()},
         "surnames": [[n, max(1, round(c / 10))] for n, c in sorted(surnames.items())],
         "rare_first": {g: sorted(set(names) - ssb_first) for g, names in m_first.items()},
         "rare_surnames": sorted(set(m_surnames) - set(surnames)),
         "streets": sorted(set(streets)),
+        "towns": sorted(set(cities)),
     }
 
 

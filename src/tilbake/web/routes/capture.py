@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from tilbake.capture.schemas import DecisionIn, FeedbackIn, SuggestionIn
+from tilbake.capture.schemas import DecisionIn, FeedbackBatchIn, FeedbackIn, SuggestionIn
 from tilbake.capture.types import list_types
 from tilbake.store import SuggestionFilter
 from tilbake.web.auth import Caller, Service
@@ -33,6 +33,11 @@ def post_decision(suggestion_id: str, body: DecisionIn, who: Caller, svc: Servic
 def post_feedback(body: FeedbackIn, who: Caller, svc: Service) -> JSON:
     result = svc.feedback(who, body)
     return JSON(result, status_code=201 if result["created"] else 200)
+
+
+@router.post("/feedback/batch", summary="Many suggestion+decision records in one call (all or none)")
+def post_feedback_batch(body: FeedbackBatchIn, who: Caller, svc: Service) -> JSON:
+    return JSON({"items": svc.feedback_batch(who, body.items)})
 
 
 @router.get("/suggestions", summary="Suggestions, newest first, paged and filtered")
