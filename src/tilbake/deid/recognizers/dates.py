@@ -49,7 +49,8 @@ def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
     day, sep1, month, sep2 = _DMY_PARTS.match(text, start).groups()  # type: ignore[union-attr]
     if sep1 + sep2 not in _DMY_SEPARATORS or not _valid(int(day), int(month)):
         return None
-    if (end < len(text) and text[end].isalnum()) or (text.startswith(",", end) and text[end + 1:end + 2].isdigit()):
+    if (end < len(text) and text[end].isalnum()) or (
+            text.startswith(",", end) and text[end + 1:end + 2].isdigit()):
         return None
     if start > 0 and text[start - 1].isalnum() and (end - start < 10 or text[start - 1].isdigit()):
         return None  # glued to a word: only a full dd.mm.yyyy is still a date
