@@ -69,3 +69,26 @@ def test_orgs_found(found, text, piece):
 ])
 def test_not_names(found, text):
     assert not any(label in ("PERSON", "ORG") for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Pasient: Tomasz Jabłoński", "Tomasz Jabłoński"),
+    ("Navn: Žydrūnas Petrauskas", "Žydrūnas Petrauskas"),
+    ("Samtale med dr. Çelik om MR", "Çelik"),
+    ("Henvist av fastlege Ayşe Doğan", "Ayşe Doğan"),
+    ("Pasient: Nguyễn Thị Hương", "Nguyễn Thị Hương"),
+    ("Kiropraktor Þórdís Hætta-Sara undersøkte", "Þórdís Hætta-Sara"),
+    ("Pasient: Ivana Kovačević, tlf", "Ivana Kovačević"),
+    ("Pasient: ÖZTÜRK, Şükrü", "ÖZTÜRK, Şükrü"),
+])
+def test_names_with_letters_beyond_ascii_are_whole(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lasègues test positiv, Ménières sykdom utelukket",
+    "Sjögrens syndrom er kjent",
+    "Pasienten fikk Ibux 400 mg",
+])
+def test_accented_look_alikes_stay_untouched(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
 
 _JOINERS = frozenset({"", " ", "-"})
@@ -61,7 +61,7 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
 
 _SKIP_TOKENS = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
     t.lower() for t in words.PERSON_TITLES}
-_TOKEN = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅéü'\-]+")
+_TOKEN = re.compile(letters.CAPWORD)
 
 
 def propagate_names(text: str, spans: list[Span]) -> list[Span]:

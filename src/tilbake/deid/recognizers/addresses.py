@@ -28,7 +28,7 @@ _NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
 # "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
 _LETTER_HEAD = re.compile(r", +(?:[a-zæøå]+dag )?\d")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 
 
@@ -166,5 +166,5 @@ class PlaceRecognizer(Recognizer):
 
 
 register_fragment(40, FAMILY, "postcode + place",
-                  r"\d{3} {1,2}[A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*(?: [A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)?", _postcode)
+                  r"\d{3} {1,2}[^\W\d_][\wæøåÆØÅ\-]*(?: [^\W\d_][\wæøåÆØÅ\-]*)?", _postcode)
 register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)

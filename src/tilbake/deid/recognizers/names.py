@@ -90,7 +90,7 @@ def _name_like(w: str) -> bool:
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
                       "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
-_LOWER_NAME = re.compile(r"[ \t\n]+([A-Za-zÆØÅæøå][\wæøå\-]+(?:[ \t]+[A-Za-zÆØÅæøå][\wæøå\-]+){0,2})")
+_LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
 @cache
@@ -102,9 +102,9 @@ def _lower_cue_automaton() -> Any:
     return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
-_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
-                        r"(?:[ \t]+[A-Za-zÆØÅæøå.][\wæøåÆØÅ'\-]*){1,3})[ \t]*$")
-_FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
+_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
+                        r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
+_FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
 
 
 def _gazetteer_prefix(tokens: list[str]) -> int:
@@ -212,10 +212,11 @@ class NameRecognizer(Recognizer):
                 return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
-        sentence_start = text[k:k + 1] in (".", "!", "?")
-        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
-            return None  # an ordinary word starting a sentence ("Smertene", "Videre")
         title = title or scan.word_before(start)
+        # the period of "dr." or "hr." does not end a sentence
+        sentence_start = text[k:k + 1] in (".", "!", "?") and title not in _TITLES
+        if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
+            return None  # an ordinary word starting a sentence ("Smertene", "Videre")
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms

@@ -12,7 +12,7 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import orgs, words
+from tilbake.deid.lang_nb import letters, orgs, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding, is_boundary
 from tilbake.deid.spans import Label
 
@@ -126,9 +126,9 @@ class OrgRecognizer(Recognizer):
 
 
 _PREPOSITIONS = frozenset({"i", "på", "til", "fra", "og", "ved", "hos", "med", "for", "om", "av"})
-_NEXT_WORD = re.compile(r" ([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
-_ORG_AFTER = re.compile(r"[ \t]*:?[ \t]*((?:[A-ZÆØÅ0-9][\w&'\-]*|[a-zæøå][\wæøå&'\-]*)"
-                        r"(?:[ ](?:[A-ZÆØÅ][\w&'\-]*|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
+_NEXT_WORD = re.compile(r" ([^\W\d_][\wæøåÆØÅ\-]*)")
+_ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\d_][\w&'\-]*)"
+                        rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
 _NOT_EMPLOYERS = frozenset({"en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})
