@@ -128,7 +128,8 @@ class OrgRecognizer(Recognizer):
 _PREPOSITIONS = frozenset({"i", "på", "til", "fra", "og", "ved", "hos", "med", "for", "om", "av"})
 _NEXT_WORD = re.compile(r" ([^\W\d_][\wæøåÆØÅ\-]*)")
 _ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\d_][\w&'\-]*)"
-                        rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
+                        rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*"
+                        r"|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
 _NOT_EMPLOYERS = frozenset({"en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})
