@@ -29,7 +29,8 @@ _NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
 # "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
 _LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-zæøå]+dag )?"
-                          r"(?:\d{1,2}[./ ]|\d{4}-|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
+                          r"(?:\d{1,2}[./ ]|\d{4}-"
+                          r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 _COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
