@@ -136,3 +136,37 @@ def test_names_found_by_context(found, text, piece):
 def test_header_and_relation_words_are_not_names(found, text, not_name):
     persons = [piece for piece, label in found(text) if label == "PERSON"]
     assert not any(piece.startswith(not_name) for piece in persons), persons
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Behandlet ved Kysthospitalet i Stavern for noen år siden", "Kysthospitalet i Stavern"),
+    ("Studerer ved Universitetet i Oslo", "Universitetet i Oslo"),
+    ("Sønnen begynner på Høgskulen på Vestlandet til høsten", "Høgskulen på Vestlandet"),
+    ("Henvist fra Bjerke Fysioterapi og Trening", "Bjerke Fysioterapi og Trening"),
+    ("Hilsen Kari, Harstad kiropraktorkontor DA | 6945 1722", "Harstad kiropraktorkontor DA"),
+    ("Underviser ved Kristiansand vgs og står mye.", "Kristiansand vgs"),
+    ("Arbeider som rørlegger hos Ruter med mye bæring.", "Ruter"),
+    ("Yrke/arbeidssted: sjåfør, Bring\nFnr", "Bring"),
+    ("Er i 50 % stilling hos Mowi. Sover dårlig.", "Mowi"),
+    ("Jobb: Schibsted\n", "Schibsted"),
+    ("Savner arbeidsgiver (Norgesgruppen). Datoen er feil", "Norgesgruppen"),
+    ("Til: Haukeland universitetssjukehus v/ mottakende lege", "Haukeland universitetssjukehus"),
+])
+def test_orgs_found_whole(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Rekvirert røntgen, Sunnaas.", "Rekvirert røntgen"),
+    ("Rekvierrt røntgen, unn.", "Rekvierrt røntgen"),
+    ("Låpå Curato røntgen en periode i fjor", "Låpå Curato røntgen"),
+    ("Overførestil Måløy ryggklinikk for videre tiltak", "Overførestil Måløy ryggklinikk"),
+    ("Yrke/arbeidssted: sjåfør, Bring", "sjåfør"),
+    ("Jobb: sjåfør\n", "sjåfør"),
+    ("Henvist fra legesenteret og Ahus i fjor", "legesenteret og Ahus"),
+    ("Innlagt på sykehuset i 3 dager", "sykehuset i 3"),
+    ("Søknad sendt til NAV og HELFO", "NAV"),
+    ("Til: Haukeland universitetssjukehus v/ mottakende lege", "Haukeland"),
+])
+def test_org_look_alikes(found, text, bad):
+    assert not any(piece == bad for piece, _ in found(text)), found(text)

@@ -195,8 +195,8 @@ class NameRecognizer(Recognizer):
                 toks.pop()
             if not toks or any(t[2] in _NEVER for t in toks):
                 continue
-            if any(t[2].lower().endswith(_CLINIC) for t in toks):
-                continue  # "Majorstua Legesenter" is an organisation
+            if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
+                continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
                 out.append(hit)
@@ -258,6 +258,14 @@ def _not_a_name(word: str) -> bool:
     return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
         low in _TITLES or any(low[len(n):] in person_cues.RELATION_ENDINGS
                               for n in person_cues.PERSON_NOUNS if low.startswith(n))
+
+
+def _clinic_word_after(scan: Scan, end: int) -> bool:
+    m = _NEXT_LOWER.match(scan.text, end)
+    return m is not None and m.group(1).lower().endswith(_CLINIC)
+
+
+_NEXT_LOWER = re.compile(r" ([a-zæøå][\w\-]*)")
 
 
 def _skippable(token: str) -> bool:
