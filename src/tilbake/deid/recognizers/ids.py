@@ -84,7 +84,9 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
     if not is_boundary(text, start, end):
         return None
-    digits = text[start:end].replace(" ", "").replace("-", "").replace(".", "")
+    digits = text[start:end]
+    if end - start != 11:
+        digits = digits.replace(" ", "").replace("-", "").replace(".", "")
     grouped_konto = end - start == 13 and text[start + 4] in " ." and text[start + 7] in " ."
     if not grouped_konto and is_fnr(digits):
         return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
