@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from operator import attrgetter
 
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
 
 _JOINERS = frozenset({"", " ", "-"})
@@ -76,7 +76,7 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
 
 _SKIP_TOKENS = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
     t.lower() for t in words.PERSON_TITLES}
-_TOKEN = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅéü'\-]+")
+_TOKEN = re.compile(letters.CAPWORD)
 
 
 def propagate_names(text: str, spans: list[Span]) -> list[Span]:
@@ -96,12 +96,22 @@ def propagate_names(text: str, spans: list[Span]) -> list[Span]:
             i = text.find(variant)
             while i >= 0:
                 end = _mention_end(text, i + len(variant))
-                if end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
+                if end and name in _WORDS and _sentence_start(text, i):
+                    pass  # "Dag to etter skaden" is not the "Dag" of "Dag Mo"
+                elif end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
                     out.append(Span(i, end, Label.PERSON, 0.8, "propagation"))
                 elif end and i >= 3 and text[i - 1] in " ." and _initial_before(text, i):
                     out.append(Span(_initial_before(text, i), end, Label.PERSON, 0.8, "propagation"))
                 i = text.find(variant, i + 1)
     return out
+
+
+_WORDS = frozenset(words.NAME_STOPWORDS)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 8):i].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _mention_end(text: str, end: int) -> int:

@@ -219,4 +219,10 @@ EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobbe
                  "håndball i", "fotball i", "begynner på", "begynte på", "begynte i", "jobber på",
                  "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
-                 "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av")
+                 "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av",
+                 "stilling hos", "stilling i", "stilling ved", "stilling på", "jobb:", "arbeidssted:",
+                 "arbeidsplass:", "uke hos", "uke på jobben i", "langrenn i", "ski i", "turn i", "svømming i",
+                 "orientering i", "arbeidsgiver (", "arbeidsgiveren", "vikar i", "vikar hos", "vikar ved")
+# "<verb> som <job> hos <Org>", "Yrke/arbeidssted: <job>, <Org>": the job word sits between cue and name
+EMPLOYER_JOB_CUES = ("jobber som", "arbeider som", "ansatt som", "jobbet som", "arbeidet som",
+                     "er ansatt som", "arbeidssted:", "yrke/arbeidssted:", "yrke:")

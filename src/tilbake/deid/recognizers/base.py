@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from tilbake.deid.lang_nb import letters
 from tilbake.deid.spans import Label, Span
 
 
@@ -87,7 +88,7 @@ def _master() -> re.Pattern[str]:
     return _MASTER[0]
 
 
-_CAPWORD = re.compile(r"[A-ZÆØÅÉÜÖÄ][A-Za-zÆØÅæøåéèüöäáó'’\-]*")
+_CAPWORD = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.spans import Label
 
@@ -24,7 +24,7 @@ FAMILY = "names"
 _PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al"})
 _TITLES = frozenset(words.PERSON_TITLES)
 _NEVER = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
-_NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
+_NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WORDS)
 _FIELDS = frozenset(words.PERSON_FIELDS)
 _ORG_FIELDS = frozenset(words.ORG_FIELDS)
 _CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
@@ -90,7 +90,7 @@ def _name_like(w: str) -> bool:
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
                       "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
-_LOWER_NAME = re.compile(r"[ \t\n]+([A-Za-zÆØÅæøå][\wæøå\-]+(?:[ \t]+[A-Za-zÆØÅæøå][\wæøå\-]+){0,2})")
+_LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
 @cache
@@ -102,9 +102,9 @@ def _lower_cue_automaton() -> Any:
     return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
-_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
-                        r"(?:[ \t]+[A-Za-zÆØÅæøå.][\wæøåÆØÅ'\-]*){1,3})[ \t]*$")
-_FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
+_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
+                        r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
+_FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
 
 
 def _gazetteer_prefix(tokens: list[str]) -> int:
@@ -154,7 +154,7 @@ class NameRecognizer(Recognizer):
             if m is None:
                 continue
             start, tokens = m.start(1), m.group(1).split()
-            while tokens and tokens[0].lower() in _TITLES:  # "kopi til fastlege magnhild jørgensen"
+            while tokens and _skippable(tokens[0]):  # "kopi til fastlege magnhild jørgensen", "kona hans"
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
@@ -168,10 +168,16 @@ class NameRecognizer(Recognizer):
                 value = _FIELD_VALUE.match(text, i + 1)
                 if value and value.group(1)[0].islower():
                     tokens = value.group(1).split()
+                    while tokens and _skippable(tokens[0]):  # "Pårørende: tanten Ásdís", "dr. ÖZTÜRK"
+                        tokens = tokens[1:]
+                    if not tokens or not tokens[0][0].islower():
+                        i = text.find(":", i + 1)
+                        continue
+                    start = text.index(tokens[0], value.start(1))
                     n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
                     if n:
-                        end = value.start(1) + len(" ".join(tokens[:n]))
-                        out.append(finding(value.start(1), end, Label.PERSON, 0.85, FAMILY,
+                        end = start + len(" ".join(tokens[:n]))
+                        out.append(finding(start, end, Label.PERSON, 0.85, FAMILY,
                                            "header field (lower case)", cues=(field,)))
             i = text.find(":", i + 1)
         return out
@@ -189,8 +195,8 @@ class NameRecognizer(Recognizer):
                 toks.pop()
             if not toks or any(t[2] in _NEVER for t in toks):
                 continue
-            if any(t[2].lower().endswith(_CLINIC) for t in toks):
-                continue  # "Majorstua Legesenter" is an organisation
+            if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
+                continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
                 out.append(hit)
@@ -212,10 +218,15 @@ class NameRecognizer(Recognizer):
                 return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
-        sentence_start = text[k:k + 1] in (".", "!", "?")
-        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
+        title = title or _title_before(scan, start)
+        # the period of "dr." or "hr." does not end a sentence
+        sentence_start = text[k:k + 1] in (".", "!", "?") and title not in _TITLES
+        if names[0] not in _NON_NAME and not (len(names) == 1 and _not_a_name(names[0])):
+            cue = _cue_before(scan, start) or _cue_after(scan, end)
+            if cue and not _place_after_preposition(scan, start, names):
+                return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
+        if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
-        title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms
@@ -233,7 +244,104 @@ class NameRecognizer(Recognizer):
             return finding(start, end, Label.PERSON, 0.7, FAMILY, "weak cue + gazetteer name", cues=(title,))
         if len(names) == 1 and first_known and _mid_sentence(scan.text, start):
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "first name (gazetteer)")
+        if len(names) >= 2 and _mid_sentence(scan.text, start) and _proper_name_shape(names):
+            # Norwegian capitalises only proper nouns: two capitalised words mid-sentence that are
+            # no place, organisation, eponym or acronym are most likely a name
+            return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _not_a_name(word: str) -> bool:
+    """A single capitalised word that context cannot make a name: an acronym, a common word
+    that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år")."""
+    low = word.lower()
+    return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
+        low in _TITLES or any(low[len(n):] in person_cues.RELATION_ENDINGS
+                              for n in person_cues.PERSON_NOUNS if low.startswith(n))
+
+
+def _clinic_word_after(scan: Scan, end: int) -> bool:
+    m = _NEXT_LOWER.match(scan.text, end)
+    return m is not None and m.group(1).lower().endswith(_CLINIC)
+
+
+_NEXT_LOWER = re.compile(r" ([a-zæøå][\w\-]*)")
+
+
+def _skippable(token: str) -> bool:
+    """Words between a cue and a name: titles, possessives, relation words."""
+    low = token.lower()
+    return low in _TITLES or low in person_cues.POSSESSIVES or is_relation(low)
+
+
+@cache
+def is_relation(word: str) -> bool:
+    """A relation word in any form: "datteren", "stedatteren", "svigerinnen", "barnebarnet", "mora"."""
+    for prefix in ("", *person_cues.RELATION_PREFIXES):
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix):]
+        for stem in person_cues.RELATION_STEMS:
+            if rest.startswith(stem) and rest[len(stem):] in person_cues.RELATION_ENDINGS:
+                return True
+    return False
+
+
+def _title_before(scan: Scan, start: int) -> str:
+    """The word before a name; across a line break only a sign-off ("Mvh\\nKari")."""
+    word = scan.word_before(start)
+    at = scan.lower.rfind(word, max(0, start - 48), start) if word else -1
+    if at >= 0 and "\n" in scan.text[at:start] and word not in _SIGNOFF_WORDS:
+        return ""  # "mottakende lege\n\nNavn/fnr:": the role ends the line above
+    return word
+
+
+_SIGNOFF_WORDS = frozenset({"mvh", "hilsen", "sign", "sign.", "signert", "v/"})
+_CUE_STRIP = " \t,:;–-/."
+# after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
+_AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
+                    r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
+_VERBS_AFTER = re.compile(r" (?:" + "|".join(person_cues.VERBS_AFTER) + r")\b")
+
+
+def _cue_before(scan: Scan, start: int) -> str:
+    """A cue phrase or relation word right before ``start`` on the same line ("Jeg henviser ",
+    "Ifølge svigerinnen ", "kona hans ", "Fastlege er ", "Navn – ")."""
+    line = scan.text[max(0, start - 40):start]
+    line = line[line.rfind("\n") + 1:].lower().rstrip(" \t")
+    if line.endswith((".", "!", "?")) and not line.endswith(("pas.", "pt.")):
+        return ""  # a new sentence: "... har voksne barn. Plagene"
+    tokens = line.rstrip(_CUE_STRIP).split()
+    if not tokens:
+        return ""
+    one = tokens[-1].strip(_CUE_STRIP)
+    two = " ".join(t.strip(_CUE_STRIP) for t in tokens[-2:])
+    if two in person_cues.CUES_BEFORE:
+        return two
+    if one in person_cues.CUES_BEFORE or is_relation(one):
+        return one
+    if one in person_cues.POSSESSIVES and len(tokens) > 1 and is_relation(tokens[-2]):
+        return two
+    return ""
+
+
+def _cue_after(scan: Scan, end: int) -> str:
+    """An age, a birth date or a verb of telling right after a name."""
+    m = _AFTER.match(scan.text, end) or _VERBS_AFTER.match(scan.text, end)
+    return m.group().strip() if m else ""
+
+
+def _place_after_preposition(scan: Scan, start: int, names: list[str]) -> bool:
+    return len(names) == 1 and names[0] in lang_nb.places() and scan.word_before(start) in _PLACE_PREPS
+
+
+_PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "over"})
+
+
+def _proper_name_shape(names: list[str]) -> bool:
+    places = lang_nb.places()
+    return not any(n in _NON_NAME or n in _NEVER or (n.isupper() and len(n) <= 4) or
+                   (n in places and not _name_like(n)) for n in names)
 
 
 def _mid_sentence(text: str, start: int) -> bool:
