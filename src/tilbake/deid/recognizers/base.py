@@ -75,8 +75,12 @@ def after_words(words: Iterable[str]) -> str:
 
 def _master() -> re.Pattern[str]:
     if not _MASTER:
-        branches = {lead: "|".join(f"(?P<f{i}>{f.rest})" for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
-                    for lead in ("+", "(", "digit")}
+        # each alternative is tagged by an empty group at its end (m.lastgroup names it), so that
+        # the alternative itself starts with its first character test, which the engine checks
+        # before entering it; digits first: they are nearly all the leads
+        branches = {lead: "|".join(f"(?:{f.rest})(?P<f{i}>)"
+                                   for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
+                    for lead in ("digit", "+", "(")}
         alternatives = [f"(?<={re.escape(lead) if lead != 'digit' else chr(92) + 'd'})(?:{body})"
                         for lead, body in branches.items() if body]
         # first character class outside any group, so the engine searches for it in C;
@@ -100,6 +104,7 @@ class Scan:
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
     memo: dict[str, Any] = field(default_factory=dict)
+    _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def lower(self) -> str:
@@ -122,9 +127,13 @@ class Scan:
 
     def word_before(self, pos: int, n: int = 1) -> str:
         """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
-        # rsplit keeps the last n words apart from the rest, and only they are lower-cased
-        words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
-        return " ".join(words[-n:]).lower()
+        # cached: the name rules ask about the same position again and again (half of all calls)
+        found = self._before.get((pos, n))
+        if found is None:
+            # rsplit keeps the last n words apart from the rest, and only they are lower-cased
+            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
+            found = self._before[pos, n] = " ".join(words[-n:]).lower()
+        return found
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
