@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from tilbake.deid.lang_nb import letters
 from tilbake.deid.spans import Label, Span
 
@@ -92,6 +94,29 @@ def _master() -> re.Pattern[str]:
     return _MASTER[0]
 
 
+_LITERALS: set[str] = set()
+_AUTOMATON: list[Any] = []
+
+
+def register_literals(needles: Iterable[str]) -> None:
+    """Add exact strings (case as written) to the one Aho-Corasick pass that every recognizer shares
+    (:attr:`Scan.literals`): one pass over the text costs less than a ``str.find`` per string."""
+    _LITERALS.update(needles)
+    _AUTOMATON.clear()
+
+
+def _literal_hits(text: str) -> list[tuple[int, str]]:
+    if not _LITERALS:
+        return []
+    if not _AUTOMATON:
+        automaton = ahocorasick.Automaton()
+        for needle in _LITERALS:
+            automaton.add_word(needle, needle)
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    return list(_AUTOMATON[0].iter(text))
+
+
 _CAPWORD = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
 
 
@@ -103,6 +128,7 @@ class Scan:
     _lower: str | None = None
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
+    _literals: list[tuple[int, str]] | None = None
     memo: dict[str, Any] = field(default_factory=dict)
     _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -117,6 +143,18 @@ class Scan:
         if self._numeric is None:
             self._numeric = _scan_numbers(self)
         return self._numeric.get(family, [])
+
+    @property
+    def literals(self) -> list[tuple[int, str]]:
+        """Every occurrence of a registered literal (:func:`register_literals`) as ``(last, needle)``,
+        ``last`` the offset of its last character; by ``last``, the longest first where several end
+        at one offset."""
+        if self._literals is None:
+            self._literals = _literal_hits(self.text)
+        return self._literals
+
+    def has_literal(self, needles: frozenset[str]) -> bool:
+        return any(needle in needles for _, needle in self.literals)
 
     @property
     def capwords(self) -> list[tuple[int, int, str]]:
