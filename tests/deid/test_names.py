@@ -170,3 +170,34 @@ def test_orgs_found_whole(found, text, piece):
 ])
 def test_org_look_alikes(found, text, bad):
     assert not any(piece == bad for piece, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("NAVN Hætta-Sara, Lars\nID-nr: 28011080156", "Hætta-Sara, Lars"),
+    ("Navn/fnr: Lakshmi Midtsveen / 130151-17405", "Lakshmi Midtsveen"),
+    ("Fast lege: Nermin Hrytsenko ved Mandal Helsehus", "Nermin Hrytsenko"),
+    ("Tlf./navn: 950 19 278/Dag Ruslanov. Angir VAS 2/10", "Dag Ruslanov"),
+    ("Trolig myofasielt smertesyndrom. /Hrafnhildur Adeyemi", "Hrafnhildur Adeyemi"),
+    ("Falt på bakken.\n\n--\nMilorad Verma\nfastlege | HPR: 8502858", "Milorad Verma"),
+    ("Vi ringer I. Selvarajah på 63676037 når svar er klare.", "I. Selvarajah"),
+    ("Fastlege er Ovllá ter Haar\nKonsultasjonsdato", "Ovllá ter Haar"),
+    ("Drøftet videre plan med fru al-Hassan i dag.", "al-Hassan"),
+    ("Oppfølging 10. jul, sign. Marte Yri Driver med orientering", "Marte Yri"),
+    ("[14/09/2022] Shvan Mehmedović Barnebarnet Lars ble med inn", "Shvan Mehmedović"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Arnel"),
+    ("Telefonkonsultasjon med Johan Kvist. Kvists bestemor fikk slag.", "Kvists"),
+    ("Oppsatt hos Liv Solli 13.9.\nLiv Solli", "Liv Solli"),
+])
+def test_name_edges(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Er i 50 % stilling hos Circle K. Svigerinnen Parisa Moreno ble med.", "Circle"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Stesønnen"),
+    ("sign. Marte Yri Driver med orientering", "Driver"),
+    ("Smertene var verst i L4/L5 og C5/C6.", "L4"),
+    ("Ibux/Paracet ved behov", "Paracet"),
+])
+def test_name_edges_not_taken(found, text, bad):
+    assert not any(bad in piece and label == "PERSON" for piece, label in found(text)), found(text)

@@ -46,3 +46,15 @@ HEADER_WORDS = ("Navn", "NAVN", "Pasientopplysninger", "Angår", "Gjelder", "Ved
                 "HPR-nummer", "Betalt", "Fnr", "Personnr", "Fødselsnummer", "Rekvirent", "Bosted",
                 "Sykehistorie", "Sluttrapport", "Sluttnotat", "Timebekreftelse", "Konsultasjonsdato",
                 "Mail", "E-post", "Ref", "Ifølge", "Iflg", "Yrke", "Jobb", "Arbeidssted")
+
+# Capitalised words that open a sentence in clinical notes; when a dropped period glues them to a
+# name ("sign. Marte Yri Driver med orientering") they end the name rather than continue it.
+SENTENCE_WORDS = (
+    "Driver", "Underviser", "Arbeider", "Jobber", "Trener", "Pendler", "Bor", "Plagene", "Smertene",
+    "Hadde", "Fikk", "Ble", "Kom", "Var", "Mistanke", "Undersøkt", "Behandlet", "Startet", "Tidligere",
+    "Videre", "Ifølge", "Iflg", "Våkner", "Falt", "Ses", "Verre", "Bedre", "Mye", "Lite", "Normal",
+    "Angir", "Beskriver", "Forteller", "Sender", "Melding", "Skriftlig", "Går", "Gikk", "Løfter", "Står",
+    "Sitter", "Ligger", "Henvender", "Konservativ", "Oppfølging", "Oppsatt", "Drøftet", "Beskjed",
+    "Telefonkonsultasjon", "Konsultasjon", "Sykmeldingen", "Sykmelding", "Gradert", "Arbeidsfør",
+    "Hjemmehørende", "Fremgang", "Svekket", "Nedsatt", "Reflekser", "Kraft", "Sensibilitet", "Ømhet",
+)

@@ -21,10 +21,12 @@ from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.spans import Label
 
 FAMILY = "names"
-_PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al"})
+_PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al", "ter",
+                        "ten", "den", "del", "della", "dos", "das", "du", "el", "abu", "ben", "mac", "op"})
 _TITLES = frozenset(words.PERSON_TITLES)
 _NEVER = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
-_NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WORDS)
+_NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WORDS) | frozenset(
+    person_cues.SENTENCE_WORDS)
 _FIELDS = frozenset(words.PERSON_FIELDS)
 _ORG_FIELDS = frozenset(words.ORG_FIELDS)
 _CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
@@ -54,12 +56,17 @@ def sequences(scan: Scan) -> list[Sequence]:
         if current is not None:
             gap = text[current.end:tok[0]]
             last = current.tokens[-1][2]
-            joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", "."))
+            joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", ".") and
+                                                  tok[2] not in _NON_NAME and not is_relation(tok[2].lower()))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
-            if not joined and gap == ", " and len(current.tokens) == 1 and len(last) > 1 and (
-                    last.isupper() or (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
-                current.comma_form = joined = True
+            lead = current.tokens[0][2]
+            after_header = len(current.tokens) == 2 and (lead in _NON_NAME or lead.lower() in _TITLES)
+            one_name = len(current.tokens) == 1 or after_header
+            if not joined and gap == ", " and one_name and len(last) > 1 and (
+                    last.isupper() or after_header or
+                    (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
+                current.comma_form = joined = True  # "NORDMANN, Kari", "NAVN Hætta-Sara, Lars"
             if joined and len(current.tokens) < 5:
                 current.tokens.append(tok)
                 continue
@@ -135,7 +142,8 @@ class NameRecognizer(Recognizer):
             line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
             if line and line.end() == role.start():
                 tokens = line.group(1).split()
-                if any(_name_like(t.capitalize()) for t in tokens):
+                if any(_name_like(t.capitalize()) for t in tokens) or all(
+                        t[0].isupper() and t not in _NON_NAME and t not in _NEVER for t in tokens):
                     out.append(finding(line.start(1), line.end(1), Label.PERSON, 0.85, FAMILY,
                                        "name line above a role"))
         return out
@@ -187,12 +195,13 @@ class NameRecognizer(Recognizer):
         for seq in sequences(scan):
             toks = list(seq.tokens)
             title = ""
-            while toks and not seq.comma_form and (toks[0][2] in _NON_NAME or toks[0][2].lower() in _TITLES):
+            while toks and (not seq.comma_form or len(toks) > 2) and _lead_word(toks):
                 if toks[0][2].lower() in _TITLES:
                     title = toks[0][2].lower()
                 toks.pop(0)
-            while toks and toks[-1][2] in _NON_NAME:
-                toks.pop()
+            cut = next((i for i, t in enumerate(toks)
+                        if i and (t[2] in _NON_NAME or is_relation(t[2].lower()))), len(toks))
+            del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
             if not toks or any(t[2] in _NEVER for t in toks):
                 continue
             if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
@@ -205,6 +214,9 @@ class NameRecognizer(Recognizer):
     def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
                title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
+        glued = scan.text[max(0, start - 3):start]
+        if glued in ("al-", "el-") and (start == 3 or not scan.text[start - 4].isalpha()):
+            start -= 3  # "al-Hassan"
         names = [t[2] for t in toks]
         text = scan.text
         k = start - 1
@@ -244,11 +256,20 @@ class NameRecognizer(Recognizer):
             return finding(start, end, Label.PERSON, 0.7, FAMILY, "weak cue + gazetteer name", cues=(title,))
         if len(names) == 1 and first_known and _mid_sentence(scan.text, start):
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "first name (gazetteer)")
-        if len(names) >= 2 and _mid_sentence(scan.text, start) and _proper_name_shape(names):
+        opens_entry = text[k:k + 1] == "]"  # "[14/09/2022] Shvan Mehmedović"
+        if len(names) >= 2 and (_mid_sentence(text, start) or opens_entry) and _proper_name_shape(names):
             # Norwegian capitalises only proper nouns: two capitalised words mid-sentence that are
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _lead_word(toks: list[tuple[int, int, str]]) -> bool:
+    """A title or header word opening a run of capitalised words; an initial ("I. Selvarajah") is not."""
+    word = toks[0][2]
+    if len(word) == 1 and len(toks) > 1:
+        return False
+    return word in _NON_NAME or word.lower() in _TITLES or is_relation(word.lower())
 
 
 def _not_a_name(word: str) -> bool:
@@ -311,6 +332,8 @@ def _cue_before(scan: Scan, start: int) -> str:
     line = line[line.rfind("\n") + 1:].lower().rstrip(" \t")
     if line.endswith((".", "!", "?")) and not line.endswith(("pas.", "pt.")):
         return ""  # a new sentence: "... har voksne barn. Plagene"
+    if line.endswith("/") and (len(line) == 1 or not line[-2].isalpha()):
+        return "/"  # "Tlf./navn: 950 19 278/Dag Ruslanov", a closing "/Þórdís Hagen"
     tokens = line.rstrip(_CUE_STRIP).split()
     if not tokens:
         return ""
