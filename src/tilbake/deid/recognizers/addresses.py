@@ -34,7 +34,7 @@ _LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-z
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 _COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
-_FROM_TO = re.compile(r"(?<![^\W\d_])fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")
+_FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
 
 @cache
@@ -158,7 +158,10 @@ class PlaceRecognizer(Recognizer):
         """Both ends of a trip in any case: "pendler fra røros til stord"."""
         out: list[Finding] = []
         places = lang_nb.places_lower()
-        for m in _FROM_TO.finditer(scan.lower):
+        lower = scan.lower
+        for m in _FROM_TO.finditer(lower):
+            if m.start() and lower[m.start() - 1].isalpha():
+                continue  # "pendlerfra" is handled, "tilfra" is not a word
             if m.group(1) in places and m.group(2) in places:
                 out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "fra X til Y"))
                 out.append(finding(m.start(2), m.end(2), Label.LOCATION, 0.85, self.name, "fra X til Y"))

@@ -60,10 +60,13 @@ def sequences(scan: Scan) -> list[Sequence]:
                                                   tok[2] not in _NON_NAME and not is_relation(tok[2].lower()))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
-            lead = current.tokens[0][2]
-            after_header = len(current.tokens) == 2 and (lead in _NON_NAME or lead.lower() in _TITLES)
-            one_name = len(current.tokens) == 1 or after_header
-            if not joined and gap == ", " and one_name and len(last) > 1 and (
+            if not joined and gap == ", " and len(last) > 1:
+                lead = current.tokens[0][2]
+                after_header = len(current.tokens) == 2 and (lead in _NON_NAME or lead.lower() in _TITLES)
+                one_name = len(current.tokens) == 1 or after_header
+            else:
+                one_name = after_header = False
+            if one_name and (
                     last.isupper() or after_header or
                     (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
                 current.comma_form = joined = True  # "NORDMANN, Kari", "NAVN Hætta-Sara, Lars"
@@ -234,7 +237,7 @@ class NameRecognizer(Recognizer):
         # the period of "dr." or "hr." does not end a sentence
         sentence_start = text[k:k + 1] in (".", "!", "?") and title not in _TITLES
         if names[0] not in _NON_NAME and not (len(names) == 1 and _not_a_name(names[0])):
-            cue = _cue_before(scan, start) or _cue_after(scan, end)
+            cue = (not sentence_start and _cue_before(scan, start)) or _cue_after(scan, end)
             if cue and not _place_after_preposition(scan, start, names):
                 return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
         if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
@@ -277,8 +280,7 @@ def _not_a_name(word: str) -> bool:
     that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år")."""
     low = word.lower()
     return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
-        low in _TITLES or any(low[len(n):] in person_cues.RELATION_ENDINGS
-                              for n in person_cues.PERSON_NOUNS if low.startswith(n))
+        low in _TITLES or low in _PERSON_NOUNS
 
 
 def _clinic_word_after(scan: Scan, end: int) -> bool:
@@ -295,17 +297,20 @@ def _skippable(token: str) -> bool:
     return low in _TITLES or low in person_cues.POSSESSIVES or is_relation(low)
 
 
-@cache
+def _forms(stems: tuple[str, ...], prefixes: tuple[str, ...]) -> frozenset[str]:
+    endings = person_cues.RELATION_ENDINGS
+    return frozenset(p + q + stem + e for p in ("", *prefixes) for q in ("", *prefixes)
+                     for stem in stems for e in endings)
+
+
+# every form, built once: a set lookup per word instead of a loop over prefixes and stems
+_RELATIONS = _forms(person_cues.RELATION_STEMS, person_cues.RELATION_PREFIXES)
+_PERSON_NOUNS = _forms(person_cues.PERSON_NOUNS, ())
+
+
 def is_relation(word: str) -> bool:
     """A relation word in any form: "datteren", "stedatteren", "svigerinnen", "barnebarnet", "mora"."""
-    for prefix in ("", *person_cues.RELATION_PREFIXES):
-        if not word.startswith(prefix):
-            continue
-        rest = word[len(prefix):]
-        for stem in person_cues.RELATION_STEMS:
-            if rest.startswith(stem) and rest[len(stem):] in person_cues.RELATION_ENDINGS:
-                return True
-    return False
+    return word in _RELATIONS
 
 
 def _title_before(scan: Scan, start: int) -> str:
@@ -322,6 +327,8 @@ _CUE_STRIP = " \t,:;–-/."
 # after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
 _AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
                     r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
+_AFTER_FIRST = frozenset(", (")
+_AFTER_SECOND = frozenset(" (sefk0123456789" + "".join(v[0] for v in person_cues.VERBS_AFTER))
 _VERBS_AFTER = re.compile(r" (?:" + "|".join(person_cues.VERBS_AFTER) + r")\b")
 
 
@@ -350,7 +357,10 @@ def _cue_before(scan: Scan, start: int) -> str:
 
 def _cue_after(scan: Scan, end: int) -> str:
     """An age, a birth date or a verb of telling right after a name."""
-    m = _AFTER.match(scan.text, end) or _VERBS_AFTER.match(scan.text, end)
+    text = scan.text
+    if text[end:end + 1] not in _AFTER_FIRST or text[end + 1:end + 2] not in _AFTER_SECOND:
+        return ""  # most capitalised words are followed by a plain word: skip the regexes
+    m = _AFTER.match(text, end) or _VERBS_AFTER.match(text, end)
     return m.group().strip() if m else ""
 
 

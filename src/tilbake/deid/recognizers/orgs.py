@@ -114,6 +114,9 @@ class OrgRecognizer(Recognizer):
     def _after_job(self, scan: Scan) -> list[Finding]:
         """"Arbeider som rørlegger hos Ruter", "Yrke/arbeidssted: sjåfør, Bring"."""
         out: list[Finding] = []
+        lower = scan.lower
+        if " som " not in lower and "arbeidssted" not in lower and "yrke" not in lower:
+            return out
         for m in _JOB.finditer(scan.text):
             org = _ORG_AFTER.match(scan.text, m.end())
             if org and org.group(1)[0].isupper() and org.group(1) not in _NON_NAME and \
