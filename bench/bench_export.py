@@ -85,6 +85,7 @@ def child_export(url: str, org_id: int, data_dir: str, mode: str, workers: int |
     settings = Settings.from_env()
     db = open_database(url)
     svc = build_service(settings, db, workers=workers)
+    cpu_before = sum(getattr(resource.getrusage(resource.RUSAGE_SELF), f) for f in ("ru_utime", "ru_stime"))
     start = time.perf_counter()
     batch = svc.create(Actor(org_id, channel="cli"), Consent(given_by="Benk", agree=True), Scope(mode=mode))
     wall = time.perf_counter() - start
@@ -92,6 +93,14 @@ def child_export(url: str, org_id: int, data_dir: str, mode: str, workers: int |
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     peak = parent + svc.workers * worker  # an upper bound of the sum of resident sets
+    cpu = (
+        sum(
+            getattr(resource.getrusage(who), f)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for f in ("ru_utime", "ru_stime")
+        )
+        - cpu_before
+    )
     size = (svc.org_dir(org_id) / batch["file_name"]).stat().st_size
     print(
         json.dumps(
@@ -99,6 +108,7 @@ def child_export(url: str, org_id: int, data_dir: str, mode: str, workers: int |
                 "wall": wall,
                 "peak_mib": peak,
                 "workers": svc.workers,
+                "cpu": cpu,
                 "suggestions": batch["suggestions"],
                 "rows": batch["rows"],
                 "quarantined": batch["quarantined_by_reason"],
@@ -239,7 +249,7 @@ def main() -> None:
         print(
             f"{kind:<10} load {load_s:6.1f} s | export {r['wall']:6.1f} s wall, "
             f"{args.n / r['wall']:7.0f} suggestions/s, {rows / r['wall']:7.0f} rows/s, "
-            f"peak {r['peak_mib']:5.0f} MiB ({r['workers']} workers) | "
+            f"CPU {r['cpu']:6.1f} s, peak {r['peak_mib']:5.0f} MiB ({r['workers']} workers) | "
             f"{r['suggestions']:,} suggestions -> rows {r['rows']}, "
             f"quarantined {sum(r['quarantined'].values())} {r['quarantined']}, zip {r['zip_mib']:.1f} MiB"
         )

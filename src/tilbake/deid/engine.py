@@ -125,10 +125,19 @@ class Deidentifier:
             return "never PHI"
         return "below threshold" if span.score < self.min_score else "kept"
 
+    def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """The spans whose verdict is "kept". Without an allow list only the wordy labels need the
+        text (never-PHI words), so the rest is a plain threshold (this runs for every candidate)."""
+        if self.rules.allow:
+            return [s for s in spans if self._verdict(text, s) == "kept"]
+        min_score = self.min_score
+        return [s for s in spans
+                if s.score >= min_score and (s.label not in _WORDY or self._verdict(text, s) == "kept")]
+
     def _final(self, text: str, found: list[Finding]) -> list[Span]:
-        keep = [f.span for f in found if self._verdict(text, f.span) == "kept"]
+        keep = self._kept(text, [f.span for f in found])
         if self.propagate:
-            keep.extend(s for s in propagate_names(text, keep) if self._verdict(text, s) == "kept")
+            keep.extend(self._kept(text, propagate_names(text, keep)))
         return resolve_overlaps(keep, text)
 
     def _decide(self, text: str, found: list[Finding]) -> list[Explanation]:

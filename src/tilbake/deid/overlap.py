@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
@@ -19,23 +20,37 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        only a space or hyphen (when ``text`` is given to check the gap).
     2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
     """
-    merged = _merge_same_label(sorted(spans, key=_by_label), text)
-    merged.sort(key=_by_start)
-    if all(a.end <= b.start for a, b in zip(merged, merged[1:], strict=False)):
-        return merged  # the common case: nothing left to resolve
+    ordered = sorted(spans, key=_START)
+    if _disjoint(ordered) and not _touching_names(ordered, text):
+        return ordered  # the common case: nothing to merge or resolve
+    merged = _merge_same_label(sorted(ordered, key=_by_label), text)
+    merged.sort(key=_START)
+    if _disjoint(merged):
+        return merged  # no overlaps across labels left to resolve
     chosen: list[Span] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):
             chosen.append(span)
-    return sorted(chosen, key=_by_start)
+    return sorted(chosen, key=_START)
+
+
+_START = attrgetter("start", "end")  # a C-level sort key: this runs for every document
+
+
+def _disjoint(ordered: list[Span]) -> bool:
+    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def _touching_names(ordered: list[Span], text: str | None) -> bool:
+    """True when two PERSON spans in a row are joined only by a space or hyphen (they merge)."""
+    if text is None:
+        return False
+    names = [s for s in ordered if s.label == Label.PERSON]
+    return any(text[a.end:b.start] in _JOINERS for a, b in zip(names, names[1:], strict=False))
 
 
 def _by_label(s: Span) -> tuple[str, int, int]:
     return (s.label.value, s.start, -s.end)
-
-
-def _by_start(s: Span) -> tuple[int, int]:
-    return (s.start, s.end)
 
 
 def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:

@@ -46,6 +46,7 @@ class _Fragment:
 
 _FRAGMENTS: list[_Fragment] = []
 _MASTER: list[re.Pattern[str]] = []
+_BY_GROUP: dict[str, tuple[str, Handler]] = {}  # regex group name -> (family, handler)
 
 
 def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
@@ -82,6 +83,8 @@ def _master() -> re.Pattern[str]:
         # (?<!\d\d): never start inside a run of digits
         # ([0-9] rather than \d: an ASCII range lets the engine's fast search skip text quicker)
         _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
+        _BY_GROUP.clear()
+        _BY_GROUP.update({f"f{i}": (f.family, f.handler) for i, f in enumerate(_FRAGMENTS)})
     return _MASTER[0]
 
 
@@ -119,8 +122,9 @@ class Scan:
 
     def word_before(self, pos: int, n: int = 1) -> str:
         """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
-        words = self.text[max(0, pos - 48):pos].lower().replace("(", " ").split()
-        return " ".join(words[-n:])
+        # rsplit keeps the last n words apart from the rest, and only they are lower-cased
+        words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
+        return " ".join(words[-n:]).lower()
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
@@ -132,14 +136,19 @@ class Scan:
 def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = {}
     text, search, pos = scan.text, _master().search, 0
+    by_group = _BY_GROUP
     while (m := search(text, pos)) is not None:
-        fragment = _FRAGMENTS[int(m.lastgroup[1:])]  # type: ignore[index]
-        found = fragment.handler(scan, m.start(), m.end())
+        family, handler = by_group[m.lastgroup]  # type: ignore[index]
+        start, end = m.span()
+        found = handler(scan, start, end)
         if found is None:
-            pos = m.start() + 1
+            pos = start + 1
             continue
-        out.setdefault(fragment.family, []).append(found)
-        pos = max(found.span.end, m.end())
+        if family in out:
+            out[family].append(found)
+        else:
+            out[family] = [found]
+        pos = found.span.end if found.span.end > end else end
     return out
 
 
@@ -173,14 +182,26 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 _CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Longest cue first; a short cue (under 6 letters) must start a word. Every alternative begins
+    with a literal character (the short cues' word-start test sits after their first letter), so the
+    regex engine can skip in C to the positions where some cue could start."""
+    pattern = _CUE_PATTERNS.get(cues)
+    if pattern is None:
+        alternatives = [re.escape(c) if len(c) >= 6 else
+                        f"{re.escape(c[0])}(?<![a-zæøå]{re.escape(c[0])}){re.escape(c[1:])}"
+                        for c in sorted(cues, key=len, reverse=True)]
+        pattern = _CUE_PATTERNS[cues] = re.compile("|".join(alternatives))
+    return pattern
+
+
 def has_cue(window: str, cues: tuple[str, ...]) -> str:
     """The last cue in ``window`` that starts a word, or (if 6+ letters long) sits inside a compound
     ("fødselsnummeret", "pasienttelefon"); "" when there is none."""
-    pattern = _CUE_PATTERNS.get(cues)
-    if pattern is None:
-        short = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) < 6)
-        long = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True) if len(c) >= 6)
-        pattern = _CUE_PATTERNS[cues] = re.compile(
-            "|".join(p for p in (long, f"(?<![a-zæøå])(?:{short})" if short else "") if p))
-    found = pattern.findall(window)
+    found = _cue_pattern(cues).findall(window)
     return str(found[-1]) if found else ""
+
+
+def any_cue(window: str, cues: tuple[str, ...]) -> bool:
+    """Whether ``window`` holds a cue at all (as :func:`has_cue`, without looking for the last one)."""
+    return _cue_pattern(cues).search(window) is not None

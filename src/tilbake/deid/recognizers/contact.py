@@ -17,6 +17,7 @@ from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
+    any_cue,
     finding,
     has_cue,
     is_boundary,
@@ -50,9 +51,9 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
         return None
     window = scan.window(start, 40)
-    cue = has_cue(window, words.PHONE_CUES)
-    if has_cue(window, words.NOT_PHONE_CUES):
+    if any_cue(window, words.NOT_PHONE_CUES):
         return None
+    cue = has_cue(window, words.PHONE_CUES)
     spaced = " " in raw or "-" in raw or "." in raw
     if spaced and not cue:
         if _ROW_AFTER.match(text, end) or (start > 1 and text[start - 2].isdigit()):

@@ -7,6 +7,8 @@ decimals (12.3).
 
 from __future__ import annotations
 
+import re
+
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
@@ -38,21 +40,23 @@ def _iso(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
+_DMY_PARTS = re.compile(r"(\d+)([./\-])(\d+)([./\-])")
+_DMY_SEPARATORS = frozenset({"..", "/-", "//", "--", "/."})
+
+
 def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
-    raw = text[start:end]
-    seps = [c for c in raw if not c.isdigit()]
-    if seps not in (['.', '.'], ['/', '-'], ['/', '/'], ['-', '-'], ['/', '.']):
+    day, sep1, month, sep2 = _DMY_PARTS.match(text, start).groups()  # type: ignore[union-attr]
+    if sep1 + sep2 not in _DMY_SEPARATORS or not _valid(int(day), int(month)):
         return None
-    parts = [int(p) for p in raw.replace("/", ".").replace("-", ".").split(".")]
-    if not _valid(parts[0], parts[1]) or (end < len(text) and text[end].isalnum()) or (
+    if (end < len(text) and text[end].isalnum()) or (
             text.startswith(",", end) and text[end + 1:end + 2].isdigit()):
         return None
-    if start > 0 and text[start - 1].isalnum() and (len(raw) < 10 or text[start - 1].isdigit()):
+    if start > 0 and text[start - 1].isalnum() and (end - start < 10 or text[start - 1].isdigit()):
         return None  # glued to a word: only a full dd.mm.yyyy is still a date
     if start > 0 and text[start - 1] in ".,/-":
         return None
-    if seps == ['-', '-'] and scan.word_before(start) in _NOT_BEFORE:
+    if sep1 == "-" and sep2 == "-" and scan.word_before(start) in _NOT_BEFORE:
         return None
     return finding(start, end, Label.DATE, 1.0, FAMILY, "dd.mm.yy(yy)", "valid date")
 
