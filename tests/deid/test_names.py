@@ -201,3 +201,31 @@ def test_name_edges(found, text, piece):
 ])
 def test_name_edges_not_taken(found, text, bad):
     assert not any(bad in piece and label == "PERSON" for piece, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Oppsatt til dragana kvist 20.9.2023 kl. 12.20.", "dragana kvist"),
+    ("Vi kontakter öztürk på 9260 1536 når prøvesvar er klare.", "öztürk"),
+    ("Beskjed til pasienten meyer: ta med bildene", "meyer"),
+    ("Fastlege er anngunna nordteigen\nNærmeste pårørende", "anngunna nordteigen"),
+    ("Epikrise sendes fastlegen, hjalmar johansen. Overføres til", "hjalmar johansen"),
+    ("isaias rogne (født november 1972) møter til oppfølging", "isaias rogne"),
+    ("Undersøkt 2024-03-12: ørnebråten, 82 år. CT fra", "ørnebråten"),
+    ("Undersøkt 03/08/2024: jocelyn komma 33 år gml.", "jocelyn"),
+])
+def test_lower_case_names_after_strong_cues(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Oppsatt til kontroll om 2 uker.",
+    "Oppsatt til ny time 12.3 kl 10.",
+    "Vi kontakter fastlegen i morgen.",
+    "Beskjed til pasienten om å ta med bildene.",
+    "Har brukt Celebra 5 mg morgen og kveld m/ noe effekt.",
+    "Undersøkt i dag: smerter i kneet, 63 år gammel skade?",
+    "Oppsatt hos fysioterapeut uke 9.",
+    "Sign. 12.03.2026",
+])
+def test_lower_case_look_alikes_after_cues(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

@@ -99,7 +99,16 @@ def _name_like(w: str) -> bool:
 
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
-                      "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
+                      "sendt melding til", "time hos", "hilsen", *person_cues.STRONG_LOWER_CUES},
+                     key=len, reverse=True)
+_STRONG_LOWER = frozenset(person_cues.STRONG_LOWER_CUES)
+_RUN_END = re.compile(r"[ \t]*(?:$|[.,:;()\n/]|\d|\+|på \d|(?:" + "|".join(person_cues.VERBS_AFTER) + r")\b"
+                      r"|som (?:er |somer )?\d|komma \d)")
+# before an age or a birth date, at the start of a line or clause: "isaias rogne (født 1972)"
+_LOWER_BEFORE_AGE = re.compile(r"(?:^|(?<=\n)|(?<=: )|(?<=\] ))[ \t]*"
+                               r"([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
+                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)",
+                               re.MULTILINE)
 _LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
@@ -123,7 +132,7 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     for tok in tokens:
         title = tok.capitalize()
         known = title in lang_nb.first_names() or title in lang_nb.surnames()
-        if known and title not in words.NAME_STOPWORDS:
+        if known and title not in words.NAME_STOPWORDS and title not in _NON_NAME:
             n += 1
         else:
             break
@@ -169,9 +178,19 @@ class NameRecognizer(Recognizer):
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
+            if lower[first:last + 1] in _STRONG_LOWER:
+                n = max(n, _name_run(text, start, tokens))
             if n:
                 end = start + len(" ".join(tokens[:n]))
                 out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+        for m in _LOWER_BEFORE_AGE.finditer(text):
+            tokens = m.group(1).split()
+            while tokens and tokens[-1].lower() in person_cues.RUN_STOPS:
+                tokens.pop()  # "jocelyn komma 33 år"
+            whole = bool(tokens) and _name_run(text, m.start(1), tokens, check_end=False) == len(tokens)
+            if whole and tokens[0].islower():
+                end = m.start(1) + len(" ".join(tokens))
+                out.append(finding(m.start(1), end, Label.PERSON, 0.75, FAMILY, "lower-case name + age"))
         i = text.find(":")
         while i >= 0:
             field = field_before(scan, i + 1)
@@ -265,6 +284,22 @@ class NameRecognizer(Recognizer):
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = True) -> int:
+    """How many of ``tokens`` (up to 3) read as an unlisted lower-case name: none a stop word, title,
+    relation or person noun, and (``check_end``) what follows them ends a name (punctuation, a
+    number, a verb). Surnames that are also words ("kvist", "bakken") are allowed here: the cue decides."""
+    n = 0
+    for tok in tokens[:3]:
+        low = tok.lower()
+        if low in person_cues.RUN_STOPS or _skippable(tok) or low in _PERSON_NOUNS or len(low) < 2:
+            break
+        n += 1
+    if not n:
+        return 0
+    end = start + len(" ".join(tokens[:n]))
+    return n if not check_end or _RUN_END.match(text, end) else 0
 
 
 def _lead_word(toks: list[tuple[int, int, str]]) -> bool:
