@@ -229,3 +229,21 @@ def test_lower_case_names_after_strong_cues(found, text, piece):
 ])
 def test_lower_case_look_alikes_after_cues(found, text):
     assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Overføres til stovner legegruppe for videre tiltak.", "stovner legegruppe"),
+    ("Gikk til behandling hos vennesla fysikalske institutt. Våkner", "vennesla fysikalske institutt"),
+    ("Henvist av: dr. eskildsen (torshov manuellterapi)\nTime", "torshov manuellterapi"),
+    ("Lå på unn en periode i fjor", "unn"),
+])
+def test_lower_case_orgs_after_a_preposition(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Time hos vanlig fysioterapi i morgen", "Behandlet ved fysikalske institutt", "Det var sus i ørene",
+    "Henvist til fysioterapi.", "Går til privat kiropraktor", "Ønsker samme fysioterapeut som sist",
+])
+def test_lower_case_org_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

@@ -53,8 +53,11 @@ class OrgRecognizer(Recognizer):
             start, end = last - length + 1, last + 1
             if text[end:end + 1] in ("s", "'", "’") and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 end += 1  # genitive: "Ahus' akuttmottak", "Haukelands"
-            if not is_boundary(text, start, end) or (exact and text[start:start + length] != exact):
+            if not is_boundary(text, start, end):
                 continue
+            if exact and text[start:start + length] != exact and not (
+                    text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
+                continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
             out.append(finding(start, end, Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
         return out
 
@@ -86,6 +89,9 @@ class OrgRecognizer(Recognizer):
                 s -= 1
             w = text[s:begin - 1]
             place = w.lower() in lang_nb.places_lower() and w.lower() not in _PREPOSITIONS
+            if w and w.islower() and not place:
+                begin = _lower_name_before(text, begin, ws)  # "overføres til stovner legegruppe"
+                break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
             if w.endswith(".") and len(w) > 3:
@@ -169,6 +175,36 @@ def _tail(text: str, end: int) -> int:
 
 _LEGAL = re.compile(r" (DA|AS|ASA|ANS|SA|da|as)(?=[ \t]*(?:[.,;|)\n]|$))")
 _GLUED = ("på", "ved", "til", "hos", "fra")
+
+
+_AT = frozenset({"på", "ved", "fra", "til", "hos", "i"})
+_COMMON = frozenset({"vanlig", "privat", "ny", "nytt", "nye", "lokal", "lokale", "kommunal", "kommunale",
+                     "offentlig", "annen", "annet", "andre", "samme", "egen", "eget", "sin", "sitt", "hans",
+                     "hennes", "en", "et", "ei", "den", "det"})
+
+
+def _lower_name_before(text: str, begin: int, ws: int) -> int:
+    """Lower-case name words before a clinic word count when "til", "ved", "hos", … or "(" comes
+    right before them ("behandling hos vennesla fysikalske institutt"): at most two words."""
+    words_before = text[max(0, begin - 50):begin].split()
+    taken = []
+    for w in reversed(words_before[-3:]):
+        low = w.lower()
+        if low in _AT or w == "(" or w.startswith("("):
+            if w.startswith("(") and len(w) > 1:
+                taken.append(w[1:])
+            break
+        if not w.islower() or low in _COMMON or low in _PREPOSITIONS or not w.isalpha() or len(taken) == 2:
+            return ws if begin == ws else begin
+        taken.append(w)
+    else:
+        return ws if begin == ws else begin
+    if all(t.lower() in _GENERIC for t in taken):
+        return begin  # "ved fysikalske institutt": no name in it
+    return begin - len(" ".join(reversed(taken))) - 1
+
+
+_GENERIC = frozenset({"fysikalske", "medisinske", "kiropraktiske", "private", "kommunale"})
 
 
 def _verb_like(text: str, start: int, word: str) -> bool:
