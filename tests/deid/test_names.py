@@ -247,3 +247,20 @@ def test_lower_case_orgs_after_a_preposition(found, text, piece):
 ])
 def test_lower_case_org_look_alikes(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Arbeider som bussjåfør hos tine med mye bæring.", "tine"),
+    ("Arbeider som tømrer hos yara m/ mye bæring.", "yara"),
+    ("Jobber som snekker i rema 1000 mye løfting", "rema 1000"),
+])
+def test_lower_case_employers_after_a_job(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jobber som snekker i mange år.", "Arbeider som lærer på skolen.", "Jobber som sykepleier i kommunen.",
+    "Arbeider som vikar hos flere, mye reising.",
+])
+def test_lower_case_employer_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

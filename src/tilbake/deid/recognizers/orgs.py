@@ -125,8 +125,12 @@ class OrgRecognizer(Recognizer):
             return out
         for m in _JOB.finditer(scan.text):
             org = _ORG_AFTER.match(scan.text, m.end())
-            if org and org.group(1)[0].isupper() and org.group(1) not in _NON_NAME and \
-                    org.group(1).lower() not in _AGENCIES:
+            if org is None:
+                continue
+            name = org.group(1)
+            # lower case only when the name is closed off: "hos tine med mye bæring", "hos yara."
+            closed = _CLOSED.match(scan.text, org.end(1)) is not None and name.lower() not in _NOT_EMPLOYERS
+            if (name[0].isupper() or closed) and name not in _NON_NAME and name.lower() not in _AGENCIES:
                 out.append(finding(org.start(1), org.end(1), Label.ORG, 0.75, FAMILY, "employer after job"))
         return out
 
@@ -227,5 +231,9 @@ _ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
 _JOB = re.compile("(?i)(?<![^\\W\\d_])(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
                   + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")
-_NOT_EMPLOYERS = frozenset({"en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
+_CLOSED = re.compile(r"(?:[ \t]*(?:$|[.,;\n)])| (?:(?:med|og|komma|mye|der|hvor|siden)\b|m/))")
+_NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "sykehjemmet", "barnehagen",
+                            "lageret", "verkstedet", "firmaet", "bedriften", "hjemmetjenesten", "kontoret",
+                            "hjemmesykepleien", "byggeplass", "anlegg", "privat", "deltid", "turnus",
+                            "en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})
