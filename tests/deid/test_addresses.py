@@ -69,3 +69,15 @@ def test_look_alikes_of_several_word_places(found, text):
     assert not any(label == "LOCATION" and " i " in piece for piece, label in found(text)), found(text)
     assert not any(label == "LOCATION" and piece in ("morgen", "kveld", "Ibux", "Paracet")
                    for piece, label in found(text))
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Postadresse Munkegata 33, 7500 Stjørdal", "Munkegata 33"),
+    ("Psotadresse røatoppen allé 17 8514 narvik", "røatoppen allé 17"),
+    ("Postdaresse Bergkrystallen gate 123, 2609 Lillehammer", "Bergkrystallen gate 123"),
+    ("Postadresse Johan Castbergs plass 142 B, 7714 Steinkjer", "Johan Castbergs plass 142 B"),
+    ("Postadresse grankollveien 12 b 2408 elverum", "grankollveien 12 b"),
+    ("Dronning Eufemias gate 16, 0191 Oslo", "Dronning Eufemias gate 16"),
+])
+def test_street_without_its_header_word(found, text, piece):
+    assert (piece, "ADDRESS") in found(text)

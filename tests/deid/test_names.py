@@ -170,3 +170,97 @@ def test_orgs_found_whole(found, text, piece):
 ])
 def test_org_look_alikes(found, text, bad):
     assert not any(piece == bad for piece, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("NAVN Hætta-Sara, Lars\nID-nr: 28011080156", "Hætta-Sara, Lars"),
+    ("Navn/fnr: Lakshmi Midtsveen / 130151-17405", "Lakshmi Midtsveen"),
+    ("Fast lege: Nermin Hrytsenko ved Mandal Helsehus", "Nermin Hrytsenko"),
+    ("Tlf./navn: 950 19 278/Dag Ruslanov. Angir VAS 2/10", "Dag Ruslanov"),
+    ("Trolig myofasielt smertesyndrom. /Hrafnhildur Adeyemi", "Hrafnhildur Adeyemi"),
+    ("Falt på bakken.\n\n--\nMilorad Verma\nfastlege | HPR: 8502858", "Milorad Verma"),
+    ("Vi ringer I. Selvarajah på 63676037 når svar er klare.", "I. Selvarajah"),
+    ("Fastlege er Ovllá ter Haar\nKonsultasjonsdato", "Ovllá ter Haar"),
+    ("Drøftet videre plan med fru al-Hassan i dag.", "al-Hassan"),
+    ("Oppfølging 10. jul, sign. Marte Yri Driver med orientering", "Marte Yri"),
+    ("[14/09/2022] Shvan Mehmedović Barnebarnet Lars ble med inn", "Shvan Mehmedović"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Arnel"),
+    ("Telefonkonsultasjon med Johan Kvist. Kvists bestemor fikk slag.", "Kvists"),
+    ("Oppsatt hos Liv Solli 13.9.\nLiv Solli", "Liv Solli"),
+])
+def test_name_edges(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Er i 50 % stilling hos Circle K. Svigerinnen Parisa Moreno ble med.", "Circle"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Stesønnen"),
+    ("sign. Marte Yri Driver med orientering", "Driver"),
+    ("Smertene var verst i L4/L5 og C5/C6.", "L4"),
+    ("Ibux/Paracet ved behov", "Paracet"),
+])
+def test_name_edges_not_taken(found, text, bad):
+    assert not any(bad in piece and label == "PERSON" for piece, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Oppsatt til dragana kvist 20.9.2023 kl. 12.20.", "dragana kvist"),
+    ("Vi kontakter öztürk på 9260 1536 når prøvesvar er klare.", "öztürk"),
+    ("Beskjed til pasienten meyer: ta med bildene", "meyer"),
+    ("Fastlege er anngunna nordteigen\nNærmeste pårørende", "anngunna nordteigen"),
+    ("Epikrise sendes fastlegen, hjalmar johansen. Overføres til", "hjalmar johansen"),
+    ("isaias rogne (født november 1972) møter til oppfølging", "isaias rogne"),
+    ("Undersøkt 2024-03-12: ørnebråten, 82 år. CT fra", "ørnebråten"),
+    ("Undersøkt 03/08/2024: jocelyn komma 33 år gml.", "jocelyn"),
+])
+def test_lower_case_names_after_strong_cues(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Oppsatt til kontroll om 2 uker.",
+    "Oppsatt til ny time 12.3 kl 10.",
+    "Vi kontakter fastlegen i morgen.",
+    "Beskjed til pasienten om å ta med bildene.",
+    "Har brukt Celebra 5 mg morgen og kveld m/ noe effekt.",
+    "Undersøkt i dag: smerter i kneet, 63 år gammel skade?",
+    "Oppsatt hos fysioterapeut uke 9.",
+    "Sign. 12.03.2026",
+])
+def test_lower_case_look_alikes_after_cues(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Overføres til stovner legegruppe for videre tiltak.", "stovner legegruppe"),
+    ("Gikk til behandling hos vennesla fysikalske institutt. Våkner", "vennesla fysikalske institutt"),
+    ("Henvist av: dr. eskildsen (torshov manuellterapi)\nTime", "torshov manuellterapi"),
+    ("Lå på unn en periode i fjor", "unn"),
+])
+def test_lower_case_orgs_after_a_preposition(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Time hos vanlig fysioterapi i morgen", "Behandlet ved fysikalske institutt", "Det var sus i ørene",
+    "Henvist til fysioterapi.", "Går til privat kiropraktor", "Ønsker samme fysioterapeut som sist",
+])
+def test_lower_case_org_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Arbeider som bussjåfør hos tine med mye bæring.", "tine"),
+    ("Arbeider som tømrer hos yara m/ mye bæring.", "yara"),
+    ("Jobber som snekker i rema 1000 mye løfting", "rema 1000"),
+])
+def test_lower_case_employers_after_a_job(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jobber som snekker i mange år.", "Arbeider som lærer på skolen.", "Jobber som sykepleier i kommunen.",
+    "Arbeider som vikar hos flere, mye reising.",
+])
+def test_lower_case_employer_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

@@ -107,7 +107,8 @@ def propagate_names(text: str, spans: list[Span]) -> list[Span]:
             i = text.find(variant)
             while i >= 0:
                 end = _mention_end(text, i + len(variant))
-                if end and name in _WORDS and _sentence_start(text, i):
+                if end == i + len(variant) and name in _WORDS and _sentence_start(text, i) and \
+                        not text[end + 1:end + 2].isupper():
                     pass  # "Dag to etter skaden" is not the "Dag" of "Dag Mo"
                 elif end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
                     out.append(Span(i, end, Label.PERSON, 0.8, "propagation"))

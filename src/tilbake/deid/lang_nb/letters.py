@@ -17,7 +17,5 @@ def _upper_class() -> str:
 UPPER = _upper_class()
 #: any letter of any alphabet (``\w`` without digits and underscore)
 LETTER = r"[^\W\d_]"
-#: a word that starts with a letter and goes on with letters, hyphens and apostrophes
-WORD = LETTER + r"(?:" + LETTER + r"|['’\-])*"
 #: a capitalised word ("Jabłoński", "Þórdís", "Hætta-Sara", "O'Connor")
-CAPWORD = f"[{UPPER}](?:{LETTER}|['’\\-])*"
+CAPWORD = f"[{UPPER}]{LETTER}*(?:['’\\-]{LETTER}*)*"  # runs of letters: no per-character alternation

@@ -46,3 +46,33 @@ HEADER_WORDS = ("Navn", "NAVN", "Pasientopplysninger", "Angår", "Gjelder", "Ved
                 "HPR-nummer", "Betalt", "Fnr", "Personnr", "Fødselsnummer", "Rekvirent", "Bosted",
                 "Sykehistorie", "Sluttrapport", "Sluttnotat", "Timebekreftelse", "Konsultasjonsdato",
                 "Mail", "E-post", "Ref", "Ifølge", "Iflg", "Yrke", "Jobb", "Arbeidssted")
+
+# Capitalised words that open a sentence in clinical notes; when a dropped period glues them to a
+# name ("sign. Marte Yri Driver med orientering") they end the name rather than continue it.
+SENTENCE_WORDS = (
+    "Driver", "Underviser", "Arbeider", "Jobber", "Trener", "Pendler", "Bor", "Plagene", "Smertene",
+    "Hadde", "Fikk", "Ble", "Kom", "Var", "Mistanke", "Undersøkt", "Behandlet", "Startet", "Tidligere",
+    "Videre", "Ifølge", "Iflg", "Våkner", "Falt", "Ses", "Verre", "Bedre", "Mye", "Lite", "Normal",
+    "Angir", "Beskriver", "Forteller", "Sender", "Melding", "Skriftlig", "Går", "Gikk", "Løfter", "Står",
+    "Sitter", "Ligger", "Henvender", "Konservativ", "Oppfølging", "Oppsatt", "Drøftet", "Beskjed",
+    "Telefonkonsultasjon", "Konsultasjon", "Sykmeldingen", "Sykmelding", "Gradert", "Arbeidsfør",
+    "Hjemmehørende", "Fremgang", "Svekket", "Nedsatt", "Reflekser", "Kraft", "Sensibilitet", "Ømhet",
+    "Uke", "Informert", "Noe",
+)
+
+# Cues strong enough that the lower-case words after them are a name even when no list knows it
+# (messy dictation: "Oppsatt til dragana kvist 20.9.2023", "Vi kontakter öztürk på 9260 1536"),
+# provided the words end where a name would: at punctuation, a number, "på", or a verb of telling.
+STRONG_LOWER_CUES = ("fastlege er", "fastlegen er", "fastlegeer", "fastlegen,", "sign", "sign.", "signert",
+                     "vi kontakter", "vi ringer", "beskjed til pasienten", "med pasienten", "til pasienten",
+                     "oppsatt til", "oppsatt hos", "sykmeldingen fra", "sykmeldingenfra", "hilsen fra",
+                     "time med", "konsultasjon med", "telefonkonsultasjon med", "telefonkonsultasjonm/",
+                     "fru", "herr", "hr.", "dr.", "navn –", "sist hos", "varsist hos", "fastlegen")
+# Words that end a run of lower-case name words: function words, fillers, dictated punctuation.
+RUN_STOPS = frozenset({
+    "er", "har", "på", "i", "til", "med", "og", "som", "fra", "eh", "øh", "altså", "komma", "punktum", "ble",
+    "blitt", "var", "skal", "kan", "ved", "om", "for", "at", "den", "det", "en", "et", "ei", "hos", "etter",
+    "før", "nå", "da", "så", "ikke", "hadde", "kl", "kl.", "ny", "time", "kontroll", "samtale", "neste",
+    "oppfølging", "behandling", "i dag", "idag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+    "lørdag", "søndag", "uke", "ca", "mr", "ct", "røntgen", "henvisning", "svar", "prøvesvar", "forteller",
+})

@@ -88,7 +88,9 @@ PERSON_FIELDS = ("pasient", "pasientnavn", "navn", "fullt navn", "henvisende leg
                  "pårørende", "nærmeste pårørende", "kontaktperson", "signert", "signert av", "sign",
                  "utført av", "skrevet av", "dikt", "diktert av", "godkjent av", "kopi til", "mor",
                  "far", "ektefelle", "samboer", "verge", "mottaker", "til", "fra", "ansvarlig",
-                 "ansvarlig lege", "terapeut", "sykepleier", "psykolog", "rekvirent", "avsender")
+                 "ansvarlig lege", "terapeut", "sykepleier", "psykolog", "rekvirent", "avsender",
+                 "fast lege", "navn/fnr", "navn / fnr", "tlf./navn", "tlf/navn", "pasientopplysninger",
+                 "gjelder", "angår", "vedr", "vedrørende", "pas", "pt", "navn og fnr", "pasientdata")
 ORG_FIELDS = ("arbeidsgiver", "arbeidssted", "skole", "barnehage", "klinikk", "sykehus", "legekontor",
               "institusjon", "avdeling", "virksomhet", "behandlingssted")
 

@@ -34,7 +34,7 @@ _LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-z
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 _COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
-_FROM_TO = re.compile(r"(?<![^\W\d_])fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")
+_FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
 
 @cache
@@ -44,6 +44,8 @@ def _regions() -> frozenset[str]:
                      for prep in ("i", "på") if f" {prep} " in p)
 
 
+_HEADER_PARTS = ("adresse", "dresse", "daresse", "adr.", "bosted", "bsoted")
+_HOUSE_LETTERS = frozenset("abcdefgh")  # "grankollveien 12 b" in lower-case notes
 _ADDRESS_CUES = ("bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse")
 _STOP = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
 
@@ -71,7 +73,8 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     stop = end
     if stop < len(text) and text[stop].isalpha() and (stop + 1 == len(text) or not text[stop + 1].isalnum()):
         stop += 1  # "12B"
-    elif text[stop:stop + 1] == " " and text[stop + 1:stop + 2].isupper() and (
+    elif text[stop:stop + 1] == " " and (text[stop + 1:stop + 2].isupper() or (
+            not capital and text[stop + 1:stop + 2] in _HOUSE_LETTERS)) and (
             stop + 2 == len(text) or not text[stop + 2].isalnum()):
         stop += 2  # "12 B"
     return finding(begin, stop, Label.ADDRESS, 0.95 if capital or cued else 0.8, FAMILY, "street + number")
@@ -89,6 +92,8 @@ def _extend_back(scan: Scan, pos: int, *, bare: bool) -> int | None:
         w = text[s:begin - 1]
         if not w or w in words.NON_NAME_CAPWORDS or w.lower() in _STOP or not (w[0].isupper() or bare):
             break
+        if any(h in w.lower() for h in _HEADER_PARTS):
+            break  # "Postadresse Munkegata 33", also misspelt ("Psotadresse", "Postdaresse")
         begin, taken = s, taken + 1
     if bare and taken == 0:
         return None
@@ -158,7 +163,10 @@ class PlaceRecognizer(Recognizer):
         """Both ends of a trip in any case: "pendler fra røros til stord"."""
         out: list[Finding] = []
         places = lang_nb.places_lower()
-        for m in _FROM_TO.finditer(scan.lower):
+        lower = scan.lower
+        for m in _FROM_TO.finditer(lower):
+            if m.start() and lower[m.start() - 1].isalpha():
+                continue  # "pendlerfra" is handled, "tilfra" is not a word
             if m.group(1) in places and m.group(2) in places:
                 out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "fra X til Y"))
                 out.append(finding(m.start(2), m.end(2), Label.LOCATION, 0.85, self.name, "fra X til Y"))

@@ -53,8 +53,11 @@ class OrgRecognizer(Recognizer):
             start, end = last - length + 1, last + 1
             if text[end:end + 1] in ("s", "'", "’") and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 end += 1  # genitive: "Ahus' akuttmottak", "Haukelands"
-            if not is_boundary(text, start, end) or (exact and text[start:start + length] != exact):
+            if not is_boundary(text, start, end):
                 continue
+            if exact and text[start:start + length] != exact and not (
+                    text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
+                continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
             out.append(finding(start, end, Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
         return out
 
@@ -86,6 +89,9 @@ class OrgRecognizer(Recognizer):
                 s -= 1
             w = text[s:begin - 1]
             place = w.lower() in lang_nb.places_lower() and w.lower() not in _PREPOSITIONS
+            if w and w.islower() and not place:
+                begin = _lower_name_before(text, begin, ws)  # "overføres til stovner legegruppe"
+                break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
             if w.endswith(".") and len(w) > 3:
@@ -114,10 +120,17 @@ class OrgRecognizer(Recognizer):
     def _after_job(self, scan: Scan) -> list[Finding]:
         """"Arbeider som rørlegger hos Ruter", "Yrke/arbeidssted: sjåfør, Bring"."""
         out: list[Finding] = []
+        lower = scan.lower
+        if " som " not in lower and "arbeidssted" not in lower and "yrke" not in lower:
+            return out
         for m in _JOB.finditer(scan.text):
             org = _ORG_AFTER.match(scan.text, m.end())
-            if org and org.group(1)[0].isupper() and org.group(1) not in _NON_NAME and \
-                    org.group(1).lower() not in _AGENCIES:
+            if org is None:
+                continue
+            name = org.group(1)
+            # lower case only when the name is closed off: "hos tine med mye bæring", "hos yara."
+            closed = _CLOSED.match(scan.text, org.end(1)) is not None and name.lower() not in _NOT_EMPLOYERS
+            if (name[0].isupper() or closed) and name not in _NON_NAME and name.lower() not in _AGENCIES:
                 out.append(finding(org.start(1), org.end(1), Label.ORG, 0.75, FAMILY, "employer after job"))
         return out
 
@@ -168,6 +181,36 @@ _LEGAL = re.compile(r" (DA|AS|ASA|ANS|SA|da|as)(?=[ \t]*(?:[.,;|)\n]|$))")
 _GLUED = ("på", "ved", "til", "hos", "fra")
 
 
+_AT = frozenset({"på", "ved", "fra", "til", "hos", "i"})
+_COMMON = frozenset({"vanlig", "privat", "ny", "nytt", "nye", "lokal", "lokale", "kommunal", "kommunale",
+                     "offentlig", "annen", "annet", "andre", "samme", "egen", "eget", "sin", "sitt", "hans",
+                     "hennes", "en", "et", "ei", "den", "det"})
+
+
+def _lower_name_before(text: str, begin: int, ws: int) -> int:
+    """Lower-case name words before a clinic word count when "til", "ved", "hos", … or "(" comes
+    right before them ("behandling hos vennesla fysikalske institutt"): at most two words."""
+    words_before = text[max(0, begin - 50):begin].split()
+    taken = []
+    for w in reversed(words_before[-3:]):
+        low = w.lower()
+        if low in _AT or w == "(" or w.startswith("("):
+            if w.startswith("(") and len(w) > 1:
+                taken.append(w[1:])
+            break
+        if not w.islower() or low in _COMMON or low in _PREPOSITIONS or not w.isalpha() or len(taken) == 2:
+            return ws if begin == ws else begin
+        taken.append(w)
+    else:
+        return ws if begin == ws else begin
+    if all(t.lower() in _GENERIC for t in taken):
+        return begin  # "ved fysikalske institutt": no name in it
+    return begin - len(" ".join(reversed(taken))) - 1
+
+
+_GENERIC = frozenset({"fysikalske", "medisinske", "kiropraktiske", "private", "kommunale"})
+
+
 def _verb_like(text: str, start: int, word: str) -> bool:
     """A sentence-initial word that opens a clause rather than a name: a participle ("Rekvirert",
     "Rekvierrt") or a verb run together with its preposition ("Låpå", "Undervsierved")."""
@@ -188,5 +231,9 @@ _ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
 _JOB = re.compile("(?i)(?<![^\\W\\d_])(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
                   + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")
-_NOT_EMPLOYERS = frozenset({"en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
+_CLOSED = re.compile(r"(?:[ \t]*(?:$|[.,;\n)])| (?:(?:med|og|komma|mye|der|hvor|siden)\b|m/))")
+_NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "sykehjemmet", "barnehagen",
+                            "lageret", "verkstedet", "firmaet", "bedriften", "hjemmetjenesten", "kontoret",
+                            "hjemmesykepleien", "byggeplass", "anlegg", "privat", "deltid", "turnus",
+                            "en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})
