@@ -24,6 +24,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
+from .ner_filter import never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -139,6 +140,7 @@ class NerDetector:
         self.chars_seen = 0
         self.chars_read = 0
         self._lexicon = GateLexicon.empty()
+        self._never: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         state = "loaded" if self._nlp is not None else "not loaded"
@@ -164,12 +166,14 @@ class NerDetector:
             raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
         lexicon_path = self.model_dir / LEXICON_FILE
+        self._never = never_with_slips(frozenset())
         if not lexicon_path.is_file():
             self.gated = False  # without the lexicon every capitalised word would wake the model anyway
             return self
         lexicon = GateLexicon.from_file(lexicon_path)
         # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
         self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, lexicon.names | places_lower())
+        self._never = never_with_slips(self._lexicon.names)
         return self
 
     def detect(self, text: str) -> list[Span]:
@@ -212,9 +216,19 @@ class NerDetector:
         for (index, offset), doc in zip(pieces, docs, strict=True):
             for start, end, name in entities(doc):
                 label = MODEL_LABELS.get(name)
-                if label is not None and plausible(doc.text[start:end], label, self._lexicon):
-                    found[index].append(Span(offset + start, offset + end, label, MODEL_SCORE, self.name))
+                kept = self._keep(doc.text[start:end], label) if label is not None else None
+                if label is not None and kept is not None:
+                    lo, hi = offset + start + kept[0], offset + start + kept[1]
+                    found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
         return iter(found)
+
+    def _keep(self, entity: str, label: Label) -> tuple[int, int] | None:
+        """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``."""
+        if not plausible(entity, label, self._lexicon):
+            return None
+        if label != Label.PERSON:
+            return 0, len(entity)
+        return person_span(entity, self._lexicon.common, self._lexicon.names, self._never)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
