@@ -13,7 +13,8 @@ from tilbake.errors import ModelError
 LEXICON = GateLexicon(
     common=frozenset({"pasienten", "smerter", "kontroll"}),
     common_exact=frozenset({"MR"}),
-    names=frozenset({"ola", "hansen"}),
+    names=frozenset({"ola", "hansen", "ring"}),
+    never=frozenset({"anamnese", "ring", "status"}),
 )
 
 LOWER_CASE_NOTE = "pas kom i dag med sin datter, hun heter solveig og bor i bodø"
@@ -96,6 +97,13 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
         ),
         ("", []),
         ("Kontroll 12.03.2024 kl 10:15.", []),
+        # never-a-name words do not, wherever they stand and even when listed as names
+        ("Pasienten sier ANAMNESE og Status er fine. Ring oss.", []),
+        ("Pasienten sier at ring er fin og god.", []),
+        # neither do letters glued to digits (vertebrae, codes)
+        ("Pasienten har prolaps L4/L5 og smerter Th12.", []),
+        # a name next to them still does
+        ("Pasienten, Ring Solveig.", ["Pasienten, Ring Solveig"]),
     ],
 )
 def test_windows(text: str, read: list[str]):

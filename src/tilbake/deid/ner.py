@@ -47,6 +47,8 @@ class GateLexicon:
     common: frozenset[str]
     common_exact: frozenset[str]
     names: frozenset[str]
+    #: never a name (``ner_filter``): no trigger, and dropped or cut off as a model PERSON
+    never: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> GateLexicon:
@@ -68,7 +70,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
     if word == lower:
-        return lower in lexicon.names and lower not in lexicon.common
+        return lower in lexicon.names and lower not in lexicon.common and lower not in lexicon.never
+    if lower in lexicon.never:
+        return False
     if lower in lexicon.names:
         return True
     if word in lexicon.common_exact:
@@ -105,6 +109,8 @@ def windows(
     for i, (start, end) in enumerate(words):
         if mask is not None and mask[start] and mask[end - 1]:
             continue
+        if end < len(text) and text[end].isdigit():  # a code or a vertebra ("L4", "Th12"), no name
+            continue
         if not _is_trigger(text[start:end], text, start, lexicon):
             continue
         lo, hi = words[max(0, i - context)][0], words[min(last, i + context)][1]
@@ -140,7 +146,6 @@ class NerDetector:
         self.chars_seen = 0
         self.chars_read = 0
         self._lexicon = GateLexicon.empty()
-        self._never: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         state = "loaded" if self._nlp is not None else "not loaded"
@@ -166,14 +171,13 @@ class NerDetector:
             raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
         lexicon_path = self.model_dir / LEXICON_FILE
-        self._never = never_with_slips(frozenset())
         if not lexicon_path.is_file():
             self.gated = False  # without the lexicon every capitalised word would wake the model anyway
             return self
         lexicon = GateLexicon.from_file(lexicon_path)
         # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
-        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, lexicon.names | places_lower())
-        self._never = never_with_slips(self._lexicon.names)
+        names = lexicon.names | places_lower()
+        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never_with_slips(names))
         return self
 
     def detect(self, text: str) -> list[Span]:
@@ -228,7 +232,7 @@ class NerDetector:
             return None
         if label != Label.PERSON:
             return 0, len(entity)
-        return person_span(entity, self._lexicon.common, self._lexicon.names, self._never)
+        return person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
