@@ -14,7 +14,8 @@ LEXICON = GateLexicon(
     common=frozenset({"pasienten", "smerter", "kontroll"}),
     common_exact=frozenset({"MR"}),
     names=frozenset({"ola", "hansen", "ring"}),
-    never=frozenset({"anamnese", "ring", "status"}),
+    never=frozenset({"anamnese", "ring", "status", "yrke"}),
+    cues=frozenset({"yrke"}),
 )
 
 LOWER_CASE_NOTE = "pas kom i dag med sin datter, hun heter solveig og bor i bodø"
@@ -102,6 +103,8 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
         ("Pasienten sier at ring er fin og god.", []),
         # neither do letters glued to digits (vertebrae, codes)
         ("Pasienten har prolaps L4/L5 og smerter Th12.", []),
+        # cue words do: a name or an employer follows them
+        ("Pasienten sier: Yrke: sjåfør, skanska.", ["Pasienten sier: Yrke: sjåfør, skanska"]),
         # a name next to them still does
         ("Pasienten, Ring Solveig.", ["Pasienten, Ring Solveig"]),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tilbake.deid.ner_filter import never_with_slips, never_words, person_span
+from tilbake.deid.ner_filter import cue_words, never_with_slips, never_words, person_span
 
 COMMON = frozenset({"fortsette", "dag", "søster", "hansen", "berg"})
 NAMES = frozenset({"dag", "hansen", "berg", "stauts"})
@@ -61,6 +61,12 @@ def test_listed_words_are_read_lower_case(word: str):
 @pytest.mark.parametrize("word", ["kari", "per", "ta", "kan", "", "#"])
 def test_names_and_comments_are_not_listed(word: str):
     assert word not in never_words()
+
+
+@pytest.mark.parametrize(("word", "cue"), [("rekvirent", True), ("yrke", True), ("anamnese", False)])
+def test_cue_words_are_never_words_marked_with_a_plus(word: str, cue: bool):
+    assert word in never_words() and (word in cue_words()) is cue
+    assert not any(w.startswith("+") for w in never_words())
 
 
 def test_short_words_get_no_slips():

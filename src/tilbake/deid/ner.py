@@ -24,7 +24,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
-from .ner_filter import never_with_slips, person_span
+from .ner_filter import cue_words, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -49,6 +49,8 @@ class GateLexicon:
     names: frozenset[str]
     #: never a name (``ner_filter``): no trigger, and dropped or cut off as a model PERSON
     never: frozenset[str] = frozenset()
+    #: never-words that still wake the model: a name or employer follows them ("Rekvirent:")
+    cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> GateLexicon:
@@ -69,10 +71,10 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
-    if word == lower:
-        return lower in lexicon.names and lower not in lexicon.common and lower not in lexicon.never
     if lower in lexicon.never:
-        return False
+        return lower in lexicon.cues
+    if word == lower:
+        return lower in lexicon.names and lower not in lexicon.common
     if lower in lexicon.names:
         return True
     if word in lexicon.common_exact:
@@ -177,7 +179,8 @@ class NerDetector:
         lexicon = GateLexicon.from_file(lexicon_path)
         # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
         names = lexicon.names | places_lower()
-        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never_with_slips(names))
+        never = never_with_slips(names)
+        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never, cue_words())
         return self
 
     def detect(self, text: str) -> list[Span]:

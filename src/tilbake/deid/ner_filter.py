@@ -22,12 +22,21 @@ _MIN_SLIP_LENGTH = 5  # shorter words have too many neighbours among real names
 
 
 @lru_cache(maxsize=1)
+def _listed() -> tuple[str, ...]:
+    words: list[str] = []
+    for line in NEVER_FILE.read_text("utf-8").splitlines():
+        words.extend(line.split("#", 1)[0].lower().split())
+    return tuple(words)
+
+
 def never_words() -> frozenset[str]:
     """The listed words, lower case."""
-    words: set[str] = set()
-    for line in NEVER_FILE.read_text("utf-8").splitlines():
-        words.update(line.split("#", 1)[0].lower().split())
-    return frozenset(words)
+    return frozenset(word.lstrip("+") for word in _listed())
+
+
+def cue_words() -> frozenset[str]:
+    """Listed words marked as cues: never names, but a name often follows, so they wake the model."""
+    return frozenset(word[1:] for word in _listed() if word.startswith("+"))
 
 
 def _slips(word: str) -> Iterator[str]:
