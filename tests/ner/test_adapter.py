@@ -105,6 +105,10 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
         ("Pasienten har prolaps L4/L5 og smerter Th12.", []),
         # cue words do: a name or an employer follows them
         ("Pasienten sier: Yrke: sjåfør, skanska.", ["Pasienten sier: Yrke: sjåfør, skanska"]),
+        # a never-word that is also a name wakes it only inside a sentence ("Ring" the surname)
+        ("Pasienten ble henvist av Ring i fjor.", ["Pasienten ble henvist av Ring i fjor"]),
+        # compounds ending in a never-word do not
+        ("Pasienten fikk Sluttstatus og Konsultasjonsstatus.", []),
         # a name next to them still does
         ("Pasienten, Ring Solveig.", ["Pasienten, Ring Solveig"]),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tilbake.deid.ner_filter import cue_words, never_with_slips, never_words, person_span
+from tilbake.deid.ner_filter import cue_words, never_compound, never_with_slips, never_words, person_span
 
 COMMON = frozenset({"fortsette", "dag", "søster", "hansen", "berg"})
 NAMES = frozenset({"dag", "hansen", "berg", "stauts"})
@@ -33,6 +33,10 @@ def _kept(entity: str) -> str | None:
         ("Bsekjed", None),
         ("Postadrese", None),  # a letter lost
         ("Anamnesse", None),  # a letter doubled
+        # compounds ending in a never-word of five letters or more, unless a known name
+        ("Sluttnotat", None),
+        ("Konsultasjonsrapport", None),
+        ("Bergstatus", None),
         # never-words at the edges are cut off, the names stay
         ("ANAMNESE Vasuki Sikorska", "Vasuki Sikorska"),
         ("Kari Moe Ring", "Kari Moe"),
@@ -47,6 +51,8 @@ def _kept(entity: str) -> str | None:
         ("Pasienten Solveig", "Solveig"),  # a never-word is cut
         ("Hætta-Sara, Lars", "Hætta-Sara, Lars"),
         ("Stauts", "Stauts"),  # a slip that is a known name is no never-word
+        ("Ekrom", "Ekrom"),  # the tail "rom" is too short to count
+        ("Bergnotat Hansen", "Hansen"),
     ],
 )
 def test_person_spans(entity: str, kept: str | None):
@@ -67,6 +73,14 @@ def test_names_and_comments_are_not_listed(word: str):
 def test_cue_words_are_never_words_marked_with_a_plus(word: str, cue: bool):
     assert word in never_words() and (word in cue_words()) is cue
     assert not any(w.startswith("+") for w in never_words())
+
+
+@pytest.mark.parametrize(
+    ("word", "never"),
+    [("sluttnotat", True), ("hpr-nummer", True), ("ekrom", False), ("notat", False), ("hansen", False)],
+)
+def test_never_compounds(word: str, never: bool):
+    assert never_compound(word, NEVER) is never
 
 
 def test_short_words_get_no_slips():

@@ -24,7 +24,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
-from .ner_filter import cue_words, never_with_slips, person_span
+from .ner_filter import cue_words, never_compound, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -35,6 +35,7 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCA
 # spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.
 MODEL_SCORE = 0.85
 
+CUE_REACH = 8  # words read after a cue ("Yrke/arbeidssted: sjåfør hos Hansen & Co AS")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?:;\n•*-–")
 _OPENERS = frozenset(" \t\"«'(")
@@ -71,12 +72,17 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
-    if lower in lexicon.never:
-        return lower in lexicon.cues
+    if lower in lexicon.never:  # a capitalised cue is a field label: its value may be a name
+        if lower in lexicon.cues:
+            return word != lower
+        # a never-word that is also a name or place ("Time", "Rom") only wakes the model mid-sentence
+        return lower in lexicon.names and word.istitle() and not _sentence_initial(text, start)
     if word == lower:
         return lower in lexicon.names and lower not in lexicon.common
     if lower in lexicon.names:
         return True
+    if never_compound(lower, lexicon.never):
+        return False
     if word in lexicon.common_exact:
         return False
     # Sentence-initial capitals say nothing unless the word is an acronym or not a common word.
@@ -116,6 +122,9 @@ def windows(
         if not _is_trigger(text[start:end], text, start, lexicon):
             continue
         lo, hi = words[max(0, i - context)][0], words[min(last, i + context)][1]
+        if text[start:end].lower() in lexicon.cues:  # a field's value runs to the end of its line
+            line_end = text.find("\n", end)
+            hi = max(hi, min(words[min(last, i + CUE_REACH)][1], len(text) if line_end < 0 else line_end))
         if ranges and lo <= ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         else:

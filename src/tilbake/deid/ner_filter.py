@@ -3,8 +3,9 @@
 The model was trained on a few note templates; notes from other templates put words it never saw at
 the head of a line ("ROM:", "Ring oss på ...", "BEHANDLING Ring", "STTAUS"), and it reads some of them
 as names. Such words are listed in ``ner_never.txt`` (headings, field labels, clinical abbreviations,
-sentence-opening verbs). A PERSON span is dropped when every word in it is a never-word or a common
-word that is no known name; never-words at its edges are cut off ("ANAMNESE Kari Moe" -> "Kari Moe").
+sentence-opening verbs), and so are compounds ending in one ("Sluttnotat"). A PERSON span is
+dropped when every word in it is a never-word or a common word that is no known name; never-words
+at its edges are cut off ("ANAMNESE Kari Moe" -> "Kari Moe").
 Slips of never-words (two neighbouring letters swapped, one letter lost or doubled) count as never-words
 unless the slip is itself a known name. Place and organisation spans are left alone ("Høyre").
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 NEVER_FILE = Path(__file__).with_name("ner_never.txt")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 _MIN_SLIP_LENGTH = 5  # shorter words have too many neighbours among real names
+_MIN_HEAD, _MIN_TAIL = 3, 5  # compounds: "Konsultasjonsdato" = "konsultasjons" + "dato"
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,15 @@ def never_with_slips(names: frozenset[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def never_compound(lower: str, never: frozenset[str]) -> bool:
+    """Whether ``lower`` ends in a never-word of five letters or more ("sluttnotat", "hpr-nummer").
+
+    Norwegian compounds take the meaning of their last part; no surname ends in "notat" or
+    "rapport". Callers check known names first ("Ekrom" is a surname whatever its tail).
+    """
+    return any(lower[i:] in never for i in range(_MIN_HEAD, len(lower) - _MIN_TAIL + 1))
+
+
 def person_span(
     entity: str, common: frozenset[str], names: frozenset[str], never: frozenset[str]
 ) -> tuple[int, int] | None:
@@ -67,12 +78,13 @@ def person_span(
     tokens = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _TOKEN.finditer(entity)]
     if not tokens:
         return None
-    if all(w in never or (w in common and w not in names) for _, _, w in tokens):
+    nevers = [w in never or (w not in names and never_compound(w, never)) for _, _, w in tokens]
+    if all(n or (w in common and w not in names) for n, (_, _, w) in zip(nevers, tokens, strict=True)):
         return None
     lo, hi = 0, len(tokens)
-    while tokens[lo][2] in never:
+    while nevers[lo]:
         lo += 1
-    while tokens[hi - 1][2] in never:
+    while nevers[hi - 1]:
         hi -= 1
     if lo == 0 and hi == len(tokens):
         return 0, len(entity)
