@@ -105,6 +105,9 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
         ("Pasienten har prolaps L4/L5 og smerter Th12.", []),
         # cue words do: a name or an employer follows them
         ("Pasienten sier: Yrke: sjåfør, skanska.", ["Pasienten sier: Yrke: sjåfør, skanska"]),
+        # in lower case, so do foreign letters and initials
+        ("Pasienten sier at naboen wójcik kom innom.", ["Pasienten sier at naboen wójcik kom innom"]),
+        ("Pasienten ble sett av h. bakken nylig.", ["Pasienten ble sett av h. bakken nylig"]),
         # a never-word that is also a name wakes it only inside a sentence ("Ring" the surname)
         ("Pasienten ble henvist av Ring i fjor.", ["Pasienten ble henvist av Ring i fjor"]),
         # compounds ending in a never-word do not

@@ -37,6 +37,7 @@ MODEL_SCORE = 0.85
 
 CUE_REACH = 8  # words read after a cue ("Yrke/arbeidssted: sjåfør hos Hansen & Co AS")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
+_NORWEGIAN = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèê-'’.")  # lower-case letters of bokmål words
 _SENTENCE_END = frozenset(".!?:;\n•*-–")
 _OPENERS = frozenset(" \t\"«'(")
 
@@ -70,6 +71,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _initial(word: str, text: str, start: int) -> bool:
+    end = start + len(word)
+    return len(word) == 1 and text[end : end + 2] == ". " and text[end + 2 : end + 3].isalpha()
+
+
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
     if lower in lexicon.never:  # a capitalised cue is a field label: its value may be a name
@@ -77,8 +83,10 @@ def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
             return word != lower
         # a never-word that is also a name or place ("Time", "Rom") only wakes the model mid-sentence
         return lower in lexicon.names and word.istitle() and not _sentence_initial(text, start)
-    if word == lower:
-        return lower in lexicon.names and lower not in lexicon.common
+    if word == lower:  # messy notes: known names, foreign letters ("wójcik"), initials ("h. bakken")
+        if lower in lexicon.names and lower not in lexicon.common:
+            return True
+        return not _NORWEGIAN.issuperset(lower) or _initial(word, text, start)
     if lower in lexicon.names:
         return True
     if never_compound(lower, lexicon.never):
