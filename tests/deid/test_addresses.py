@@ -37,3 +37,47 @@ def test_addresses_and_places(found, text, piece, label):
 ])
 def test_numbers_that_are_not_addresses(found, text):
     assert not any(label in ("ADDRESS", "LOCATION") for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Bor i Mo i Rana med familien", "Mo i Rana"),
+    ("Flyttet fra Stø i Vesterålen i fjor", "Stø i Vesterålen"),
+    ("Hytte på Bø i Telemark", "Bø i Telemark"),
+    ("Hen pendler fra røros til stord.", "stord"),
+    ("Hen pendler fra røros til stord.", "røros"),
+    ("Leirvik komma 15.juli 2024\n\nSluttnotat", "Leirvik"),
+    ("Halden 1.11.23\n\nTil: UNN", "Halden"),
+    ("Fauske, juni 2025\n\nSøknad om vurdering", "Fauske"),
+])
+def test_places_of_several_words_and_letter_heads(found, text, piece):
+    assert (piece, "LOCATION") in found(text)
+
+
+@pytest.mark.parametrize(("text", "not_person"), [
+    ("Bor i Mo i Rana med familien", "Rana"),
+    ("Flyttet fra Stø i Vesterålen i fjor", "Vesterålen"),
+])
+def test_places_of_several_words_are_not_names(found, text, not_person):
+    assert (not_person, "PERSON") not in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fra 2019 til 2021 gikk det bra", "fra morgen til kveld", "Endret fra Ibux til Paracet",
+    "Kari Hansen i Bergen ringte", "Gikk fra 3 til 5 økter",
+])
+def test_look_alikes_of_several_word_places(found, text):
+    assert not any(label == "LOCATION" and " i " in piece for piece, label in found(text)), found(text)
+    assert not any(label == "LOCATION" and piece in ("morgen", "kveld", "Ibux", "Paracet")
+                   for piece, label in found(text))
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Postadresse Munkegata 33, 7500 Stjørdal", "Munkegata 33"),
+    ("Psotadresse røatoppen allé 17 8514 narvik", "røatoppen allé 17"),
+    ("Postdaresse Bergkrystallen gate 123, 2609 Lillehammer", "Bergkrystallen gate 123"),
+    ("Postadresse Johan Castbergs plass 142 B, 7714 Steinkjer", "Johan Castbergs plass 142 B"),
+    ("Postadresse grankollveien 12 b 2408 elverum", "grankollveien 12 b"),
+    ("Dronning Eufemias gate 16, 0191 Oslo", "Dronning Eufemias gate 16"),
+])
+def test_street_without_its_header_word(found, text, piece):
+    assert (piece, "ADDRESS") in found(text)

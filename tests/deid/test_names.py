@@ -69,3 +69,198 @@ def test_orgs_found(found, text, piece):
 ])
 def test_not_names(found, text):
     assert not any(label in ("PERSON", "ORG") for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Pasient: Tomasz Jabłoński", "Tomasz Jabłoński"),
+    ("Navn: Žydrūnas Petrauskas", "Žydrūnas Petrauskas"),
+    ("Samtale med dr. Çelik om MR", "Çelik"),
+    ("Henvist av fastlege Ayşe Doğan", "Ayşe Doğan"),
+    ("Pasient: Nguyễn Thị Hương", "Nguyễn Thị Hương"),
+    ("Kiropraktor Þórdís Hætta-Sara undersøkte", "Þórdís Hætta-Sara"),
+    ("Pasient: Ivana Kovačević, tlf", "Ivana Kovačević"),
+    ("Pasient: ÖZTÜRK, Şükrü", "ÖZTÜRK, Şükrü"),
+])
+def test_names_with_letters_beyond_ascii_are_whole(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lasègues test positiv, Ménières sykdom utelukket",
+    "Sjögrens syndrom er kjent",
+    "Pasienten fikk Ibux 400 mg",
+])
+def test_accented_look_alikes_stay_untouched(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # names no list knows, found by the words around them
+    ("I dag konsultasjon med Matías Hætta-Sara, som er 20 år.", "Matías Hætta-Sara"),
+    ("Jeg henviser Ánná, 49 år gammel, med isjias.", "Ánná"),
+    ("Ifølge svigerinnen Nazdar har hun blitt stille.", "Nazdar"),
+    ("Hadde følge av kona hans Shweta til timen.", "Shweta"),
+    ("Iflg. stedatteren Aušra sover han dårlig.", "Aušra"),
+    ("Epikrise sendes fastlegen, Milica Krohn.", "Milica Krohn"),
+    ("Fastlege er Wioletta Kvernbråten\nSett: 04.11.2023", "Wioletta Kvernbråten"),
+    ("Navn – Máhtte Karlsen\nPersonnr.:", "Máhtte Karlsen"),
+    ("Sykmeldingen fra Saman Valkeapää gikk ut i juli.", "Saman Valkeapää"),
+    ("Siriporn Stangeland (født 12.01.1951) møter til oppfølging", "Siriporn Stangeland"),
+    ("Sett 9/8-23: Piera, 21 år. Konkluderer med isjias.", "Piera"),
+    ("Telefonnotat: Senthil Litleflaten tok kontakt kl 8:45.", "Senthil Litleflaten"),
+    ("Var sist hos Xiadani Ruonala (Sandvika Legeklinikk) før jul.", "Xiadani Ruonala"),
+    ("Vi kontakter Hanh på 9919 8557 når svar er klare.", "Hanh"),
+    ("Drøftet videre plan med pasienten Balogun.", "Balogun"),
+    ("Pasientopplysninger: Adaeze Ivars, f. 29. januar", "Adaeze Ivars"),
+    ("i dag kom Ravindran Kravchuk inn for kontroll", "Ravindran Kravchuk"),
+    ("Nærmeste pårørende: tanten ásdís nilsen (404 00 696)", "ásdís nilsen"),
+])
+def test_names_found_by_context(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("Til: UNN v/ mottakende lege\n\nNavn/fnr: Halyna Olsen / 211040", "Navn"),
+    ("Til: UNN v/ mottakende lege\n\nPasientopplysninger: Recep Rønning", "Pasientopplysninger"),
+    ("Sign. Abeba Brænne, manuellterapeut HPR-nummer 19021150", "HPR-nummer"),
+    ("Angår: Kari Hansen, f. 1980", "Angår"),
+    ("Ifølge kona hans Vasuki har Jian blitt mer stille.", "hans"),
+    ("Nærmeste pårørende: tanten Ásdís (404 00 696)", "tanten"),
+    ("Kari Holm, som er 85 år, har voksne barn. Plagene kom i mars.", "Plagene"),
+    ("Mann, 93 år, med ryggsmerter", "Mann"),
+    ("Kvinne, 45 år, kommer med nakkesmerter", "Kvinne"),
+    ("Oppsatt hos Dag Mo 7.12. Dag to etter skaden var det verst.", "Dag to"),
+    ("Henvist til MR og CT, vurdert av ortoped.", "MR"),
+    ("Hun bor i Bergen, 45 km unna.", "Bergen"),
+])
+def test_header_and_relation_words_are_not_names(found, text, not_name):
+    persons = [piece for piece, label in found(text) if label == "PERSON"]
+    assert not any(piece.startswith(not_name) for piece in persons), persons
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Behandlet ved Kysthospitalet i Stavern for noen år siden", "Kysthospitalet i Stavern"),
+    ("Studerer ved Universitetet i Oslo", "Universitetet i Oslo"),
+    ("Sønnen begynner på Høgskulen på Vestlandet til høsten", "Høgskulen på Vestlandet"),
+    ("Henvist fra Bjerke Fysioterapi og Trening", "Bjerke Fysioterapi og Trening"),
+    ("Hilsen Kari, Harstad kiropraktorkontor DA | 6945 1722", "Harstad kiropraktorkontor DA"),
+    ("Underviser ved Kristiansand vgs og står mye.", "Kristiansand vgs"),
+    ("Arbeider som rørlegger hos Ruter med mye bæring.", "Ruter"),
+    ("Yrke/arbeidssted: sjåfør, Bring\nFnr", "Bring"),
+    ("Er i 50 % stilling hos Mowi. Sover dårlig.", "Mowi"),
+    ("Jobb: Schibsted\n", "Schibsted"),
+    ("Savner arbeidsgiver (Norgesgruppen). Datoen er feil", "Norgesgruppen"),
+    ("Til: Haukeland universitetssjukehus v/ mottakende lege", "Haukeland universitetssjukehus"),
+])
+def test_orgs_found_whole(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Rekvirert røntgen, Sunnaas.", "Rekvirert røntgen"),
+    ("Rekvierrt røntgen, unn.", "Rekvierrt røntgen"),
+    ("Låpå Curato røntgen en periode i fjor", "Låpå Curato røntgen"),
+    ("Overførestil Måløy ryggklinikk for videre tiltak", "Overførestil Måløy ryggklinikk"),
+    ("Yrke/arbeidssted: sjåfør, Bring", "sjåfør"),
+    ("Jobb: sjåfør\n", "sjåfør"),
+    ("Henvist fra legesenteret og Ahus i fjor", "legesenteret og Ahus"),
+    ("Innlagt på sykehuset i 3 dager", "sykehuset i 3"),
+    ("Søknad sendt til NAV og HELFO", "NAV"),
+    ("Til: Haukeland universitetssjukehus v/ mottakende lege", "Haukeland"),
+])
+def test_org_look_alikes(found, text, bad):
+    assert not any(piece == bad for piece, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("NAVN Hætta-Sara, Lars\nID-nr: 28011080156", "Hætta-Sara, Lars"),
+    ("Navn/fnr: Lakshmi Midtsveen / 130151-17405", "Lakshmi Midtsveen"),
+    ("Fast lege: Nermin Hrytsenko ved Mandal Helsehus", "Nermin Hrytsenko"),
+    ("Tlf./navn: 950 19 278/Dag Ruslanov. Angir VAS 2/10", "Dag Ruslanov"),
+    ("Trolig myofasielt smertesyndrom. /Hrafnhildur Adeyemi", "Hrafnhildur Adeyemi"),
+    ("Falt på bakken.\n\n--\nMilorad Verma\nfastlege | HPR: 8502858", "Milorad Verma"),
+    ("Vi ringer I. Selvarajah på 63676037 når svar er klare.", "I. Selvarajah"),
+    ("Fastlege er Ovllá ter Haar\nKonsultasjonsdato", "Ovllá ter Haar"),
+    ("Drøftet videre plan med fru al-Hassan i dag.", "al-Hassan"),
+    ("Oppfølging 10. jul, sign. Marte Yri Driver med orientering", "Marte Yri"),
+    ("[14/09/2022] Shvan Mehmedović Barnebarnet Lars ble med inn", "Shvan Mehmedović"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Arnel"),
+    ("Telefonkonsultasjon med Johan Kvist. Kvists bestemor fikk slag.", "Kvists"),
+    ("Oppsatt hos Liv Solli 13.9.\nLiv Solli", "Liv Solli"),
+])
+def test_name_edges(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Er i 50 % stilling hos Circle K. Svigerinnen Parisa Moreno ble med.", "Circle"),
+    ("Det gikk bra. Stesønnen Arnel ble med inn på konsultasjonen.", "Stesønnen"),
+    ("sign. Marte Yri Driver med orientering", "Driver"),
+    ("Smertene var verst i L4/L5 og C5/C6.", "L4"),
+    ("Ibux/Paracet ved behov", "Paracet"),
+])
+def test_name_edges_not_taken(found, text, bad):
+    assert not any(bad in piece and label == "PERSON" for piece, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Oppsatt til dragana kvist 20.9.2023 kl. 12.20.", "dragana kvist"),
+    ("Vi kontakter öztürk på 9260 1536 når prøvesvar er klare.", "öztürk"),
+    ("Beskjed til pasienten meyer: ta med bildene", "meyer"),
+    ("Fastlege er anngunna nordteigen\nNærmeste pårørende", "anngunna nordteigen"),
+    ("Epikrise sendes fastlegen, hjalmar johansen. Overføres til", "hjalmar johansen"),
+    ("isaias rogne (født november 1972) møter til oppfølging", "isaias rogne"),
+    ("Undersøkt 2024-03-12: ørnebråten, 82 år. CT fra", "ørnebråten"),
+    ("Undersøkt 03/08/2024: jocelyn komma 33 år gml.", "jocelyn"),
+])
+def test_lower_case_names_after_strong_cues(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Oppsatt til kontroll om 2 uker.",
+    "Oppsatt til ny time 12.3 kl 10.",
+    "Vi kontakter fastlegen i morgen.",
+    "Beskjed til pasienten om å ta med bildene.",
+    "Har brukt Celebra 5 mg morgen og kveld m/ noe effekt.",
+    "Undersøkt i dag: smerter i kneet, 63 år gammel skade?",
+    "Oppsatt hos fysioterapeut uke 9.",
+    "Sign. 12.03.2026",
+])
+def test_lower_case_look_alikes_after_cues(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Overføres til stovner legegruppe for videre tiltak.", "stovner legegruppe"),
+    ("Gikk til behandling hos vennesla fysikalske institutt. Våkner", "vennesla fysikalske institutt"),
+    ("Henvist av: dr. eskildsen (torshov manuellterapi)\nTime", "torshov manuellterapi"),
+    ("Lå på unn en periode i fjor", "unn"),
+])
+def test_lower_case_orgs_after_a_preposition(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Time hos vanlig fysioterapi i morgen", "Behandlet ved fysikalske institutt", "Det var sus i ørene",
+    "Henvist til fysioterapi.", "Går til privat kiropraktor", "Ønsker samme fysioterapeut som sist",
+])
+def test_lower_case_org_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Arbeider som bussjåfør hos tine med mye bæring.", "tine"),
+    ("Arbeider som tømrer hos yara m/ mye bæring.", "yara"),
+    ("Jobber som snekker i rema 1000 mye løfting", "rema 1000"),
+])
+def test_lower_case_employers_after_a_job(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jobber som snekker i mange år.", "Arbeider som lærer på skolen.", "Jobber som sykepleier i kommunen.",
+    "Arbeider som vikar hos flere, mye reising.",
+])
+def test_lower_case_employer_look_alikes(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

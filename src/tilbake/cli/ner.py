@@ -2,9 +2,79 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from tilbake.errors import TilbakeError
+
 ner_app = typer.Typer(help="Train and evaluate the Norwegian clinical NER model.", no_args_is_help=True)
+
+
+def _fail(exc: TilbakeError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(code=2)
+
+
+@ner_app.command("train")
+def train_command(
+    synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 8000,
+    seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 1337,
+    max_steps: Annotated[int | None, typer.Option(help="Stop after this many updates.")] = None,
+    norne_dir: Annotated[Path | None, typer.Option(help="NorNE folder (default: training/norne).")] = None,
+    work_dir: Annotated[Path | None, typer.Option(help="Scratch folder (default: build/ner).")] = None,
+    output: Annotated[Path | None, typer.Option(help="Model folder (default: the package's).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="spaCy config (default: ner/config.cfg).")
+    ] = None,
+) -> None:
+    """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from tilbake.ner.train import TrainOptions, train
+
+    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps)
+    options.norne_dir = norne_dir or options.norne_dir
+    options.work_dir = work_dir or options.work_dir
+    options.output = output or options.output
+    options.config = config or options.config
+    try:
+        summary = train(options)
+    except TilbakeError as exc:
+        raise _fail(exc) from exc
+    typer.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@ner_app.command("evaluate")
+def evaluate_command(
+    corpus: Annotated[Path, typer.Option(help="Gold corpus: JSONL {id, text, spans} or NorNE .conll(u).")],
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: the shipped model).")] = None,
+    ungated: Annotated[bool, typer.Option("--ungated", help="Read texts whole, not gated windows.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON instead of a table.")] = False,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Also write the spans found as detection JSONL."),
+    ] = None,
+) -> None:
+    """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
+    from tilbake.deid.ner import NerDetector
+    from tilbake.ner.evaluate import as_rows, format_table, read_gold, score
+
+    try:
+        gold = read_gold(corpus)
+        detector = NerDetector(model, gated=not ungated).load()
+    except TilbakeError as exc:
+        raise _fail(exc) from exc
+    found = list(detector.detect_many(doc.text for doc in gold))
+    if predictions is not None:
+        with predictions.open("w", encoding="utf-8") as out:
+            for doc, spans in zip(gold, found, strict=True):
+                out.write(json.dumps({"id": doc.id, "spans": [s.as_dict() for s in spans]}) + "\n")
+    rows = as_rows(score(gold, found))
+    typer.echo(json.dumps(rows) if as_json else format_table(rows))
 
 
 def register(app: typer.Typer) -> None:

@@ -97,21 +97,27 @@ class Deidentifier:
 
     def _candidates(self, batch: list[str]) -> Iterator[list[Finding]]:
         rule_found = [self._rule_findings(text) for text in batch]
-        # A detector that accepts them (the NER model) skips what the rules already explained.
+        model_spans = self._model_spans(batch, rule_found) if self._others else []
+        user_rules = bool(self.rules.deny or self.rules.context)
+        for i, text in enumerate(batch):
+            found = rule_found[i]
+            for spans in model_spans:
+                found.extend(Finding(s, "model") for s in spans[i])
+            if user_rules:
+                found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
+                found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
+            yield found
+
+    def _model_spans(self, batch: list[str], rule_found: list[list[Finding]]) -> list[list[list[Span]]]:
+        """Spans of the other detectors per detector and text; one that accepts them (the NER model)
+        skips what the rules already explained."""
         explained = [[f.span for f in found if f.span.score >= self.min_score] for found in rule_found]
-        model_spans = [
+        return [
             list(d.detect_many(batch, explained=explained)  # type: ignore[call-arg]
                  if getattr(d, "accepts_explained", False)
                  else d.detect_many(batch))
             for d in self._others
         ]
-        for i, text in enumerate(batch):
-            found = rule_found[i]
-            for spans in model_spans:
-                found.extend(Finding(s, "model") for s in spans[i])
-            found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
-            found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
-            yield found
 
     def _rule_findings(self, text: str) -> list[Finding]:
         scan = Scan(text)  # one scan shared by every recognizer: the number scan runs once
@@ -125,10 +131,19 @@ class Deidentifier:
             return "never PHI"
         return "below threshold" if span.score < self.min_score else "kept"
 
+    def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """The spans whose verdict is "kept". Without an allow list only the wordy labels need the
+        text (never-PHI words), so the rest is a plain threshold (this runs for every candidate)."""
+        if self.rules.allow:
+            return [s for s in spans if self._verdict(text, s) == "kept"]
+        min_score = self.min_score
+        return [s for s in spans
+                if s.score >= min_score and (s.label not in _WORDY or self._verdict(text, s) == "kept")]
+
     def _final(self, text: str, found: list[Finding]) -> list[Span]:
-        keep = [f.span for f in found if self._verdict(text, f.span) == "kept"]
+        keep = self._kept(text, [f.span for f in found])
         if self.propagate:
-            keep.extend(s for s in propagate_names(text, keep) if self._verdict(text, s) == "kept")
+            keep.extend(self._kept(text, propagate_names(text, keep)))
         return resolve_overlaps(keep, text)
 
     def _decide(self, text: str, found: list[Finding]) -> list[Explanation]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
 
 _JOINERS = frozenset({"", " ", "-"})
@@ -19,23 +21,45 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        only a space or hyphen (when ``text`` is given to check the gap).
     2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
     """
-    merged = _merge_same_label(sorted(spans, key=_by_label), text)
-    merged.sort(key=_by_start)
-    if all(a.end <= b.start for a, b in zip(merged, merged[1:], strict=False)):
-        return merged  # the common case: nothing left to resolve
+    ordered = sorted(spans, key=_START)
+    if _disjoint(ordered) and not _touching_names(ordered, text):
+        return ordered  # the common case: nothing to merge or resolve
+    merged = _merge_same_label(sorted(ordered, key=_by_label), text)
+    merged.sort(key=_START)
+    if _disjoint(merged):
+        return merged  # no overlaps across labels left to resolve
+    # the chosen spans never overlap, so sorted by start their ends are sorted too and only the
+    # neighbours of a new span's position can overlap it (a bisection instead of a scan of all)
     chosen: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
-        if not any(span.start < c.end and c.start < span.end for c in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=_by_start)
+        k = bisect_right(starts, span.start)
+        if (k and ends[k - 1] > span.start) or (k < len(starts) and starts[k] < span.end):
+            continue
+        starts.insert(k, span.start)
+        ends.insert(k, span.end)
+        chosen.append(span)
+    return sorted(chosen, key=_START)
+
+
+_START = attrgetter("start", "end")  # a C-level sort key: this runs for every document
+
+
+def _disjoint(ordered: list[Span]) -> bool:
+    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def _touching_names(ordered: list[Span], text: str | None) -> bool:
+    """True when two PERSON spans in a row are joined only by a space or hyphen (they merge)."""
+    if text is None:
+        return False
+    names = [s for s in ordered if s.label == Label.PERSON]
+    return any(text[a.end:b.start] in _JOINERS for a, b in zip(names, names[1:], strict=False))
 
 
 def _by_label(s: Span) -> tuple[str, int, int]:
     return (s.label.value, s.start, -s.end)
-
-
-def _by_start(s: Span) -> tuple[int, int]:
-    return (s.start, s.end)
 
 
 def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
@@ -48,6 +72,8 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
             if span.start < last.end or touching:
                 end = max(last.end, span.end)
                 if end == last.end:  # contained: keep the larger span as it was, with the best score
+                    if last.score >= span.score:
+                        continue  # nothing changes (and no new Span: propagation repeats every name)
                     source = last.source
                 elif span.start == last.start:
                     source = span.source
@@ -61,7 +87,7 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
 
 _SKIP_TOKENS = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
     t.lower() for t in words.PERSON_TITLES}
-_TOKEN = re.compile(r"[A-ZÆØÅÉ][\wæøåÆØÅéü'\-]+")
+_TOKEN = re.compile(letters.CAPWORD)
 
 
 def propagate_names(text: str, spans: list[Span]) -> list[Span]:
@@ -81,12 +107,23 @@ def propagate_names(text: str, spans: list[Span]) -> list[Span]:
             i = text.find(variant)
             while i >= 0:
                 end = _mention_end(text, i + len(variant))
-                if end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
+                if end == i + len(variant) and name in _WORDS and _sentence_start(text, i) and \
+                        not text[end + 1:end + 2].isupper():
+                    pass  # "Dag to etter skaden" is not the "Dag" of "Dag Mo"
+                elif end and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == ".")):
                     out.append(Span(i, end, Label.PERSON, 0.8, "propagation"))
                 elif end and i >= 3 and text[i - 1] in " ." and _initial_before(text, i):
                     out.append(Span(_initial_before(text, i), end, Label.PERSON, 0.8, "propagation"))
                 i = text.find(variant, i + 1)
     return out
+
+
+_WORDS = frozenset(words.NAME_STOPWORDS)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 8):i].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _mention_end(text: str, end: int) -> int:

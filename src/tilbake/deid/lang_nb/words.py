@@ -88,7 +88,9 @@ PERSON_FIELDS = ("pasient", "pasientnavn", "navn", "fullt navn", "henvisende leg
                  "pårørende", "nærmeste pårørende", "kontaktperson", "signert", "signert av", "sign",
                  "utført av", "skrevet av", "dikt", "diktert av", "godkjent av", "kopi til", "mor",
                  "far", "ektefelle", "samboer", "verge", "mottaker", "til", "fra", "ansvarlig",
-                 "ansvarlig lege", "terapeut", "sykepleier", "psykolog", "rekvirent", "avsender")
+                 "ansvarlig lege", "terapeut", "sykepleier", "psykolog", "rekvirent", "avsender",
+                 "fast lege", "navn/fnr", "navn / fnr", "tlf./navn", "tlf/navn", "pasientopplysninger",
+                 "gjelder", "angår", "vedr", "vedrørende", "pas", "pt", "navn og fnr", "pasientdata")
 ORG_FIELDS = ("arbeidsgiver", "arbeidssted", "skole", "barnehage", "klinikk", "sykehus", "legekontor",
               "institusjon", "avdeling", "virksomhet", "behandlingssted")
 
@@ -219,4 +221,10 @@ EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobbe
                  "håndball i", "fotball i", "begynner på", "begynte på", "begynte i", "jobber på",
                  "jobber i", "jobber hos", "ansatt i", "ansatt på", "ansatt hos",
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
-                 "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av")
+                 "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av",
+                 "stilling hos", "stilling i", "stilling ved", "stilling på", "jobb:", "arbeidssted:",
+                 "arbeidsplass:", "uke hos", "uke på jobben i", "langrenn i", "ski i", "turn i", "svømming i",
+                 "orientering i", "arbeidsgiver (", "arbeidsgiveren", "vikar i", "vikar hos", "vikar ved")
+# "<verb> som <job> hos <Org>", "Yrke/arbeidssted: <job>, <Org>": the job word sits between cue and name
+EMPLOYER_JOB_CUES = ("jobber som", "arbeider som", "ansatt som", "jobbet som", "arbeidet som",
+                     "er ansatt som", "arbeidssted:", "yrke/arbeidssted:", "yrke:")

@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
@@ -27,11 +28,24 @@ _BARE = frozenset({"vei", "veg", "gate", "gata", "allé", "alle", "plass", "terr
 _NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
 # "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
-_LETTER_HEAD = re.compile(r", +(?:[a-zæøå]+dag )?\d")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
+_LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-zæøå]+dag )?"
+                          r"(?:\d{1,2}[./ ]|\d{4}-"
+                          r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+_COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
+_FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
 
+@cache
+def _regions() -> frozenset[str]:
+    """Regions named in the gazetteer's "X i Y" / "X på Y" places: vesterålen, telemark, hedmarken ..."""
+    return frozenset(p.split(f" {prep} ", 1)[1] for p in lang_nb.places_lower()
+                     for prep in ("i", "på") if f" {prep} " in p)
+
+
+_HEADER_PARTS = ("adresse", "dresse", "daresse", "adr.", "bosted", "bsoted")
+_HOUSE_LETTERS = frozenset("abcdefgh")  # "grankollveien 12 b" in lower-case notes
 _ADDRESS_CUES = ("bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse")
 _STOP = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
 
@@ -59,7 +73,8 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     stop = end
     if stop < len(text) and text[stop].isalpha() and (stop + 1 == len(text) or not text[stop + 1].isalnum()):
         stop += 1  # "12B"
-    elif text[stop:stop + 1] == " " and text[stop + 1:stop + 2].isupper() and (
+    elif text[stop:stop + 1] == " " and (text[stop + 1:stop + 2].isupper() or (
+            not capital and text[stop + 1:stop + 2] in _HOUSE_LETTERS)) and (
             stop + 2 == len(text) or not text[stop + 2].isalnum()):
         stop += 2  # "12 B"
     return finding(begin, stop, Label.ADDRESS, 0.95 if capital or cued else 0.8, FAMILY, "street + number")
@@ -77,6 +92,8 @@ def _extend_back(scan: Scan, pos: int, *, bare: bool) -> int | None:
         w = text[s:begin - 1]
         if not w or w in words.NON_NAME_CAPWORDS or w.lower() in _STOP or not (w[0].isupper() or bare):
             break
+        if any(h in w.lower() for h in _HEADER_PARTS):
+            break  # "Postadresse Munkegata 33", also misspelt ("Psotadresse", "Postdaresse")
         begin, taken = s, taken + 1
     if bare and taken == 0:
         return None
@@ -122,7 +139,38 @@ class PlaceRecognizer(Recognizer):
     labels = (Label.LOCATION,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return self._capitalised(scan) + self._after_cues(scan)
+        return self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)
+
+    def _compound(self, scan: Scan) -> list[Finding]:
+        """Places of several words joined by "i"/"på": "Mo i Rana", "Bø i Telemark", "Stø i Vesterålen".
+        The gazetteer's own "X i Y" names give the regions ("Vesterålen", "Hedmarken"), so a known
+        place before "i <region>" counts too."""
+        out: list[Finding] = []
+        text, lower = scan.text, scan.lower
+        for start, end, _ in scan.capwords:
+            if not text.startswith((" i ", " på "), end):
+                continue
+            m = _COMPOUND.match(text, start)
+            if m is None:
+                continue
+            phrase = lower[m.start():m.end()]
+            first, region = m.group(1).lower(), m.group(3).lower()
+            if phrase in lang_nb.places_lower() or (first in lang_nb.places_lower() and region in _regions()):
+                out.append(finding(m.start(), m.end(), Label.LOCATION, 0.95, self.name, "place i region"))
+        return out
+
+    def _between(self, scan: Scan) -> list[Finding]:
+        """Both ends of a trip in any case: "pendler fra røros til stord"."""
+        out: list[Finding] = []
+        places = lang_nb.places_lower()
+        lower = scan.lower
+        for m in _FROM_TO.finditer(lower):
+            if m.start() and lower[m.start() - 1].isalpha():
+                continue  # "pendlerfra" is handled, "tilfra" is not a word
+            if m.group(1) in places and m.group(2) in places:
+                out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "fra X til Y"))
+                out.append(finding(m.start(2), m.end(2), Label.LOCATION, 0.85, self.name, "fra X til Y"))
+        return out
 
     def _after_cues(self, scan: Scan) -> list[Finding]:
         """A place in any case right after a residence cue ("hjemmehørende i larvik")."""
@@ -166,5 +214,5 @@ class PlaceRecognizer(Recognizer):
 
 
 register_fragment(40, FAMILY, "postcode + place",
-                  r"\d{3} {1,2}[A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*(?: [A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)?", _postcode)
+                  r"\d{3} {1,2}[^\W\d_][\wæøåÆØÅ\-]*(?: [^\W\d_][\wæøåÆØÅ\-]*)?", _postcode)
 register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
@@ -21,7 +22,11 @@ from tilbake.deid.spans import Label
 FAMILY = "ages"
 _DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
 _DURATION_AFTER = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
-_AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient")
+_OLD = (" gammel", " gml", " gamle", " gmale", " gaml", " gamel", " altså gml")
+_DURATION_VERBS = ("sykmeldt", "sykemeldt", "jobbet", "arbeidet", "bodd", "hatt ", "vart", "trent", "plaget",
+                   "røykt", "brukt", "gått ", "holdt på", "drevet")
+_AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient",
+              " komma", " konsulterer", " kons.", " gamle", " gmale", " altså")
 
 
 def number_word(word: str) -> int | None:
@@ -70,26 +75,42 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
     before = text[max(0, start - 24):start]
     if before.endswith("(") and any(w in before.lower() for w in ("fjor", "period", "peirod", "preiod")):
         return None  # "en periode i fjor (11 år)": a duration in brackets
-    if after.startswith(" gammel"):
-        return finding(start, end + len(" gammel"), Label.AGE, 0.95, FAMILY, "N år gammel")
-    if after.startswith(" gml"):
-        return finding(start, end, Label.AGE, 0.95, FAMILY, "N år gml")
+    if after.startswith(_OLD):  # "gammel"/"gml." stays outside the span, as "år" ends the age
+        return finding(start, end, Label.AGE, 0.95, FAMILY, "N år gammel")
     if not _age_context(scan, start, after):
         return None  # "stiv nakke 2 år": a bare "N år" mid-sentence reads as a duration
     return finding(start, end, Label.AGE, 0.9, FAMILY, "N år")
 
 
 def _age_context(scan: Scan, start: int, after: str) -> bool:
-    """Words around "N år" that make it an age: "Kari, 47 år", "(47 år)", "som er 47 år", "47 år, mann"."""
+    """Words around "N år" that make it an age: "Kari, 47 år", "(47 år)", "som er 47 år", "47 år, mann",
+    "Suresh var 33 år i fjor", "aya nygård 54 å komma konsulterer"."""
     text = scan.text
+    if _clause_has_duration_verb(scan, start):
+        return False  # "sykmeldt fra jobben i Kongsberg Gruppen 6 år": how long, not how old
     before = text[max(0, start - 3):start]
     if before.endswith((", ", "(", "\n", ": ", "– ", "- ")) or start == 0 or after.startswith(_AGE_AFTER):
         return True
     word = scan.word_before(start)
-    if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart"):
+    if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart", "komma"):
+        return True
+    if word == "var" and after.startswith(" i fjor"):
         return True
     prev = text[max(0, start - 30):start].split()
-    return bool(prev) and prev[-1][:1].isupper() and prev[-1].rstrip(",.") not in words.NON_NAME_CAPWORDS
+    if not prev:
+        return False
+    last = prev[-1].rstrip(",.")
+    if last[:1].isupper():
+        return last not in words.NON_NAME_CAPWORDS
+    return last in lang_nb.surnames() or last.capitalize() in lang_nb.known_names() and \
+        last.capitalize() not in words.NAME_STOPWORDS  # a lower-case name: "hans davidsen 70 år"
+
+
+def _clause_has_duration_verb(scan: Scan, start: int) -> bool:
+    clause = scan.text[max(0, start - 60):start]
+    for stop in ".;\n":
+        clause = clause.rsplit(stop, 1)[-1]
+    return any(v in clause.lower() for v in _DURATION_VERBS)
 
 
 def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
@@ -172,10 +193,9 @@ class AgeRecognizer(Recognizer):
             return finding(s, j, Label.AGE, 0.95, FAMILY, "number word + årig")
         if suffix != "år" or _is_duration(scan, s, j):
             return None
-        end = j + len(" gammel") if scan.text.startswith(" gammel", j) else j
-        if end == j and value < 3:
+        if value < 3 and not scan.text.startswith(_OLD, j):
             return None  # "to år" without "gammel" is mostly a duration
-        return finding(s, end, Label.AGE, 0.8, FAMILY, "number word + år")
+        return finding(s, j, Label.AGE, 0.8, FAMILY, "number word + år")
 
 
 register_fragment(30, FAMILY, "N år",

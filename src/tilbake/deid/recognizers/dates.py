@@ -7,6 +7,8 @@ decimals (12.3).
 
 from __future__ import annotations
 
+import re
+
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
     Finding,
@@ -38,21 +40,23 @@ def _iso(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
+_DMY_PARTS = re.compile(r"(\d+)([./\-])(\d+)([./\-])")
+_DMY_SEPARATORS = frozenset({"..", "/-", "//", "--", "/."})
+
+
 def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
-    raw = text[start:end]
-    seps = [c for c in raw if not c.isdigit()]
-    if seps not in (['.', '.'], ['/', '-'], ['/', '/'], ['-', '-'], ['/', '.']):
+    day, sep1, month, sep2 = _DMY_PARTS.match(text, start).groups()  # type: ignore[union-attr]
+    if sep1 + sep2 not in _DMY_SEPARATORS or not _valid(int(day), int(month)):
         return None
-    parts = [int(p) for p in raw.replace("/", ".").replace("-", ".").split(".")]
-    if not _valid(parts[0], parts[1]) or (end < len(text) and text[end].isalnum()) or (
+    if (end < len(text) and text[end].isalnum()) or (
             text.startswith(",", end) and text[end + 1:end + 2].isdigit()):
         return None
-    if start > 0 and text[start - 1].isalnum() and (len(raw) < 10 or text[start - 1].isdigit()):
+    if start > 0 and text[start - 1].isalnum() and (end - start < 10 or text[start - 1].isdigit()):
         return None  # glued to a word: only a full dd.mm.yyyy is still a date
     if start > 0 and text[start - 1] in ".,/-":
         return None
-    if seps == ['-', '-'] and scan.word_before(start) in _NOT_BEFORE:
+    if sep1 == "-" and sep2 == "-" and scan.word_before(start) in _NOT_BEFORE:
         return None
     return finding(start, end, Label.DATE, 1.0, FAMILY, "dd.mm.yy(yy)", "valid date")
 
@@ -158,7 +162,9 @@ register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
 register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
 register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
-register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
+# (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
+# fragment can match where this one does, so the regex may as well refuse it first
+register_fragment(65, FAMILY, "dd.mm", r"(?<![^\W_]\d)\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
 register_fragment(67, FAMILY, "ddmmyy", r"\d{5}(?![\d])", _compact)
 register_fragment(66, FAMILY, "month yyyy",
                   after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)",

@@ -16,15 +16,17 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.spans import Label
 
 FAMILY = "names"
-_PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al"})
+_PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al", "ter",
+                        "ten", "den", "del", "della", "dos", "das", "du", "el", "abu", "ben", "mac", "op"})
 _TITLES = frozenset(words.PERSON_TITLES)
 _NEVER = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
-_NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
+_NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WORDS) | frozenset(
+    person_cues.SENTENCE_WORDS)
 _FIELDS = frozenset(words.PERSON_FIELDS)
 _ORG_FIELDS = frozenset(words.ORG_FIELDS)
 _CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
@@ -54,12 +56,20 @@ def sequences(scan: Scan) -> list[Sequence]:
         if current is not None:
             gap = text[current.end:tok[0]]
             last = current.tokens[-1][2]
-            joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", "."))
+            joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", ".") and
+                                                  tok[2] not in _NON_NAME and not is_relation(tok[2].lower()))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
-            if not joined and gap == ", " and len(current.tokens) == 1 and len(last) > 1 and (
-                    last.isupper() or (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
-                current.comma_form = joined = True
+            if not joined and gap == ", " and len(last) > 1:
+                lead = current.tokens[0][2]
+                after_header = len(current.tokens) == 2 and (lead in _NON_NAME or lead.lower() in _TITLES)
+                one_name = len(current.tokens) == 1 or after_header
+            else:
+                one_name = after_header = False
+            if one_name and (
+                    last.isupper() or after_header or
+                    (last in lang_nb.surnames() and tok[2] in lang_nb.first_names())):
+                current.comma_form = joined = True  # "NORDMANN, Kari", "NAVN Hætta-Sara, Lars"
             if joined and len(current.tokens) < 5:
                 current.tokens.append(tok)
                 continue
@@ -89,8 +99,17 @@ def _name_like(w: str) -> bool:
 
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
-                      "sendt melding til", "time hos", "hilsen"}, key=len, reverse=True)
-_LOWER_NAME = re.compile(r"[ \t\n]+([A-Za-zÆØÅæøå][\wæøå\-]+(?:[ \t]+[A-Za-zÆØÅæøå][\wæøå\-]+){0,2})")
+                      "sendt melding til", "time hos", "hilsen", *person_cues.STRONG_LOWER_CUES},
+                     key=len, reverse=True)
+_STRONG_LOWER = frozenset(person_cues.STRONG_LOWER_CUES)
+_RUN_END = re.compile(r"[ \t]*(?:$|[.,:;()\n/]|\d|\+|på \d|(?:" + "|".join(person_cues.VERBS_AFTER) + r")\b"
+                      r"|som (?:er |somer )?\d|komma \d)")
+# before an age or a birth date, at the start of a line or clause: "isaias rogne (født 1972)"
+_LOWER_BEFORE_AGE = re.compile(r"(?:^|(?<=\n)|(?<=: )|(?<=\] ))[ \t]*"
+                               r"([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
+                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)",
+                               re.MULTILINE)
+_LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
 @cache
@@ -102,9 +121,9 @@ def _lower_cue_automaton() -> Any:
     return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
-_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ'\-]+"
-                        r"(?:[ \t]+[A-Za-zÆØÅæøå.][\wæøåÆØÅ'\-]*){1,3})[ \t]*$")
-_FIELD_VALUE = re.compile(r"[ \t]*([A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*(?:[ \t]+[A-Za-zÆØÅæøå][\wæøåÆØÅ.\-]*){0,3})")
+_NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
+                        r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
+_FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
 
 
 def _gazetteer_prefix(tokens: list[str]) -> int:
@@ -113,7 +132,7 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     for tok in tokens:
         title = tok.capitalize()
         known = title in lang_nb.first_names() or title in lang_nb.surnames()
-        if known and title not in words.NAME_STOPWORDS:
+        if known and title not in words.NAME_STOPWORDS and title not in _NON_NAME:
             n += 1
         else:
             break
@@ -135,7 +154,8 @@ class NameRecognizer(Recognizer):
             line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
             if line and line.end() == role.start():
                 tokens = line.group(1).split()
-                if any(_name_like(t.capitalize()) for t in tokens):
+                if any(_name_like(t.capitalize()) for t in tokens) or all(
+                        t[0].isupper() and t not in _NON_NAME and t not in _NEVER for t in tokens):
                     out.append(finding(line.start(1), line.end(1), Label.PERSON, 0.85, FAMILY,
                                        "name line above a role"))
         return out
@@ -154,13 +174,23 @@ class NameRecognizer(Recognizer):
             if m is None:
                 continue
             start, tokens = m.start(1), m.group(1).split()
-            while tokens and tokens[0].lower() in _TITLES:  # "kopi til fastlege magnhild jørgensen"
+            while tokens and _skippable(tokens[0]):  # "kopi til fastlege magnhild jørgensen", "kona hans"
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
+            if lower[first:last + 1] in _STRONG_LOWER:
+                n = max(n, _name_run(text, start, tokens))
             if n:
                 end = start + len(" ".join(tokens[:n]))
                 out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+        for m in _LOWER_BEFORE_AGE.finditer(text):
+            tokens = m.group(1).split()
+            while tokens and tokens[-1].lower() in person_cues.RUN_STOPS:
+                tokens.pop()  # "jocelyn komma 33 år"
+            whole = bool(tokens) and _name_run(text, m.start(1), tokens, check_end=False) == len(tokens)
+            if whole and tokens[0].islower():
+                end = m.start(1) + len(" ".join(tokens))
+                out.append(finding(m.start(1), end, Label.PERSON, 0.75, FAMILY, "lower-case name + age"))
         i = text.find(":")
         while i >= 0:
             field = field_before(scan, i + 1)
@@ -168,10 +198,16 @@ class NameRecognizer(Recognizer):
                 value = _FIELD_VALUE.match(text, i + 1)
                 if value and value.group(1)[0].islower():
                     tokens = value.group(1).split()
+                    while tokens and _skippable(tokens[0]):  # "Pårørende: tanten Ásdís", "dr. ÖZTÜRK"
+                        tokens = tokens[1:]
+                    if not tokens or not tokens[0][0].islower():
+                        i = text.find(":", i + 1)
+                        continue
+                    start = text.index(tokens[0], value.start(1))
                     n = max(_gazetteer_prefix(tokens), min(len(tokens), 3) if len(tokens) <= 3 else 0)
                     if n:
-                        end = value.start(1) + len(" ".join(tokens[:n]))
-                        out.append(finding(value.start(1), end, Label.PERSON, 0.85, FAMILY,
+                        end = start + len(" ".join(tokens[:n]))
+                        out.append(finding(start, end, Label.PERSON, 0.85, FAMILY,
                                            "header field (lower case)", cues=(field,)))
             i = text.find(":", i + 1)
         return out
@@ -181,16 +217,17 @@ class NameRecognizer(Recognizer):
         for seq in sequences(scan):
             toks = list(seq.tokens)
             title = ""
-            while toks and not seq.comma_form and (toks[0][2] in _NON_NAME or toks[0][2].lower() in _TITLES):
+            while toks and (not seq.comma_form or len(toks) > 2) and _lead_word(toks):
                 if toks[0][2].lower() in _TITLES:
                     title = toks[0][2].lower()
                 toks.pop(0)
-            while toks and toks[-1][2] in _NON_NAME:
-                toks.pop()
+            cut = next((i for i, t in enumerate(toks)
+                        if i and (t[2] in _NON_NAME or is_relation(t[2].lower()))), len(toks))
+            del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
             if not toks or any(t[2] in _NEVER for t in toks):
                 continue
-            if any(t[2].lower().endswith(_CLINIC) for t in toks):
-                continue  # "Majorstua Legesenter" is an organisation
+            if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
+                continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
                 out.append(hit)
@@ -199,6 +236,9 @@ class NameRecognizer(Recognizer):
     def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
                title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
+        glued = scan.text[max(0, start - 3):start]
+        if glued in ("al-", "el-") and (start == 3 or not scan.text[start - 4].isalpha()):
+            start -= 3  # "al-Hassan"
         names = [t[2] for t in toks]
         text = scan.text
         k = start - 1
@@ -212,10 +252,15 @@ class NameRecognizer(Recognizer):
                 return None
         first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
         any_known = any(_name_like(n) for n in names)
-        sentence_start = text[k:k + 1] in (".", "!", "?")
-        if not (title or any_known or seq.comma_form) and len(names) == 1 and sentence_start:
+        title = title or _title_before(scan, start)
+        # the period of "dr." or "hr." does not end a sentence
+        sentence_start = text[k:k + 1] in (".", "!", "?") and title not in _TITLES
+        if names[0] not in _NON_NAME and not (len(names) == 1 and _not_a_name(names[0])):
+            cue = (not sentence_start and _cue_before(scan, start)) or _cue_after(scan, end)
+            if cue and not _place_after_preposition(scan, start, names):
+                return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
+        if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
-        title = title or scan.word_before(start)
         if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms
@@ -233,7 +278,138 @@ class NameRecognizer(Recognizer):
             return finding(start, end, Label.PERSON, 0.7, FAMILY, "weak cue + gazetteer name", cues=(title,))
         if len(names) == 1 and first_known and _mid_sentence(scan.text, start):
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "first name (gazetteer)")
+        opens_entry = text[k:k + 1] == "]"  # "[14/09/2022] Shvan Mehmedović"
+        if len(names) >= 2 and (_mid_sentence(text, start) or opens_entry) and _proper_name_shape(names):
+            # Norwegian capitalises only proper nouns: two capitalised words mid-sentence that are
+            # no place, organisation, eponym or acronym are most likely a name
+            return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = True) -> int:
+    """How many of ``tokens`` (up to 3) read as an unlisted lower-case name: none a stop word, title,
+    relation or person noun, and (``check_end``) what follows them ends a name (punctuation, a
+    number, a verb). Surnames that are also words ("kvist", "bakken") are allowed here: the cue decides."""
+    n = 0
+    for tok in tokens[:3]:
+        low = tok.lower()
+        if low in person_cues.RUN_STOPS or _skippable(tok) or low in _PERSON_NOUNS or len(low) < 2:
+            break
+        n += 1
+    if not n:
+        return 0
+    end = start + len(" ".join(tokens[:n]))
+    return n if not check_end or _RUN_END.match(text, end) else 0
+
+
+def _lead_word(toks: list[tuple[int, int, str]]) -> bool:
+    """A title or header word opening a run of capitalised words; an initial ("I. Selvarajah") is not."""
+    word = toks[0][2]
+    if len(word) == 1 and len(toks) > 1:
+        return False
+    return word in _NON_NAME or word.lower() in _TITLES or is_relation(word.lower())
+
+
+def _not_a_name(word: str) -> bool:
+    """A single capitalised word that context cannot make a name: an acronym, a common word
+    that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år")."""
+    low = word.lower()
+    return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
+        low in _TITLES or low in _PERSON_NOUNS
+
+
+def _clinic_word_after(scan: Scan, end: int) -> bool:
+    m = _NEXT_LOWER.match(scan.text, end)
+    return m is not None and m.group(1).lower().endswith(_CLINIC)
+
+
+_NEXT_LOWER = re.compile(r" ([a-zæøå][\w\-]*)")
+
+
+def _skippable(token: str) -> bool:
+    """Words between a cue and a name: titles, possessives, relation words."""
+    low = token.lower()
+    return low in _TITLES or low in person_cues.POSSESSIVES or is_relation(low)
+
+
+def _forms(stems: tuple[str, ...], prefixes: tuple[str, ...]) -> frozenset[str]:
+    endings = person_cues.RELATION_ENDINGS
+    return frozenset(p + q + stem + e for p in ("", *prefixes) for q in ("", *prefixes)
+                     for stem in stems for e in endings)
+
+
+# every form, built once: a set lookup per word instead of a loop over prefixes and stems
+_RELATIONS = _forms(person_cues.RELATION_STEMS, person_cues.RELATION_PREFIXES)
+_PERSON_NOUNS = _forms(person_cues.PERSON_NOUNS, ())
+
+
+def is_relation(word: str) -> bool:
+    """A relation word in any form: "datteren", "stedatteren", "svigerinnen", "barnebarnet", "mora"."""
+    return word in _RELATIONS
+
+
+def _title_before(scan: Scan, start: int) -> str:
+    """The word before a name; across a line break only a sign-off ("Mvh\\nKari")."""
+    word = scan.word_before(start)
+    at = scan.lower.rfind(word, max(0, start - 48), start) if word else -1
+    if at >= 0 and "\n" in scan.text[at:start] and word not in _SIGNOFF_WORDS:
+        return ""  # "mottakende lege\n\nNavn/fnr:": the role ends the line above
+    return word
+
+
+_SIGNOFF_WORDS = frozenset({"mvh", "hilsen", "sign", "sign.", "signert", "v/"})
+_CUE_STRIP = " \t,:;–-/."
+# after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
+_AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
+                    r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
+_AFTER_FIRST = frozenset(", (")
+_AFTER_SECOND = frozenset(" (sefk0123456789" + "".join(v[0] for v in person_cues.VERBS_AFTER))
+_VERBS_AFTER = re.compile(r" (?:" + "|".join(person_cues.VERBS_AFTER) + r")\b")
+
+
+def _cue_before(scan: Scan, start: int) -> str:
+    """A cue phrase or relation word right before ``start`` on the same line ("Jeg henviser ",
+    "Ifølge svigerinnen ", "kona hans ", "Fastlege er ", "Navn – ")."""
+    line = scan.text[max(0, start - 40):start]
+    line = line[line.rfind("\n") + 1:].lower().rstrip(" \t")
+    if line.endswith((".", "!", "?")) and not line.endswith(("pas.", "pt.")):
+        return ""  # a new sentence: "... har voksne barn. Plagene"
+    if line.endswith("/") and (len(line) == 1 or not line[-2].isalpha()):
+        return "/"  # "Tlf./navn: 950 19 278/Dag Ruslanov", a closing "/Þórdís Hagen"
+    tokens = line.rstrip(_CUE_STRIP).split()
+    if not tokens:
+        return ""
+    one = tokens[-1].strip(_CUE_STRIP)
+    two = " ".join(t.strip(_CUE_STRIP) for t in tokens[-2:])
+    if two in person_cues.CUES_BEFORE:
+        return two
+    if one in person_cues.CUES_BEFORE or is_relation(one):
+        return one
+    if one in person_cues.POSSESSIVES and len(tokens) > 1 and is_relation(tokens[-2]):
+        return two
+    return ""
+
+
+def _cue_after(scan: Scan, end: int) -> str:
+    """An age, a birth date or a verb of telling right after a name."""
+    text = scan.text
+    if text[end:end + 1] not in _AFTER_FIRST or text[end + 1:end + 2] not in _AFTER_SECOND:
+        return ""  # most capitalised words are followed by a plain word: skip the regexes
+    m = _AFTER.match(text, end) or _VERBS_AFTER.match(text, end)
+    return m.group().strip() if m else ""
+
+
+def _place_after_preposition(scan: Scan, start: int, names: list[str]) -> bool:
+    return len(names) == 1 and names[0] in lang_nb.places() and scan.word_before(start) in _PLACE_PREPS
+
+
+_PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "over"})
+
+
+def _proper_name_shape(names: list[str]) -> bool:
+    places = lang_nb.places()
+    return not any(n in _NON_NAME or n in _NEVER or (n.isupper() and len(n) <= 4) or
+                   (n in places and not _name_like(n)) for n in names)
 
 
 def _mid_sentence(text: str, start: int) -> bool:

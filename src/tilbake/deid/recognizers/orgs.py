@@ -12,7 +12,7 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import orgs, words
+from tilbake.deid.lang_nb import letters, orgs, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding, is_boundary
 from tilbake.deid.spans import Label
 
@@ -24,7 +24,7 @@ _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "opp
                  "helsestasjon",
                  "sykehjem", "legevakt", "rehabiliteringssenter", "treningssenter", "helsehus", "sykehus",
                  "sjukehus", "hospital", "medisinske senter", "skole", "barnehage", "idrettslag", "røntgen",
-                 "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps")
+                 "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps", "vgs", "videregående", "høgskole")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
 _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
@@ -44,7 +44,7 @@ class OrgRecognizer(Recognizer):
     labels = (Label.ORG,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return self._hospitals(scan) + self._clinics(scan) + self._employers(scan)
+        return self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
 
     def _hospitals(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
@@ -53,8 +53,11 @@ class OrgRecognizer(Recognizer):
             start, end = last - length + 1, last + 1
             if text[end:end + 1] in ("s", "'", "’") and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 end += 1  # genitive: "Ahus' akuttmottak", "Haukelands"
-            if not is_boundary(text, start, end) or (exact and text[start:start + length] != exact):
+            if not is_boundary(text, start, end):
                 continue
+            if exact and text[start:start + length] != exact and not (
+                    text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
+                continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
             out.append(finding(start, end, Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
         return out
 
@@ -86,10 +89,15 @@ class OrgRecognizer(Recognizer):
                 s -= 1
             w = text[s:begin - 1]
             place = w.lower() in lang_nb.places_lower() and w.lower() not in _PREPOSITIONS
+            if w and w.islower() and not place:
+                begin = _lower_name_before(text, begin, ws)  # "overføres til stovner legegruppe"
+                break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
             if w.endswith(".") and len(w) > 3:
                 break  # the end of the previous sentence
+            if _verb_like(text, s, w):
+                break  # "Rekvirert røntgen", "Låpå Curato røntgen", "Overførestil måløy ryggklinikk"
             begin = s
         own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
         after = _NEXT_WORD.match(text, we)
@@ -97,11 +105,34 @@ class OrgRecognizer(Recognizer):
                 after.group(1).lower() not in _PREPOSITIONS:
             we = after.end(1)  # "kiropraktorklinikken florø"
             own_name = True
+        tail = _tail(text, we)
+        if tail and (text[ws].isupper() or begin < ws or own_name):
+            we, own_name = tail, True  # "Kysthospitalet i Stavern", "… Fysioterapi og Trening"
+        legal = _LEGAL.match(text, we)
+        if legal:
+            we = legal.end(1)  # "Harstad kiropraktorkontor DA"
         if begin == ws and not own_name:
             return None
         if any(a in text[begin:we].lower() for a in _AGENCIES_LONG) or text[begin:we].lower() in _AGENCIES:
             return None
         return finding(begin, we, Label.ORG, 0.85, FAMILY, "clinic pattern", cues=(stem,))
+
+    def _after_job(self, scan: Scan) -> list[Finding]:
+        """"Arbeider som rørlegger hos Ruter", "Yrke/arbeidssted: sjåfør, Bring"."""
+        out: list[Finding] = []
+        lower = scan.lower
+        if " som " not in lower and "arbeidssted" not in lower and "yrke" not in lower:
+            return out
+        for m in _JOB.finditer(scan.text):
+            org = _ORG_AFTER.match(scan.text, m.end())
+            if org is None:
+                continue
+            name = org.group(1)
+            # lower case only when the name is closed off: "hos tine med mye bæring", "hos yara."
+            closed = _CLOSED.match(scan.text, org.end(1)) is not None and name.lower() not in _NOT_EMPLOYERS
+            if (name[0].isupper() or closed) and name not in _NON_NAME and name.lower() not in _AGENCIES:
+                out.append(finding(org.start(1), org.end(1), Label.ORG, 0.75, FAMILY, "employer after job"))
+        return out
 
     def _employers(self, scan: Scan) -> list[Finding]:
         """Employers, schools and clubs after a cue ("jobber i Equinor", "Arbeidsgiver: Veidekke");
@@ -116,7 +147,8 @@ class OrgRecognizer(Recognizer):
                     name = m.group(1)
                     ends_clause = m.end() >= len(text) or text[m.end()] in ".,;\n)" or \
                         text.startswith((" i ", " de ", " to ", " tre ", " fire ", " siste"), m.end())
-                    if (name[0].isupper() or name[0].isdigit() or ends_clause) and \
+                    lower_ok = ends_clause and not cue.endswith(":")  # "Jobb: sjåfør" is a job, not a firm
+                    if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
                             name.lower() not in _AGENCIES and name not in _NON_NAME and \
                             name.lower() not in _NOT_EMPLOYERS:
                         out.append(finding(m.start(1), m.end(1), Label.ORG, 0.7, FAMILY,
@@ -125,10 +157,83 @@ class OrgRecognizer(Recognizer):
         return out
 
 
+# what may follow a clinic word and still belong to its name: "i Stavern", "på Vestlandet", "og Trening"
+_TAIL = re.compile(rf" (?:i|på|og)(?: (Nord|Sør|Øst|Vest)-| )({letters.CAPWORD}|[a-zæøå][a-zæøå\-]+)"
+                   r"(?![\w\-])")
+_SERVICES = frozenset({"trening", "rehabilitering", "helse", "idrett", "velvære", "massasje", "naprapati",
+                       "akupunktur", "kiropraktikk", "fysioterapi", "manuellterapi", "ernæring", "osteopati"})
+
+
+def _tail(text: str, end: int) -> int:
+    """The end of "i <Place>", "på <Region>" or "og <Service>" after a clinic word, else 0."""
+    m = _TAIL.match(text, end)
+    if m is None:
+        return 0
+    word, low = m.group(2), m.group(2).lower()
+    if text.startswith(" og", end):
+        return m.end() if word[0].isupper() and low in _SERVICES else 0
+    if word[0].isupper() and word not in _NON_NAME or low in lang_nb.places_lower():
+        return m.end()
+    return 0
+
+
+_LEGAL = re.compile(r" (DA|AS|ASA|ANS|SA|da|as)(?=[ \t]*(?:[.,;|)\n]|$))")
+_GLUED = ("på", "ved", "til", "hos", "fra")
+
+
+_AT = frozenset({"på", "ved", "fra", "til", "hos", "i"})
+_COMMON = frozenset({"vanlig", "privat", "ny", "nytt", "nye", "lokal", "lokale", "kommunal", "kommunale",
+                     "offentlig", "annen", "annet", "andre", "samme", "egen", "eget", "sin", "sitt", "hans",
+                     "hennes", "en", "et", "ei", "den", "det"})
+
+
+def _lower_name_before(text: str, begin: int, ws: int) -> int:
+    """Lower-case name words before a clinic word count when "til", "ved", "hos", … or "(" comes
+    right before them ("behandling hos vennesla fysikalske institutt"): at most two words."""
+    words_before = text[max(0, begin - 50):begin].split()
+    taken = []
+    for w in reversed(words_before[-3:]):
+        low = w.lower()
+        if low in _AT or w == "(" or w.startswith("("):
+            if w.startswith("(") and len(w) > 1:
+                taken.append(w[1:])
+            break
+        if not w.islower() or low in _COMMON or low in _PREPOSITIONS or not w.isalpha() or len(taken) == 2:
+            return ws if begin == ws else begin
+        taken.append(w)
+    else:
+        return ws if begin == ws else begin
+    if all(t.lower() in _GENERIC for t in taken):
+        return begin  # "ved fysikalske institutt": no name in it
+    return begin - len(" ".join(reversed(taken))) - 1
+
+
+_GENERIC = frozenset({"fysikalske", "medisinske", "kiropraktiske", "private", "kommunale"})
+
+
+def _verb_like(text: str, start: int, word: str) -> bool:
+    """A sentence-initial word that opens a clause rather than a name: a participle ("Rekvirert",
+    "Rekvierrt") or a verb run together with its preposition ("Låpå", "Undervsierved")."""
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    if before and before[-1] not in ".!?:\n":
+        return False
+    low = word.lower()
+    if low in lang_nb.places_lower() or word in lang_nb.known_names():
+        return False
+    return low.endswith("rt") or any(low.endswith(g) and len(low) >= len(g) + 2 for g in _GLUED)
+
+
 _PREPOSITIONS = frozenset({"i", "på", "til", "fra", "og", "ved", "hos", "med", "for", "om", "av"})
-_NEXT_WORD = re.compile(r" ([A-Za-zÆØÅæøå][\wæøåÆØÅ\-]*)")
-_ORG_AFTER = re.compile(r"[ \t]*:?[ \t]*((?:[A-ZÆØÅ0-9][\w&'\-]*|[a-zæøå][\wæøå&'\-]*)"
-                        r"(?:[ ](?:[A-ZÆØÅ][\w&'\-]*|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
+_NEXT_WORD = re.compile(r" ([^\W\d_][\wæøåÆØÅ\-]*)")
+_ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\d_][\w&'\-]*)"
+                        rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*"
+                        r"|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
-_NOT_EMPLOYERS = frozenset({"en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
+_JOB = re.compile("(?i)(?<![^\\W\\d_])(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
+                  + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")
+_CLOSED = re.compile(r"(?:[ \t]*(?:$|[.,;\n)])| (?:(?:med|og|komma|mye|der|hvor|siden)\b|m/))")
+_NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "sykehjemmet", "barnehagen",
+                            "lageret", "verkstedet", "firmaet", "bedriften", "hjemmetjenesten", "kontoret",
+                            "hjemmesykepleien", "byggeplass", "anlegg", "privat", "deltid", "turnus",
+                            "en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})

@@ -1,0 +1,267 @@
+"""The statistical NER model as a detector (PERSON, ORG, LOCATION).
+
+The model is tilbake's own spaCy pipeline, shipped in ``tilbake/models/nb_tilbake_ner``. Loading takes
+a while, so it is explicit: build a ``NerDetector``, call ``load()`` once per process, then detect.
+
+Speed comes from the *gate*: the CNN costs ~40 µs per token here, far too much to read whole notes
+at 1,000 notes/s. Names, organisations and places are capitalised words that are not common words,
+or (in messy notes) words known as names or places. So the detector finds such *trigger* words with a
+regex, skips those inside spans the rule recognizers already found (``explained``, passed by the
+engine), runs the model only on short windows around the rest (two words either side: the model's
+receptive field), batched over all windows of all texts, and maps the entities back. Notes written
+mostly in lower case are read whole; ``gated=False`` reads every text whole. See docs/ner.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tilbake.errors import ModelError
+
+from .lang_nb import places_lower
+from .spans import Label, Span
+
+MODEL_NAME = "nb_tilbake_ner"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / MODEL_NAME
+LEXICON_FILE = "tilbake_gate.json"
+MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCATION}
+
+# spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.
+MODEL_SCORE = 0.85
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
+_SENTENCE_END = frozenset(".!?:;\n•*-–")
+_OPENERS = frozenset(" \t\"«'(")
+
+
+@dataclass(frozen=True, slots=True)
+class GateLexicon:
+    """Word sets that decide which words wake the model (built by ``tilbake.ner.gate``)."""
+
+    common: frozenset[str]
+    common_exact: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def from_file(cls, path: Path) -> GateLexicon:
+        data = json.loads(path.read_text("utf-8"))
+        return cls(frozenset(data["common"]), frozenset(data["common_exact"]), frozenset(data["names"]))
+
+    @classmethod
+    def empty(cls) -> GateLexicon:
+        return cls(frozenset(), frozenset(), frozenset())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
+    lower = word.lower()
+    if word == lower:
+        return lower in lexicon.names and lower not in lexicon.common
+    if lower in lexicon.names:
+        return True
+    if word in lexicon.common_exact:
+        return False
+    # Sentence-initial capitals say nothing unless the word is an acronym or not a common word.
+    return not (_sentence_initial(text, start) and lower in lexicon.common and not word.isupper())
+
+
+def _explained_mask(text: str, explained: Sequence[Span]) -> bytearray:
+    mask = bytearray(len(text))
+    for span in explained:
+        mask[span.start : span.end] = b"\x01" * (min(span.end, len(text)) - span.start)
+    return mask
+
+
+def windows(
+    text: str, lexicon: GateLexicon, context: int, explained: Sequence[Span] = ()
+) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` worth reading: ``context`` words either side of each trigger word.
+
+    Words inside ``explained`` spans (what the rule recognizers already found) are no triggers: the
+    model is there for what the rules cannot explain. A text with hardly any capital letters (a
+    lower-cased note) is one window: the gate could not tell names from words there.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if not words:
+        return []
+    capitals = sum(1 for c in text if c.isupper())
+    if capitals * 100 < len(text):
+        return [(0, len(text))]
+    mask = _explained_mask(text, explained) if explained else None
+    ranges: list[tuple[int, int]] = []
+    last = len(words) - 1
+    for i, (start, end) in enumerate(words):
+        if mask is not None and mask[start] and mask[end - 1]:
+            continue
+        if not _is_trigger(text[start:end], text, start, lexicon):
+            continue
+        lo, hi = words[max(0, i - context)][0], words[min(last, i + context)][1]
+        if ranges and lo <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
+class NerDetector:
+    """Detector backed by the shipped spaCy model; call ``load()`` once before detecting."""
+
+    name = "ner"
+    #: the engine may pass the spans its rules found (``detect_many(texts, explained=...)``)
+    accepts_explained = True
+
+    def __init__(
+        self,
+        model_dir: Path | str | None = None,
+        *,
+        gated: bool = True,
+        context: int = 2,
+        batch_size: int = 512,
+    ) -> None:
+        self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        self.gated = gated
+        self.context = context
+        self.batch_size = batch_size
+        self._nlp: Any = None
+        self._tagger = False  # the model predicts BIO tags (tagger) rather than entities (ner)
+        #: characters given / characters the model read (how much the gate saved; counts only)
+        self.chars_seen = 0
+        self.chars_read = 0
+        self._lexicon = GateLexicon.empty()
+
+    def __repr__(self) -> str:
+        state = "loaded" if self._nlp is not None else "not loaded"
+        return f"NerDetector(model_dir={str(self.model_dir)!r}, gated={self.gated}, {state})"
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    def load(self) -> NerDetector:
+        """Load the model (a few hundred ms); raises ModelError if it is missing or unreadable."""
+        if not (self.model_dir / "config.cfg").is_file():
+            raise ModelError(
+                f"NER model not found at {self.model_dir}: expected a spaCy pipeline directory with "
+                "config.cfg (reinstall tilbake, or train one with `tilbake ner train`)"
+            )
+        try:
+            import spacy
+
+            self._nlp = spacy.load(self.model_dir, exclude=["parser", "lemmatizer"])
+        except (OSError, ValueError, KeyError) as exc:
+            problem = type(exc).__name__
+            raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
+        self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
+        lexicon_path = self.model_dir / LEXICON_FILE
+        if not lexicon_path.is_file():
+            self.gated = False  # without the lexicon every capitalised word would wake the model anyway
+            return self
+        lexicon = GateLexicon.from_file(lexicon_path)
+        # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
+        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, lexicon.names | places_lower())
+        return self
+
+    def detect(self, text: str) -> list[Span]:
+        return next(self.detect_many([text]))
+
+    def detect_many(
+        self, texts: Iterable[str], explained: Iterable[Sequence[Span]] | None = None
+    ) -> Iterator[list[Span]]:
+        """Spans per text, in order; texts are read in chunks so that the model sees big batches.
+
+        ``explained`` (optional, one list per text) holds spans other detectors already found; words
+        inside them do not wake the model (see ``windows``). The engine passes its rule spans here.
+        """
+        if self._nlp is None:
+            raise ModelError("NER model not loaded: call NerDetector.load() once before detecting")
+        hints = iter(explained) if explained is not None else None
+        chunk: list[tuple[str, Sequence[Span]]] = []
+        for text in texts:
+            chunk.append((text, next(hints) if hints is not None else ()))
+            if len(chunk) >= self.batch_size:
+                yield from self._detect_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._detect_chunk(chunk)
+
+    def _detect_chunk(self, chunk: Sequence[tuple[str, Sequence[Span]]]) -> Iterator[list[Span]]:
+        pieces: list[tuple[int, int]] = []  # (text index, offset of the piece in its text)
+        strings: list[str] = []
+        for index, (text, known) in enumerate(chunk):
+            ranges = windows(text, self._lexicon, self.context, known) if self.gated else [(0, len(text))]
+            self.chars_seen += len(text)
+            for lo, hi in ranges:
+                if hi > lo:
+                    pieces.append((index, lo))
+                    strings.append(text[lo:hi])
+                    self.chars_read += hi - lo
+        found: list[list[Span]] = [[] for _ in chunk]
+        docs = self._nlp.pipe(strings, batch_size=self.batch_size)
+        entities = _tagged_entities if self._tagger else _parsed_entities
+        for (index, offset), doc in zip(pieces, docs, strict=True):
+            for start, end, name in entities(doc):
+                label = MODEL_LABELS.get(name)
+                if label is not None and plausible(doc.text[start:end], label, self._lexicon):
+                    found[index].append(Span(offset + start, offset + end, label, MODEL_SCORE, self.name))
+        return iter(found)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def plausible(entity: str, label: Label, lexicon: GateLexicon) -> bool:
+    """Whether a model entity can be PHI: two letters in a row (not "M54.5", "u."), no digit in a
+    person's name, and, for a person or place, not one common word alone ("Status" heading a line)
+    unless it is also a known name. Organisations keep common words ("Høyre", "Posten")."""
+    if not _LETTERS.search(entity):
+        return False
+    if label == Label.PERSON and any(c.isdigit() for c in entity):  # "Diagnosekode L84/M79.1."
+        return False
+    if label == Label.ORG or " " in entity or "\n" in entity:
+        return True
+    if entity.isupper() and entity in lexicon.common_exact:  # acronyms never seen as entities ("ROM")
+        return False
+    lower = entity.lower()
+    return lower not in lexicon.common or lower in lexicon.names
+
+
+def _parsed_entities(doc: Any) -> Iterator[tuple[int, int, str]]:
+    for ent in doc.ents:
+        yield ent.start_char, ent.end_char, ent.label_
+
+
+def _tagged_entities(doc: Any) -> Iterator[tuple[int, int, str]]:
+    """Decode BIO token tags into character spans; an ``I-`` tag without its ``B-`` opens a span."""
+    start = end = -1
+    label = ""
+    for token in doc:
+        prefix, _, kind = token.tag_.partition("-")
+        if label and prefix == "I" and kind == label:
+            end = token.idx + len(token.text)
+            continue
+        if label:
+            yield start, end, label
+            label = ""
+        if prefix in ("B", "I") and kind:
+            start, end, label = token.idx, token.idx + len(token.text), kind
+    if label:
+        yield start, end, label
+
+
+def load_detector(model_dir: Path | str | None = None, *, gated: bool = True) -> NerDetector:
+    """The shipped model as a loaded detector (what ``Deidentifier.default(model=True)`` registers).
+
+    Raises ModelError when no model is found at ``model_dir`` (default: the one in the package).
+    """
+    return NerDetector(model_dir, gated=gated).load()

@@ -1,0 +1,103 @@
+"""Turn NorNE sentences and synthetic notes into spaCy training docs.
+
+Gold spans with labels the model does not predict (FNR, DATE, ADDRESS, ...) are marked *missing* in
+the doc, not *outside*: a street name inside an ADDRESS span is a LOCATION in NorNE's eyes, and the
+model must not be taught both. Lower-cased copies of some docs teach it names in messy notes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+
+from tilbake.ner import MODEL_LABELS
+from tilbake.ner.norne import Sentence, bio_to_spans
+
+
+def sentence_doc(nlp: Language, sentence: Sentence) -> Doc:
+    """A doc with NorNE's own tokens and mapped entities (spaCy re-tokenizes its text when training)."""
+    doc = Doc(nlp.vocab, words=sentence.words, spaces=sentence.spaces)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in bio_to_spans(sentence.tags)]
+    return doc
+
+
+def note_doc(nlp: Language, text: str, spans: Iterable[Mapping[str, Any]]) -> Doc:
+    """A doc from a gold note: model labels become entities, every other PHI span is left unknown."""
+    doc = nlp.make_doc(text)
+    ents: list[Span] = []
+    missing: list[Span] = []
+    for gold in sorted(spans, key=lambda s: (s["start"], -s["end"])):
+        span = doc.char_span(gold["start"], gold["end"], label=gold["label"], alignment_mode="expand")
+        if span is None:
+            continue
+        if gold["label"] in MODEL_LABELS:
+            if all(span.end <= e.start or span.start >= e.end for e in ents):
+                ents.append(span)
+        else:
+            missing.append(span)
+    missing = [m for m in missing if all(m.end <= e.start or m.start >= e.end for e in ents)]
+    doc.set_ents(ents, default="outside")
+    if missing:
+        doc.set_ents([], missing=_disjoint(missing), default="unmodified")
+    return doc
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def lowercased(nlp: Language, doc: Doc) -> Doc | None:
+    """The same doc in lower case with the same annotation, or None if lower-casing moves offsets."""
+    words = [token.text.lower() for token in doc]
+    if any(len(w) != len(t.text) for w, t in zip(words, doc, strict=True)):
+        return None
+    copy = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    copy.set_ents(
+        [Span(copy, e.start, e.end, label=e.label_) for e in doc.ents],
+        missing=[copy[t.i : t.i + 1] for t in doc if t.ent_iob == 0],
+        default="outside",
+    )
+    return copy
+
+
+def with_lowercase_copies(nlp: Language, docs: Iterable[Doc], share: float, seed: int) -> Iterator[Doc]:
+    """Every doc, plus a lower-cased copy of a random ``share`` of them (deterministic by seed)."""
+    rng = random.Random(seed)
+    for doc in docs:
+        yield doc
+        if rng.random() < share and (copy := lowercased(nlp, doc)) is not None:
+            yield copy
+
+
+def tags_from_entities(doc: Doc) -> Doc:
+    """Copy the entities into BIO token tags ("B-PERSON", "O"); unknown tokens keep an empty (missing) tag.
+
+    The tagger variant of the model learns from these; the parser variant reads the entities.
+    """
+    for token in doc:
+        if token.ent_iob_ in ("B", "I"):
+            token.tag_ = f"{token.ent_iob_}-{token.ent_type_}"
+        elif token.ent_iob_ == "O":
+            token.tag_ = "O"
+    return doc
+
+
+def write_docbin(docs: Iterable[Doc], path: Path) -> int:
+    """Write docs (entities and BIO tags) to a ``.spacy`` file; returns how many were written."""
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE", "TAG"], store_user_data=False)
+    count = 0
+    for doc in docs:
+        docbin.add(tags_from_entities(doc))
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return count

@@ -1,0 +1,150 @@
+"""`tilbake ner train`: build the corpora, train with spaCy, ship the best model into the package.
+
+One command, fixed seed, single-threaded (the machine it is sized for has 2 shared cores). Steps:
+
+1. NorNE train (+ synthetic training notes, + lower-cased copies) -> ``train.spacy``;
+   NorNE dev (+ synthetic notes of another seed) -> ``dev.spacy`` for model selection.
+2. ``spacy train`` with ``config.cfg`` (best model by entity F1/recall on dev).
+3. Copy ``model-best`` into ``src/tilbake/models/<name>``: drop the training-only tokenizer hook from
+   its config (the abbreviations are saved in the tokenizer itself) and add the gate lexicon.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import load_config
+
+from tilbake.errors import InputError
+from tilbake.ner import corpus, gate, gazetteer, norne
+from tilbake.ner.tokenizer import add_clinical_abbreviations
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CONFIG_PATH = PACKAGE_DIR / "config.cfg"
+REPO_DIR = PACKAGE_DIR.parents[2]
+NORNE_DIR = REPO_DIR / "training" / "norne"
+NORNE_TRAIN = "no_bokmaal-ndt-train.conll.gz"
+NORNE_DEV = "no_bokmaal-ud-dev.conllu.gz"
+MODEL_NAME = "nb_tilbake_ner"
+
+
+@dataclass(slots=True)
+class TrainOptions:
+    config: Path = CONFIG_PATH
+    norne_dir: Path = NORNE_DIR
+    work_dir: Path = REPO_DIR / "build" / "ner"
+    output: Path = PACKAGE_DIR.parent / "models" / MODEL_NAME
+    synth_notes: int = 8000  # synthetic training notes (0 = NorNE only)
+    synth_dev_notes: int = 300
+    lowercase_share: float = 0.15
+    seed: int = 1337
+    max_steps: int | None = None
+    overrides: dict[str, object] = field(default_factory=dict)
+
+
+def _blank() -> Language:
+    return add_clinical_abbreviations(spacy.blank("nb"))
+
+
+def _norne_docs(nlp: Language, path: Path) -> Iterator[Doc]:
+    if not path.is_file():
+        raise InputError(f"NorNE file not found: {path} (expected {NORNE_TRAIN} and {NORNE_DEV})")
+    for sentence in norne.read_sentences(path):
+        yield corpus.sentence_doc(nlp, sentence)
+
+
+def _synth_docs(nlp: Language, n: int, seed: int) -> Iterator[Doc]:
+    try:
+        from tilbake.synth import notes
+    except ImportError as exc:  # the generator lives on another branch until it is merged
+        raise InputError("synthetic notes requested but tilbake.synth is not available") from exc
+    for note in notes(n, seed=seed, split="train"):
+        yield corpus.note_doc(nlp, note["text"], note["spans"])
+
+
+def build_corpora(options: TrainOptions) -> dict[str, int]:
+    """Write ``train.spacy``/``dev.spacy`` and the gate lexicon into the work dir; returns doc counts."""
+    nlp = _blank()
+    train_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN))
+    if options.synth_notes:
+        train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
+    first, surnames = gazetteer.load_names()
+    lexicon = gate.build_lexicon(train_docs, extra_names=first | surnames)
+    norms = gazetteer.norm_table(first, surnames, lexicon["common"])
+    options.work_dir.mkdir(parents=True, exist_ok=True)
+    (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
+    (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
+    augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
+    counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
+    dev_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_DEV))
+    if options.synth_notes and options.synth_dev_notes:
+        dev_docs += _synth_docs(nlp, options.synth_dev_notes, options.seed + 1)
+    counts["dev"] = corpus.write_docbin(dev_docs, options.work_dir / "dev.spacy")
+    return counts
+
+
+def run_spacy_train(options: TrainOptions) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    overrides: dict[str, object] = {
+        "paths.train": str(options.work_dir / "train.spacy"),
+        "paths.dev": str(options.work_dir / "dev.spacy"),
+        "nlp.after_creation.norms": str(options.work_dir / "norms.json"),
+        "system.seed": options.seed,
+        **options.overrides,
+    }
+    if options.max_steps is not None:
+        overrides["training.max_steps"] = options.max_steps
+    spacy_train(options.config, options.work_dir / "output", overrides=overrides)
+    return options.work_dir / "output" / "model-best"
+
+
+def package_model(best: Path, options: TrainOptions, scores: dict[str, object]) -> Path:
+    """Copy the trained pipeline into the package, loadable by plain ``spacy.load``."""
+    target = options.output
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(best, target)
+    config = load_config(target / "config.cfg")
+    config["nlp"]["after_creation"] = None  # abbreviations and name norms live in tokenizer and vocab
+    config.to_disk(target / "config.cfg")
+    shutil.copy(options.work_dir / gate.LEXICON_FILE, target / gate.LEXICON_FILE)
+    meta_path = target / "meta.json"
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta.update(
+        name="tilbake_ner",
+        version="1.0.0",
+        description="tilbake: Norwegian (bokmål) clinical NER for PERSON, ORG, LOCATION",
+        license="Apache-2.0 (model); NorNE annotations CC0, texts not redistributed",
+        sources=[
+            {"name": "NorNE", "url": "https://github.com/ltgoslo/norne"},
+            {"name": "Statistics Norway (SSB) name statistics, CC BY 4.0, adapted (via norwegian-fake-data)"},
+            {"name": "mimesis Norwegian person data (MIT)"},
+        ],
+        tilbake_training=scores,
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
+    return target
+
+
+def train(options: TrainOptions) -> dict[str, object]:
+    """Build corpora, train, package; returns a summary (doc counts, minutes, output path)."""
+    started = time.monotonic()
+    counts = build_corpora(options)
+    best = run_spacy_train(options)
+    summary: dict[str, object] = {
+        "docs": counts,
+        "seed": options.seed,
+        "synth_notes": options.synth_notes,
+        "minutes": round((time.monotonic() - started) / 60, 1),
+    }
+    summary["output"] = str(package_model(best, options, summary))
+    return summary
