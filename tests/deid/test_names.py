@@ -264,3 +264,25 @@ def test_lower_case_employers_after_a_job(found, text, piece):
 ])
 def test_lower_case_employer_look_alikes(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Var på fjell i helgen.\nVorlands far har hatt diabetes.", "Vorlands"),
+    ("Jobber i Mesta. Elise-Christiane Hodžićs mor har hatt revmatisme.", "Elise-Christiane Hodžićs"),
+    ("utskrevet 3.07. johanns søster har hatt brystkreft.", "johanns"),
+    ("Sønnen Håvard fulgte Vorland hit i dag.", "Vorland"),
+    ("Vurdering: Vurderer at Bråthen kan gå tilbake i jobb.", "Bråthen"),
+    ("Feil navn i utkastet, pasienten heter Ask Hussein Pham.", "Ask Hussein Pham"),
+    ("Kontakt: astri borg/+4791182360. Bor sammen med", "astri borg"),
+])
+def test_names_by_genitive_relation_and_verbs(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Klinikken heter noe annet.", "Smertenes mor var ukjent.", "pasientens datter ringte.",
+    "Vurderer at smertene kan avta.", "Kjørte bil hit i dag.", "Fulgte opp med røntgen.",
+    "Kontakt: ring sentralbordet.",
+])
+def test_genitive_and_verb_look_alikes(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

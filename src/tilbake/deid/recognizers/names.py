@@ -183,6 +183,12 @@ class NameRecognizer(Recognizer):
             if n:
                 end = start + len(" ".join(tokens[:n]))
                 out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
+        for m in _LOWER_GENITIVE.finditer(text):
+            tokens = m.group(1).split()
+            run = _name_run(text, m.start(1), tokens, check_end=False)
+            plural = m.group(1).endswith(("enes", "ets"))  # "smertenes mor"
+            if is_relation(m.group(2).lower()) and run == len(tokens) and not plural:
+                out.append(finding(m.start(1), m.end(1), Label.PERSON, 0.75, FAMILY, "genitive + relation"))
         for m in _LOWER_BEFORE_AGE.finditer(text):
             tokens = m.group(1).split()
             while tokens and tokens[-1].lower() in person_cues.RUN_STOPS:
@@ -284,6 +290,11 @@ class NameRecognizer(Recognizer):
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+# "johanns søster", "skovly nes' bror" at the start of a sentence or line
+_LOWER_GENITIVE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))"
+                             r"([a-zæøå][\w\-]*(?: [a-zæøå][\w\-]*){0,2}(?:s|'|’)) ([a-zæøå]+)", re.MULTILINE)
 
 
 def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = True) -> int:
@@ -391,8 +402,14 @@ def _cue_before(scan: Scan, start: int) -> str:
 
 
 def _cue_after(scan: Scan, end: int) -> str:
-    """An age, a birth date or a verb of telling right after a name."""
+    """An age, a birth date or a verb of telling right after a name, or a relation after its
+    genitive ("Vorlands far", "Hodžićs mor", "Nes' bror")."""
     text = scan.text
+    if text[end - 1:end] in ("s", "'", "’") and text[end:end + 1] == " " and \
+            not text[max(0, end - 4):end].endswith(("enes", "ets")):  # "Smertenes mor": a plural noun
+        m = _NEXT_LOWER.match(text, end)
+        if m and is_relation(m.group(1).lower()):
+            return "genitive + relation"
     if text[end:end + 1] not in _AFTER_FIRST or text[end + 1:end + 2] not in _AFTER_SECOND:
         return ""  # most capitalised words are followed by a plain word: skip the regexes
     m = _AFTER.match(text, end) or _VERBS_AFTER.match(text, end)
