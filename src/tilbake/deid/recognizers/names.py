@@ -9,8 +9,9 @@ propagates every name found here to its later mentions in the same document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -105,10 +106,8 @@ _STRONG_LOWER = frozenset(person_cues.STRONG_LOWER_CUES)
 _RUN_END = re.compile(r"[ \t]*(?:$|[.,:;()\n/]|\d|\+|på \d|(?:" + "|".join(person_cues.VERBS_AFTER) + r")\b"
                       r"|som (?:er |somer )?\d|komma \d)")
 # before an age or a birth date, at the start of a line or clause: "isaias rogne (født 1972)"
-_LOWER_BEFORE_AGE = re.compile(r"(?:^|(?<=\n)|(?<=: )|(?<=\] ))[ \t]*"
-                               r"([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
-                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)",
-                               re.MULTILINE)
+_LOWER_BEFORE_AGE = re.compile(r"[ \t]*([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
+                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)")
 _LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
@@ -183,13 +182,13 @@ class NameRecognizer(Recognizer):
             if n:
                 end = start + len(" ".join(tokens[:n]))
                 out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
-        for m in _LOWER_GENITIVE.finditer(text):
+        for m in _anchored(text, _LOWER_GENITIVE, ("\n", ". ", "! ", "? ")):
             tokens = m.group(1).split()
             run = _name_run(text, m.start(1), tokens, check_end=False)
             plural = m.group(1).endswith(("enes", "ets"))  # "smertenes mor"
             if is_relation(m.group(2).lower()) and run == len(tokens) and not plural:
                 out.append(finding(m.start(1), m.end(1), Label.PERSON, 0.75, FAMILY, "genitive + relation"))
-        for m in _LOWER_BEFORE_AGE.finditer(text):
+        for m in _anchored(text, _LOWER_BEFORE_AGE, ("\n", ": ", "] ")):
             tokens = m.group(1).split()
             while tokens and tokens[-1].lower() in person_cues.RUN_STOPS:
                 tokens.pop()  # "jocelyn komma 33 år"
@@ -227,9 +226,9 @@ class NameRecognizer(Recognizer):
                 if toks[0][2].lower() in _TITLES:
                     title = toks[0][2].lower()
                 toks.pop(0)
-            cut = next((i for i, t in enumerate(toks)
-                        if i and (t[2] in _NON_NAME or is_relation(t[2].lower()))), len(toks))
-            del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
+            if len(toks) > 1:
+                cut = next((i for i in range(1, len(toks)) if _breaks_name(toks[i][2])), len(toks))
+                del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
             if not toks or any(t[2] in _NEVER for t in toks):
                 continue
             if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
@@ -293,8 +292,24 @@ class NameRecognizer(Recognizer):
 
 
 # "johanns søster", "skovly nes' bror" at the start of a sentence or line
-_LOWER_GENITIVE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))"
-                             r"([a-zæøå][\w\-]*(?: [a-zæøå][\w\-]*){0,2}(?:s|'|’)) ([a-zæøå]+)", re.MULTILINE)
+_LOWER_GENITIVE = re.compile(r" ?([a-zæøå][\w\-]*(?: [a-zæøå][\w\-]*){0,2}(?:s|'|’)) ([a-zæøå]+)")
+
+
+def _anchored(text: str, pattern: re.Pattern[str], seps: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` at the start of the text and right after each of ``seps`` that begin
+    with a lower-case letter (found with ``str.find``: a regex with look-behinds would crawl)."""
+    starts = [0] if text[:1].islower() else []
+    for sep in seps:
+        i = text.find(sep)
+        while i >= 0:
+            pos = i + len(sep)
+            if text[pos:pos + 1].islower() or text[pos:pos + 1] == " ":
+                starts.append(pos)
+            i = text.find(sep, pos)
+    for pos in starts:
+        m = pattern.match(text, pos)
+        if m and m.group(1)[:1].islower():
+            yield m
 
 
 def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = True) -> int:
@@ -318,7 +333,17 @@ def _lead_word(toks: list[tuple[int, int, str]]) -> bool:
     word = toks[0][2]
     if len(word) == 1 and len(toks) > 1:
         return False
-    return word in _NON_NAME or word.lower() in _TITLES or is_relation(word.lower())
+    return _opens_name(word)
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a service sees an open vocabulary
+def _opens_name(word: str) -> bool:
+    return word in _NON_NAME or word.lower() in _TITLES or word.lower() in _RELATIONS
+
+
+@lru_cache(maxsize=1 << 16)
+def _breaks_name(word: str) -> bool:
+    return word in _NON_NAME or word.lower() in _RELATIONS
 
 
 def _not_a_name(word: str) -> bool:
