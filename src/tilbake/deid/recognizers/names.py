@@ -387,10 +387,11 @@ def is_relation(word: str) -> bool:
 def _title_before(scan: Scan, start: int) -> str:
     """The word before a name; across a line break only a sign-off ("Mvh\\nKari")."""
     word = scan.word_before(start)
-    at = scan.lower.rfind(word, max(0, start - 48), start) if word else -1
-    if at >= 0 and "\n" in scan.text[at:start] and word not in _SIGNOFF_WORDS:
-        return ""  # "mottakende lege\n\nNavn/fnr:": the role ends the line above
-    return word
+    text = scan.text
+    newline = text.rfind("\n", max(0, start - 48), start)
+    if newline < 0 or text[newline + 1:start].strip() or word in _SIGNOFF_WORDS:
+        return word  # on the same line (the common case), or a sign-off
+    return ""  # "mottakende lege\n\nNavn/fnr:": the role ends the line above
 
 
 _SIGNOFF_WORDS = frozenset({"mvh", "hilsen", "sign", "sign.", "signert", "v/"})
