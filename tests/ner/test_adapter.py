@@ -147,6 +147,9 @@ def test_load_detector_returns_a_loaded_detector_or_raises(tiny_model: Path, tmp
         ("Kari Nordmann", Label.PERSON, True),
         ("Solveig", Label.PERSON, True),  # unknown word: the model's call stands
         ("M54.5", Label.PERSON, False),  # a code, not a name
+        ("Diagnosekode L84/M79.1.", Label.PERSON, False),  # no digits in names
+        ("Rema 1000", Label.ORG, True),
+        ("0155 Oslo", Label.LOCATION, True),
         ("u.", Label.LOCATION, False),
         ("[", Label.ORG, False),
         ("Smerter", Label.PERSON, False),  # one common word alone

@@ -21,7 +21,7 @@ def _fail(exc: TilbakeError) -> typer.Exit:
 
 @ner_app.command("train")
 def train_command(
-    synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 4000,
+    synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 8000,
     seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 1337,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many updates.")] = None,
     norne_dir: Annotated[Path | None, typer.Option(help="NorNE folder (default: training/norne).")] = None,

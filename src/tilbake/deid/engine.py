@@ -97,21 +97,27 @@ class Deidentifier:
 
     def _candidates(self, batch: list[str]) -> Iterator[list[Finding]]:
         rule_found = [self._rule_findings(text) for text in batch]
-        # A detector that accepts them (the NER model) skips what the rules already explained.
+        model_spans = self._model_spans(batch, rule_found) if self._others else []
+        user_rules = bool(self.rules.deny or self.rules.context)
+        for i, text in enumerate(batch):
+            found = rule_found[i]
+            for spans in model_spans:
+                found.extend(Finding(s, "model") for s in spans[i])
+            if user_rules:
+                found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
+                found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
+            yield found
+
+    def _model_spans(self, batch: list[str], rule_found: list[list[Finding]]) -> list[list[list[Span]]]:
+        """Spans of the other detectors per detector and text; one that accepts them (the NER model)
+        skips what the rules already explained."""
         explained = [[f.span for f in found if f.span.score >= self.min_score] for found in rule_found]
-        model_spans = [
+        return [
             list(d.detect_many(batch, explained=explained)  # type: ignore[call-arg]
                  if getattr(d, "accepts_explained", False)
                  else d.detect_many(batch))
             for d in self._others
         ]
-        for i, text in enumerate(batch):
-            found = rule_found[i]
-            for spans in model_spans:
-                found.extend(Finding(s, "model") for s in spans[i])
-            found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
-            found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
-            yield found
 
     def _rule_findings(self, text: str) -> list[Finding]:
         scan = Scan(text)  # one scan shared by every recognizer: the number scan runs once

@@ -221,10 +221,12 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def plausible(entity: str, label: Label, lexicon: GateLexicon) -> bool:
-    """Whether a model entity can be PHI: two letters in a row (not "M54.5", "u."), and, for a
-    person or place, not one common word alone ("Status" at the head of a line, "ROM") unless it is
-    also a known name. Organisations keep common words ("Høyre", "Posten")."""
+    """Whether a model entity can be PHI: two letters in a row (not "M54.5", "u."), no digit in a
+    person's name, and, for a person or place, not one common word alone ("Status" heading a line)
+    unless it is also a known name. Organisations keep common words ("Høyre", "Posten")."""
     if not _LETTERS.search(entity):
+        return False
+    if label == Label.PERSON and any(c.isdigit() for c in entity):  # "Diagnosekode L84/M79.1."
         return False
     if label == Label.ORG or " " in entity or "\n" in entity:
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -27,10 +28,18 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     merged.sort(key=_START)
     if _disjoint(merged):
         return merged  # no overlaps across labels left to resolve
+    # the chosen spans never overlap, so sorted by start their ends are sorted too and only the
+    # neighbours of a new span's position can overlap it (a bisection instead of a scan of all)
     chosen: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
-        if not any(span.start < c.end and c.start < span.end for c in chosen):
-            chosen.append(span)
+        k = bisect_right(starts, span.start)
+        if (k and ends[k - 1] > span.start) or (k < len(starts) and starts[k] < span.end):
+            continue
+        starts.insert(k, span.start)
+        ends.insert(k, span.end)
+        chosen.append(span)
     return sorted(chosen, key=_START)
 
 
@@ -63,6 +72,8 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
             if span.start < last.end or touching:
                 end = max(last.end, span.end)
                 if end == last.end:  # contained: keep the larger span as it was, with the best score
+                    if last.score >= span.score:
+                        continue  # nothing changes (and no new Span: propagation repeats every name)
                     source = last.source
                 elif span.start == last.start:
                     source = span.source

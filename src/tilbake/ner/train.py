@@ -42,7 +42,7 @@ class TrainOptions:
     norne_dir: Path = NORNE_DIR
     work_dir: Path = REPO_DIR / "build" / "ner"
     output: Path = PACKAGE_DIR.parent / "models" / MODEL_NAME
-    synth_notes: int = 4000  # synthetic training notes (0 = NorNE only)
+    synth_notes: int = 8000  # synthetic training notes (0 = NorNE only)
     synth_dev_notes: int = 300
     lowercase_share: float = 0.15
     seed: int = 1337

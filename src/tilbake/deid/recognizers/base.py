@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from tilbake.deid.lang_nb import letters
 from tilbake.deid.spans import Label, Span
 
@@ -75,8 +77,12 @@ def after_words(words: Iterable[str]) -> str:
 
 def _master() -> re.Pattern[str]:
     if not _MASTER:
-        branches = {lead: "|".join(f"(?P<f{i}>{f.rest})" for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
-                    for lead in ("+", "(", "digit")}
+        # each alternative is tagged by an empty group at its end (m.lastgroup names it), so that
+        # the alternative itself starts with its first character test, which the engine checks
+        # before entering it; digits first: they are nearly all the leads
+        branches = {lead: "|".join(f"(?:{f.rest})(?P<f{i}>)"
+                                   for i, f in enumerate(_FRAGMENTS) if f.lead == lead)
+                    for lead in ("digit", "+", "(")}
         alternatives = [f"(?<={re.escape(lead) if lead != 'digit' else chr(92) + 'd'})(?:{body})"
                         for lead, body in branches.items() if body]
         # first character class outside any group, so the engine searches for it in C;
@@ -86,6 +92,29 @@ def _master() -> re.Pattern[str]:
         _BY_GROUP.clear()
         _BY_GROUP.update({f"f{i}": (f.family, f.handler) for i, f in enumerate(_FRAGMENTS)})
     return _MASTER[0]
+
+
+_LITERALS: set[str] = set()
+_AUTOMATON: list[Any] = []
+
+
+def register_literals(needles: Iterable[str]) -> None:
+    """Add exact strings (case as written) to the one Aho-Corasick pass that every recognizer shares
+    (:attr:`Scan.literals`): one pass over the text costs less than a ``str.find`` per string."""
+    _LITERALS.update(needles)
+    _AUTOMATON.clear()
+
+
+def _literal_hits(text: str) -> list[tuple[int, str]]:
+    if not _LITERALS:
+        return []
+    if not _AUTOMATON:
+        automaton = ahocorasick.Automaton()
+        for needle in _LITERALS:
+            automaton.add_word(needle, needle)
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    return list(_AUTOMATON[0].iter(text))
 
 
 _CAPWORD = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
@@ -99,7 +128,9 @@ class Scan:
     _lower: str | None = None
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
+    _literals: list[tuple[int, str]] | None = None
     memo: dict[str, Any] = field(default_factory=dict)
+    _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def lower(self) -> str:
@@ -114,6 +145,18 @@ class Scan:
         return self._numeric.get(family, [])
 
     @property
+    def literals(self) -> list[tuple[int, str]]:
+        """Every occurrence of a registered literal (:func:`register_literals`) as ``(last, needle)``,
+        ``last`` the offset of its last character; by ``last``, the longest first where several end
+        at one offset."""
+        if self._literals is None:
+            self._literals = _literal_hits(self.text)
+        return self._literals
+
+    def has_literal(self, needles: frozenset[str]) -> bool:
+        return any(needle in needles for _, needle in self.literals)
+
+    @property
     def capwords(self) -> list[tuple[int, int, str]]:
         """Capitalised words as ``(start, end, word)``."""
         if self._capwords is None:
@@ -122,9 +165,13 @@ class Scan:
 
     def word_before(self, pos: int, n: int = 1) -> str:
         """The ``n`` lower-case words before ``pos`` (across spaces and newlines), joined by a space."""
-        # rsplit keeps the last n words apart from the rest, and only they are lower-cased
-        words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
-        return " ".join(words[-n:]).lower()
+        # cached: the name rules ask about the same position again and again (half of all calls)
+        found = self._before.get((pos, n))
+        if found is None:
+            # rsplit keeps the last n words apart from the rest, and only they are lower-cased
+            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
+            found = self._before[pos, n] = " ".join(words[-n:]).lower()
+        return found
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
@@ -171,7 +218,11 @@ class Recognizer:
 
 def finding(start: int, end: int, label: Label, score: float, source: str, pattern: str,
             check: str = "", cues: tuple[str, ...] = ()) -> Finding:
-    return Finding(Span(start, end, label, score, source), pattern, check, cues)
+    # tuple.__new__ skips the named tuple's own __new__ (one fewer Python call per candidate)
+    return _new_finding(Finding, (Span(start, end, label, score, source), pattern, check, cues))
+
+
+_new_finding = tuple.__new__
 
 
 def is_boundary(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from tilbake.deid.recognizers.base import (
     has_cue,
     is_boundary,
     register_fragment,
+    register_literals,
 )
 from tilbake.deid.spans import Label
 
@@ -96,14 +97,20 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
 _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 _TLDS = (".no", ".com", ".org", ".net")
+_URL_GATE = frozenset({"www.", "http", "WWW.", "HTTP"})
+register_literals([*_TLDS, *_URL_GATE])
 
 
-def _bare_domains(text: str) -> list[Finding]:
+def _bare_domains(scan: Scan) -> list[Finding]:
     """"klinikken.no": found from each top-level domain backwards (cheaper than a regex scan)."""
     out: list[Finding] = []
+    text = scan.text
+    at: dict[str, list[int]] = {}
+    for last, needle in scan.literals:
+        if needle in _TLDS:
+            at.setdefault(needle, []).append(last - len(needle) + 1)
     for tld in _TLDS:
-        i = text.find(tld)
-        while i > 0:
+        for i in at.get(tld, ()):
             end = i + len(tld)
             start = i
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
@@ -114,7 +121,6 @@ def _bare_domains(text: str) -> list[Finding]:
             if i - start >= 3 and not glued_after and not glued_before and text[start:i].islower() and \
                     text[start:end].lower() not in _AGENCY_HOSTS and not text.startswith("www.", start):
                 out.append(finding(start, end, Label.URL, 0.9, FAMILY, "domain"))
-            i = text.find(tld, end)
     return out
 _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
                  "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
@@ -136,8 +142,8 @@ class ContactRecognizer(Recognizer):
             if m and start < at:
                 found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
             at = text.find("@", at + 1)
-        found.extend(_bare_domains(text))
-        if "www." in text or "http" in text or "WWW." in text or "HTTP" in text:
+        found.extend(_bare_domains(scan))
+        if scan.has_literal(_URL_GATE):
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):
                     found.append(finding(m.start(), m.end(), Label.URL, 1.0, FAMILY, "url"))

@@ -162,7 +162,9 @@ register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
 register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
 register_fragment(22, FAMILY, "dd. month yyyy", rf"\d?\.? ?{_MONTH_RE}\.?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
-register_fragment(65, FAMILY, "dd.mm", r"\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
+# (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
+# fragment can match where this one does, so the regex may as well refuse it first
+register_fragment(65, FAMILY, "dd.mm", r"(?<![^\W_]\d)\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)
 register_fragment(67, FAMILY, "ddmmyy", r"\d{5}(?![\d])", _compact)
 register_fragment(66, FAMILY, "month yyyy",
                   after_words([*words.MONTHS, *(m.capitalize() for m in words.MONTHS)]) + r"\d{3}(?!\d)",

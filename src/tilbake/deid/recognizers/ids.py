@@ -9,10 +9,6 @@ checksums without a cue is most likely an account, order or serial number.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
-
-import ahocorasick
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
@@ -23,6 +19,7 @@ from tilbake.deid.recognizers.base import (
     has_cue,
     is_boundary,
     register_fragment,
+    register_literals,
 )
 from tilbake.deid.spans import Label
 
@@ -84,7 +81,9 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
     if not is_boundary(text, start, end):
         return None
-    digits = text[start:end].replace(" ", "").replace("-", "").replace(".", "")
+    digits = text[start:end]
+    if end - start != 11:
+        digits = digits.replace(" ", "").replace("-", "").replace(".", "")
     grouped_konto = end - start == 13 and text[start + 4] in " ." and text[start + 7] in " ."
     if not grouped_konto and is_fnr(digits):
         return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
@@ -123,14 +122,11 @@ _CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr
               "skadenr", "skadenummer", "episodenr", "bestillingsnr")
 
 
-@cache
-def _cue_automaton() -> Any:
-    automaton = ahocorasick.Automaton()
-    for cue in _CUE_WORDS:
-        for variant in {cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID")}:
-            automaton.add_word(variant, cue)
-    automaton.make_automaton()
-    return automaton
+# each cue as written in lower case, capitalised or in capitals -> the cue
+_VARIANTS = {variant: cue for cue in _CUE_WORDS
+             for variant in (cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID"))}
+_IBAN_GATE = frozenset({"NO", "IBAN", "iban"})
+register_literals([*_VARIANTS, *_IBAN_GATE])
 
 
 class IdRecognizer(Recognizer):
@@ -140,7 +136,7 @@ class IdRecognizer(Recognizer):
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
         text = scan.text
-        if ("NO" in text or "IBAN" in text or "iban" in text) and _IBAN_HINT.search(text):
+        if scan.has_literal(_IBAN_GATE) and _IBAN_HINT.search(text):
             for m in _IBAN.finditer(text):
                 if iban_ok(m.group()):
                     found.append(finding(m.start(), m.end(), Label.ID, 1.0, FAMILY, "iban", "mod97 ok"))
@@ -151,7 +147,10 @@ class IdRecognizer(Recognizer):
         2024-00123", "HPR 1234567", "ref JR-2024-0012"); 11 digits after an fnr cue are an FNR."""
         out: list[Finding] = []
         text = scan.text
-        for last, stem in _cue_automaton().iter(text):
+        for last, needle in scan.literals:
+            stem = _VARIANTS.get(needle)
+            if stem is None:
+                continue
             i = last - len(stem) + 1
             if last + 1 < len(text) and text[last + 1].isalpha():
                 continue  # the start of a longer word ("kontor", "henvisningen")
