@@ -159,6 +159,7 @@ def test_orgs_found_whole(found, text, piece):
 @pytest.mark.parametrize(("text", "bad"), [
     ("Rekvirert røntgen, Sunnaas.", "Rekvirert røntgen"),
     ("Rekvierrt røntgen, unn.", "Rekvierrt røntgen"),
+    ("Neste oppfølging 9.7.2024 komma 10:10 Rekvirert røntgen ved UNN", "10 Rekvirert røntgen"),
     ("Låpå Curato røntgen en periode i fjor", "Låpå Curato røntgen"),
     ("Overførestil Måløy ryggklinikk for videre tiltak", "Overførestil Måløy ryggklinikk"),
     ("Yrke/arbeidssted: sjåfør, Bring", "sjåfør"),

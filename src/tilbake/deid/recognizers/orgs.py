@@ -108,6 +108,8 @@ class OrgRecognizer(Recognizer):
                 break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
+            if w.isdigit() and s > 0 and not text[s - 1].isspace():
+                break  # "kl. 10:10 Rekvirert røntgen": a time, not part of a name
             if w.endswith(".") and len(w) > 3:
                 break  # the end of the previous sentence
             if _verb_like(text, s, w):
