@@ -287,3 +287,23 @@ def test_names_by_genitive_relation_and_verbs(found, text, piece):
 ])
 def test_genitive_and_verb_look_alikes(found, text):
     assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Hadde følge av tanten hrafnhildur til timen.", "hrafnhildur"),
+    ("Hadde følge av barnebarnet hoa i dag.", "hoa"),
+    ("Rekvirert røntgen.\nHilsen\nserhii szymańska stang (turnuslege)\nDrammen", "serhii szymańska stang"),
+    ("Hlisen\nKarwan-Kenji Kazlauskas (overlege)\nMåløy Manuellterapi", "Karwan-Kenji Kazlauskas"),
+    ("Behandlet med bløtvevsbehandling. Tjøstolv Yri", "Tjøstolv Yri"),
+    ("Melding sendt Arbeidstilsynet.\nQuynh Rud", "Quynh Rud"),
+])
+def test_signatures_and_relations_in_lower_case(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "pasientens datter ringte.", "Hadde følge av datteren i dag.", "Henvist til MR og CT.\nOslo Sentrum",
+    "Ny kontroll om to uker. Lasègues Test", "Kontroll hos fastlege (lege)",
+])
+def test_signature_look_alikes(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

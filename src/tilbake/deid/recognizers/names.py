@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import person_cues, words
+from tilbake.deid.lang_nb import letters, person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.spans import Label
 
@@ -104,7 +104,8 @@ _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TI
                      key=len, reverse=True)
 _STRONG_LOWER = frozenset(person_cues.STRONG_LOWER_CUES)
 _RUN_END = re.compile(r"[ \t]*(?:$|[.,:;()\n/]|\d|\+|på \d|(?:" + "|".join(person_cues.VERBS_AFTER) + r")\b"
-                      r"|som (?:er |somer )?\d|komma \d)")
+                      r"|som (?:er |somer )?\d|komma \d"
+                      r"|(?:i dag|idag|til timen|ble|har|er|var|som ringte)\b)")
 # before an age or a birth date, at the start of a line or clause: "isaias rogne (født 1972)"
 _LOWER_BEFORE_AGE = re.compile(r"[ \t]*([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
                                r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)")
@@ -120,6 +121,10 @@ def _lower_cue_automaton() -> Any:
     return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
+_ROLE_PAREN = re.compile(r"[ \t]*\((?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
+                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\)", re.IGNORECASE)
+# two or three capitalised words closing the note after a sentence or on a line of their own
+_CLOSING = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)({letters.CAPWORD}(?: {letters.CAPWORD}){{1,2}})[ \t]*\Z")
 _NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
                         r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
 _FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
@@ -146,9 +151,21 @@ class NameRecognizer(Recognizer):
         return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)
 
     def _signatures(self, scan: Scan) -> list[Finding]:
-        """A line of name words right above a role line: "Ask Tollefsen\nlege, HPR 9076005"."""
+        """A line of name words right above a role line ("Ask Tollefsen\nlege, HPR 9076005") or
+        before a role in brackets ("serhii stang (turnuslege)"), and a closing line of two or
+        three capitalised words that ends the note ("… bløtvevsbehandling. Tjøstolv Yri")."""
         out: list[Finding] = []
         text = scan.text
+        for role in _ROLE_PAREN.finditer(text):
+            line_start = text.rfind("\n", 0, role.start()) + 1
+            tokens = text[line_start:role.start()].split()
+            if 1 < len(tokens) <= 4 and _name_run(text, line_start, tokens, check_end=False) == len(tokens):
+                begin = text.index(tokens[0], line_start)
+                out.append(finding(begin, begin + len(" ".join(tokens)), Label.PERSON, 0.85, FAMILY,
+                                   "name before (role)"))
+        closing = _CLOSING.search(text)
+        if closing and _closing_name(closing.group(1).split()):
+            out.append(finding(closing.start(1), closing.end(1), Label.PERSON, 0.8, FAMILY, "closing name"))
         for role in _ROLE_LINE.finditer(text):
             line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
             if line and line.end() == role.start():
@@ -177,7 +194,8 @@ class NameRecognizer(Recognizer):
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
-            if lower[first:last + 1] in _STRONG_LOWER:
+            cue = lower[first:last + 1]
+            if cue in _STRONG_LOWER or is_relation(cue):  # "Hadde følge av tanten hrafnhildur til timen"
                 n = max(n, _name_run(text, start, tokens))
             if n:
                 end = start + len(" ".join(tokens[:n]))
@@ -319,7 +337,8 @@ def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = Tru
     n = 0
     for tok in tokens[:3]:
         low = tok.lower()
-        if low in person_cues.RUN_STOPS or _skippable(tok) or low in _PERSON_NOUNS or len(low) < 2:
+        if low in person_cues.RUN_STOPS or low in _VERBS or _skippable(tok) or low in _PERSON_NOUNS or \
+                len(low) < 2:
             break
         n += 1
     if not n:
@@ -399,6 +418,8 @@ _CUE_STRIP = " \t,:;–-/."
 # after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
 _AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
                     r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
+_VERBS = frozenset({v.split()[0] for v in person_cues.VERBS_AFTER} | {
+    "kom", "fulgte", "kjørte", "sa", "mener", "tror", "synes", "var", "bor", "jobber", "hjelper", "hentet"})
 _AFTER_FIRST = frozenset(", (")
 _AFTER_SECOND = frozenset(" (sefk0123456789" + "".join(v[0] for v in person_cues.VERBS_AFTER))
 _VERBS_AFTER = re.compile(r" (?:" + "|".join(person_cues.VERBS_AFTER) + r")\b")
@@ -447,6 +468,14 @@ def _place_after_preposition(scan: Scan, start: int, names: list[str]) -> bool:
 
 
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "over"})
+
+
+def _closing_name(names: list[str]) -> bool:
+    """A closing line of name words: no header, eponym, drug or acronym, not a place ("Oslo Sentrum")
+    and not a clinic."""
+    places = lang_nb.places()
+    return not any(n in _NON_NAME or n in _NEVER or (n.isupper() and len(n) <= 4) or
+                   n.lower().endswith(_CLINIC) for n in names) and names[0] not in places
 
 
 def _proper_name_shape(names: list[str]) -> bool:
