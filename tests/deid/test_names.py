@@ -163,6 +163,7 @@ def test_orgs_found_whole(found, text, piece):
     ("Låpå Curato røntgen en periode i fjor", "Låpå Curato røntgen"),
     ("Overførestil Måløy ryggklinikk for videre tiltak", "Overførestil Måløy ryggklinikk"),
     ("Yrke/arbeidssted: sjåfør, Bring", "sjåfør"),
+    ("Er i redusert stilling hos Mowi Phalens test positiv", "Mowi Phalens"),
     ("Jobb: sjåfør\n", "sjåfør"),
     ("Henvist fra legesenteret og Ahus i fjor", "legesenteret og Ahus"),
     ("Innlagt på sykehuset i 3 dager", "sykehuset i 3"),

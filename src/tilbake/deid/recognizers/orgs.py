@@ -149,7 +149,8 @@ class OrgRecognizer(Recognizer):
             # lower case only when the name is closed off: "hos tine med mye bæring", "hos yara."
             closed = _CLOSED.match(scan.text, org.end(1)) is not None and name.lower() not in _NOT_EMPLOYERS
             if (name[0].isupper() or closed) and name not in _NON_NAME and name.lower() not in _AGENCIES:
-                out.append(finding(org.start(1), org.end(1), Label.ORG, 0.75, FAMILY, "employer after job"))
+                out.append(finding(org.start(1), _name_end(scan.text, org.start(1), org.end(1)), Label.ORG,
+                                   0.75, FAMILY, "employer after job"))
         return out
 
     def _employers(self, scan: Scan) -> list[Finding]:
@@ -168,9 +169,21 @@ class OrgRecognizer(Recognizer):
                 if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
                         name.lower() not in _AGENCIES and name not in _NON_NAME and \
                         name.lower() not in _NOT_EMPLOYERS:
-                    out.append(finding(m.start(1), m.end(1), Label.ORG, 0.7, FAMILY,
+                    stop = _name_end(text, m.start(1), m.end(1))
+                    out.append(finding(m.start(1), stop, Label.ORG, 0.7, FAMILY,
                                        "employer/school after cue", cues=(cue,)))
         return out
+
+
+_NOT_IN_NAME = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.NON_NAME_CAPWORDS)
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """The end of an employer's name without words a dropped period glued on ("Mowi Phalens test")."""
+    parts = text[start:end].split(" ")
+    while len(parts) > 1 and parts[-1] in _NOT_IN_NAME:
+        parts.pop()
+    return start + len(" ".join(parts))
 
 
 # what may follow a clinic word and still belong to its name: "i Stavern", "på Vestlandet", "og Trening"
