@@ -159,9 +159,11 @@ def test_orgs_found_whole(found, text, piece):
 @pytest.mark.parametrize(("text", "bad"), [
     ("Rekvirert røntgen, Sunnaas.", "Rekvirert røntgen"),
     ("Rekvierrt røntgen, unn.", "Rekvierrt røntgen"),
+    ("Neste oppfølging 9.7.2024 komma 10:10 Rekvirert røntgen ved UNN", "10 Rekvirert røntgen"),
     ("Låpå Curato røntgen en periode i fjor", "Låpå Curato røntgen"),
     ("Overførestil Måløy ryggklinikk for videre tiltak", "Overførestil Måløy ryggklinikk"),
     ("Yrke/arbeidssted: sjåfør, Bring", "sjåfør"),
+    ("Er i redusert stilling hos Mowi Phalens test positiv", "Mowi Phalens"),
     ("Jobb: sjåfør\n", "sjåfør"),
     ("Henvist fra legesenteret og Ahus i fjor", "legesenteret og Ahus"),
     ("Innlagt på sykehuset i 3 dager", "sykehuset i 3"),
@@ -264,3 +266,45 @@ def test_lower_case_employers_after_a_job(found, text, piece):
 ])
 def test_lower_case_employer_look_alikes(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Var på fjell i helgen.\nVorlands far har hatt diabetes.", "Vorlands"),
+    ("Jobber i Mesta. Elise-Christiane Hodžićs mor har hatt revmatisme.", "Elise-Christiane Hodžićs"),
+    ("utskrevet 3.07. johanns søster har hatt brystkreft.", "johanns"),
+    ("Sønnen Håvard fulgte Vorland hit i dag.", "Vorland"),
+    ("Vurdering: Vurderer at Bråthen kan gå tilbake i jobb.", "Bråthen"),
+    ("Feil navn i utkastet, pasienten heter Ask Hussein Pham.", "Ask Hussein Pham"),
+    ("Kontakt: astri borg/+4791182360. Bor sammen med", "astri borg"),
+])
+def test_names_by_genitive_relation_and_verbs(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Klinikken heter noe annet.", "Smertenes mor var ukjent.", "pasientens datter ringte.",
+    "Vurderer at smertene kan avta.", "Kjørte bil hit i dag.", "Fulgte opp med røntgen.",
+    "Kontakt: ring sentralbordet.",
+])
+def test_genitive_and_verb_look_alikes(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Hadde følge av tanten hrafnhildur til timen.", "hrafnhildur"),
+    ("Hadde følge av barnebarnet hoa i dag.", "hoa"),
+    ("Rekvirert røntgen.\nHilsen\nserhii szymańska stang (turnuslege)\nDrammen", "serhii szymańska stang"),
+    ("Hlisen\nKarwan-Kenji Kazlauskas (overlege)\nMåløy Manuellterapi", "Karwan-Kenji Kazlauskas"),
+    ("Behandlet med bløtvevsbehandling. Tjøstolv Yri", "Tjøstolv Yri"),
+    ("Melding sendt Arbeidstilsynet.\nQuynh Rud", "Quynh Rud"),
+])
+def test_signatures_and_relations_in_lower_case(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "pasientens datter ringte.", "Hadde følge av datteren i dag.", "Henvist til MR og CT.\nOslo Sentrum",
+    "Ny kontroll om to uker. Lasègues Test", "Kontroll hos fastlege (lege)",
+])
+def test_signature_look_alikes(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

@@ -15,7 +15,7 @@ from tilbake import __version__
 from tilbake.capture.service import CaptureService
 from tilbake.config import Settings
 from tilbake.store import Database, open_database
-from tilbake.web import errors
+from tilbake.web import docs_pages, errors
 from tilbake.web.responses import JSON
 
 ROUTERS = (
@@ -51,12 +51,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         "`Authorization: Bearer <token>` (from `tilbake org create`). Errors answer "
         '`{"error": {"code", "message", "field"?}}`.',
         default_response_class=JSON,
+        docs_url=None,
+        redoc_url=None,
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.db = database
     app.state.capture = CaptureService(database, settings.max_text_chars)
     errors.install(app)
+    docs_pages.install(app)
     app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings), batch_limit=BATCH_BODY_LIMIT)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")

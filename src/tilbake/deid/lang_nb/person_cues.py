@@ -17,7 +17,8 @@ RELATION_STEMS = ("datter", "døtre", "sønn", "mor", "mora", "far", "bror", "s�
                   "bestemor", "bestefar", "besteforelder", "gutt", "jente", "barn", "pappa", "mamma",
                   "nabo", "kollega", "sjef", "verge", "partner", "forelder", "foreldre", "sønnesønn",
                   "datterdatter", "dattersønn", "sønnedatter", "bestevenn", "bestevenninne")
-RELATION_ENDINGS = ("", "en", "n", "a", "et", "ene", "ren", "eren", "e")
+RELATION_ENDINGS = ("", "en", "n", "a", "et", "ene", "ren", "eren", "e",
+                    "s", "ens", "ns", "as", "ets", "enes", "rens", "erens")  # with the genitive
 # Nouns for a person that start a note like a name would ("Kvinne, 45 år", "Gutt (født 2015)").
 PERSON_NOUNS = ("kvinne", "dame", "herre", "pike", "baby", "spedbarn", "ungdom", "elev", "student",
                 "pasient", "pensjonist", "tvilling", "enke", "enkemann", "mannlig", "kvinnelig")
@@ -34,6 +35,8 @@ CUES_BEFORE = frozenset({
     "henvist av", "sykmeldt av", "sykmeldingen fra", "sykemeldingen fra", "sykmelding fra",
     "hilsen fra", "følge av", "sendes fastlegen", "sendt fastlegen", "epikrise til", "avtalt med",
     "drøftet med", "pasienten", "pasientens", "pas", "pt", "ifølge",
+    "kjørte", "fulgte", "vurderer at", "heter", "kontakt", "sendt melding til", "henvist fra",
+    "på vegne av", "sammen med", "bor sammen med",
 })
 
 # Words right after a name that make it one: "Stang forteller", "Ovllá Austbråten har gått til".
@@ -67,7 +70,9 @@ STRONG_LOWER_CUES = ("fastlege er", "fastlegen er", "fastlegeer", "fastlegen,", 
                      "vi kontakter", "vi ringer", "beskjed til pasienten", "med pasienten", "til pasienten",
                      "oppsatt til", "oppsatt hos", "sykmeldingen fra", "sykmeldingenfra", "hilsen fra",
                      "time med", "konsultasjon med", "telefonkonsultasjon med", "telefonkonsultasjonm/",
-                     "fru", "herr", "hr.", "dr.", "navn –", "sist hos", "varsist hos", "fastlegen")
+                     "fru", "herr", "hr.", "dr.", "navn –", "sist hos", "varsist hos", "fastlegen",
+                     "kjørte", "fulgte", "vurderer at", "heter", "kontakt:", "sendt melding til",
+                     "melding til", "henvist fra:", "pasient:", "pasienten heter")
 # Words that end a run of lower-case name words: function words, fillers, dictated punctuation.
 RUN_STOPS = frozenset({
     "er", "har", "på", "i", "til", "med", "og", "som", "fra", "eh", "øh", "altså", "komma", "punktum", "ble",
@@ -75,4 +80,8 @@ RUN_STOPS = frozenset({
     "før", "nå", "da", "så", "ikke", "hadde", "kl", "kl.", "ny", "time", "kontroll", "samtale", "neste",
     "oppfølging", "behandling", "i dag", "idag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
     "lørdag", "søndag", "uke", "ca", "mr", "ct", "røntgen", "henvisning", "svar", "prøvesvar", "forteller",
+    "noe", "noen", "annet", "annen", "andre", "alle", "litt", "mye", "mer", "også", "bare", "jo", "vel",
+    "hun", "han", "de", "vi", "jeg", "du", "seg", "dette", "denne", "disse", "hjem", "hit", "dit", "inn",
+    "ring", "ringe", "send", "sende", "ta", "gi", "se", "sjekk", "kontakt", "legen", "legevakt", "oss",
+    "meg", "dem", "sentralbordet", "resepsjonen", "klinikken", "kontoret", "bil", "opp",
 })

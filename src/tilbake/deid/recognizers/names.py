@@ -16,20 +16,38 @@ from typing import Any
 import ahocorasick
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import person_cues, words
+from tilbake.deid.lang_nb import letters, person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
+from tilbake.deid.recognizers.name_context import (
+    CLINIC,
+    LOWER_GENITIVE,
+    NEVER,
+    NON_NAME,
+    TITLES,
+    anchored,
+    breaks_name,
+    clinic_word_after,
+    closing_name,
+    cue_after,
+    cue_before,
+    is_relation,
+    lead_word,
+    mid_sentence,
+    name_like,
+    name_run,
+    not_a_name,
+    place_after_preposition,
+    proper_name_shape,
+    skippable,
+    title_before,
+)
 from tilbake.deid.spans import Label
 
 FAMILY = "names"
 _PARTICLES = frozenset({"von", "van", "de", "der", "af", "da", "di", "la", "le", "bin", "ibn", "al", "ter",
                         "ten", "den", "del", "della", "dos", "das", "du", "el", "abu", "ben", "mac", "op"})
-_TITLES = frozenset(words.PERSON_TITLES)
-_NEVER = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
-_NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WORDS) | frozenset(
-    person_cues.SENTENCE_WORDS)
 _FIELDS = frozenset(words.PERSON_FIELDS)
 _ORG_FIELDS = frozenset(words.ORG_FIELDS)
-_CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
 
 
 @dataclass(slots=True)
@@ -57,12 +75,12 @@ def sequences(scan: Scan) -> list[Sequence]:
             gap = text[current.end:tok[0]]
             last = current.tokens[-1][2]
             joined = gap == " " or gap == "-" or (len(last) == 1 and gap in (". ", ".") and
-                                                  tok[2] not in _NON_NAME and not is_relation(tok[2].lower()))
+                                                  tok[2] not in NON_NAME and not is_relation(tok[2].lower()))
             if not joined and " " in gap and gap.strip() in _PARTICLES and len(gap) < 6:
                 joined = True
             if not joined and gap == ", " and len(last) > 1:
                 lead = current.tokens[0][2]
-                after_header = len(current.tokens) == 2 and (lead in _NON_NAME or lead.lower() in _TITLES)
+                after_header = len(current.tokens) == 2 and (lead in NON_NAME or lead.lower() in TITLES)
                 one_name = len(current.tokens) == 1 or after_header
             else:
                 one_name = after_header = False
@@ -93,22 +111,14 @@ def field_before(scan: Scan, pos: int) -> str:
     return head.strip(" -•*.")
 
 
-def _name_like(w: str) -> bool:
-    return w in lang_nb.known_names() and w not in words.NAME_STOPWORDS
-
-
 _LOWER_CUES = sorted({*(t for t in words.PERSON_TITLES if t not in words.WEAK_TITLES and len(t) > 1),
                       "kontroll av", "samtale med", "ringer", "ringte", "rniger", "med pasient", "kopi til",
                       "sendt melding til", "time hos", "hilsen", *person_cues.STRONG_LOWER_CUES},
                      key=len, reverse=True)
 _STRONG_LOWER = frozenset(person_cues.STRONG_LOWER_CUES)
-_RUN_END = re.compile(r"[ \t]*(?:$|[.,:;()\n/]|\d|\+|på \d|(?:" + "|".join(person_cues.VERBS_AFTER) + r")\b"
-                      r"|som (?:er |somer )?\d|komma \d)")
 # before an age or a birth date, at the start of a line or clause: "isaias rogne (født 1972)"
-_LOWER_BEFORE_AGE = re.compile(r"(?:^|(?<=\n)|(?<=: )|(?<=\] ))[ \t]*"
-                               r"([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
-                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)",
-                               re.MULTILINE)
+_LOWER_BEFORE_AGE = re.compile(r"[ \t]*([^\W\d_][\w'\-]+(?: [^\W\d_][\w'\-]+){0,2})"
+                               r"(?= ?\((?:født|f\.)|,? (?:som |somer )?(?:er )?\d{1,3}[ -]?år| komma \d)")
 _LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæøå\-]+){0,2})")
 
 
@@ -121,6 +131,10 @@ def _lower_cue_automaton() -> Any:
     return automaton
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
+_ROLE_PAREN = re.compile(r"[ \t]*\((?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
+                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\)", re.IGNORECASE)
+# two or three capitalised words closing the note after a sentence or on a line of their own
+_CLOSING = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)({letters.CAPWORD}(?: {letters.CAPWORD}){{1,2}})[ \t]*\Z")
 _NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
                         r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
 _FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
@@ -132,7 +146,7 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     for tok in tokens:
         title = tok.capitalize()
         known = title in lang_nb.first_names() or title in lang_nb.surnames()
-        if known and title not in words.NAME_STOPWORDS and title not in _NON_NAME:
+        if known and title not in words.NAME_STOPWORDS and title not in NON_NAME:
             n += 1
         else:
             break
@@ -147,15 +161,27 @@ class NameRecognizer(Recognizer):
         return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)
 
     def _signatures(self, scan: Scan) -> list[Finding]:
-        """A line of name words right above a role line: "Ask Tollefsen\nlege, HPR 9076005"."""
+        """A line of name words right above a role line ("Ask Tollefsen\nlege, HPR 9076005") or
+        before a role in brackets ("serhii stang (turnuslege)"), and a closing line of two or
+        three capitalised words that ends the note ("… bløtvevsbehandling. Tjøstolv Yri")."""
         out: list[Finding] = []
         text = scan.text
+        for role in _ROLE_PAREN.finditer(text):
+            line_start = text.rfind("\n", 0, role.start()) + 1
+            tokens = text[line_start:role.start()].split()
+            if 1 < len(tokens) <= 4 and name_run(text, line_start, tokens, check_end=False) == len(tokens):
+                begin = text.index(tokens[0], line_start)
+                out.append(finding(begin, begin + len(" ".join(tokens)), Label.PERSON, 0.85, FAMILY,
+                                   "name before (role)"))
+        closing = _CLOSING.search(text)
+        if closing and closing_name(closing.group(1).split()):
+            out.append(finding(closing.start(1), closing.end(1), Label.PERSON, 0.8, FAMILY, "closing name"))
         for role in _ROLE_LINE.finditer(text):
             line = _NAME_LINE.search(text, max(0, role.start() - 60), role.start())
             if line and line.end() == role.start():
                 tokens = line.group(1).split()
-                if any(_name_like(t.capitalize()) for t in tokens) or all(
-                        t[0].isupper() and t not in _NON_NAME and t not in _NEVER for t in tokens):
+                if any(name_like(t.capitalize()) for t in tokens) or all(
+                        t[0].isupper() and t not in NON_NAME and t not in NEVER for t in tokens):
                     out.append(finding(line.start(1), line.end(1), Label.PERSON, 0.85, FAMILY,
                                        "name line above a role"))
         return out
@@ -174,20 +200,27 @@ class NameRecognizer(Recognizer):
             if m is None:
                 continue
             start, tokens = m.start(1), m.group(1).split()
-            while tokens and _skippable(tokens[0]):  # "kopi til fastlege magnhild jørgensen", "kona hans"
+            while tokens and skippable(tokens[0]):  # "kopi til fastlege magnhild jørgensen", "kona hans"
                 start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else start
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
-            if lower[first:last + 1] in _STRONG_LOWER:
-                n = max(n, _name_run(text, start, tokens))
+            cue = lower[first:last + 1]
+            if cue in _STRONG_LOWER or is_relation(cue):  # "Hadde følge av tanten hrafnhildur til timen"
+                n = max(n, name_run(text, start, tokens))
             if n:
                 end = start + len(" ".join(tokens[:n]))
                 out.append(finding(start, end, Label.PERSON, 0.8, FAMILY, "title + lower-case name"))
-        for m in _LOWER_BEFORE_AGE.finditer(text):
+        for m in anchored(text, LOWER_GENITIVE, ("\n", ". ", "! ", "? ")):
+            tokens = m.group(1).split()
+            run = name_run(text, m.start(1), tokens, check_end=False)
+            plural = m.group(1).endswith(("enes", "ets"))  # "smertenes mor"
+            if is_relation(m.group(2).lower()) and run == len(tokens) and not plural:
+                out.append(finding(m.start(1), m.end(1), Label.PERSON, 0.75, FAMILY, "genitive + relation"))
+        for m in anchored(text, _LOWER_BEFORE_AGE, ("\n", ": ", "] ")):
             tokens = m.group(1).split()
             while tokens and tokens[-1].lower() in person_cues.RUN_STOPS:
                 tokens.pop()  # "jocelyn komma 33 år"
-            whole = bool(tokens) and _name_run(text, m.start(1), tokens, check_end=False) == len(tokens)
+            whole = bool(tokens) and name_run(text, m.start(1), tokens, check_end=False) == len(tokens)
             if whole and tokens[0].islower():
                 end = m.start(1) + len(" ".join(tokens))
                 out.append(finding(m.start(1), end, Label.PERSON, 0.75, FAMILY, "lower-case name + age"))
@@ -198,7 +231,7 @@ class NameRecognizer(Recognizer):
                 value = _FIELD_VALUE.match(text, i + 1)
                 if value and value.group(1)[0].islower():
                     tokens = value.group(1).split()
-                    while tokens and _skippable(tokens[0]):  # "Pårørende: tanten Ásdís", "dr. ÖZTÜRK"
+                    while tokens and skippable(tokens[0]):  # "Pårørende: tanten Ásdís", "dr. ÖZTÜRK"
                         tokens = tokens[1:]
                     if not tokens or not tokens[0][0].islower():
                         i = text.find(":", i + 1)
@@ -217,16 +250,16 @@ class NameRecognizer(Recognizer):
         for seq in sequences(scan):
             toks = list(seq.tokens)
             title = ""
-            while toks and (not seq.comma_form or len(toks) > 2) and _lead_word(toks):
-                if toks[0][2].lower() in _TITLES:
+            while toks and (not seq.comma_form or len(toks) > 2) and lead_word(toks):
+                if toks[0][2].lower() in TITLES:
                     title = toks[0][2].lower()
                 toks.pop(0)
-            cut = next((i for i, t in enumerate(toks)
-                        if i and (t[2] in _NON_NAME or is_relation(t[2].lower()))), len(toks))
-            del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
-            if not toks or any(t[2] in _NEVER for t in toks):
+            if len(toks) > 1:
+                cut = next((i for i in range(1, len(toks)) if breaks_name(toks[i][2])), len(toks))
+                del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
+            if not toks or any(t[2] in NEVER for t in toks):
                 continue
-            if any(t[2].lower().endswith(_CLINIC) for t in toks) or _clinic_word_after(scan, toks[-1][1]):
+            if any(t[2].lower().endswith(CLINIC) for t in toks) or clinic_word_after(scan, toks[-1][1]):
                 continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
@@ -250,170 +283,37 @@ class NameRecognizer(Recognizer):
                 return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
             if field in _ORG_FIELDS:
                 return None
-        first_known = _name_like(names[0]) and names[0] in lang_nb.first_names()
-        any_known = any(_name_like(n) for n in names)
-        title = title or _title_before(scan, start)
+        first_known = name_like(names[0]) and names[0] in lang_nb.first_names()
+        any_known = any(name_like(n) for n in names)
+        title = title or title_before(scan, start)
         # the period of "dr." or "hr." does not end a sentence
-        sentence_start = text[k:k + 1] in (".", "!", "?") and title not in _TITLES
-        if names[0] not in _NON_NAME and not (len(names) == 1 and _not_a_name(names[0])):
-            cue = (not sentence_start and _cue_before(scan, start)) or _cue_after(scan, end)
-            if cue and not _place_after_preposition(scan, start, names):
+        sentence_start = text[k:k + 1] in (".", "!", "?") and title not in TITLES
+        if names[0] not in NON_NAME and not (len(names) == 1 and not_a_name(names[0])):
+            cue = (not sentence_start and cue_before(scan, start)) or cue_after(scan, end)
+            if cue and not place_after_preposition(scan, start, names):
                 return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
         if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
-        if title in _TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in _NON_NAME):
+        if title in TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in NON_NAME):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "title/role + name", cues=(title,))
         if seq.comma_form and (any_known or len(names) == 2):
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "ETTERNAVN, Fornavn")
         if len(names) == 2 and len(names[0]) == 1 and len(names[1]) > 2:
-            return finding(start, end, Label.PERSON, 0.8 if _name_like(names[1]) else 0.7, FAMILY,
+            return finding(start, end, Label.PERSON, 0.8 if name_like(names[1]) else 0.7, FAMILY,
                            "initial + surname")
-        if len(names) >= 2 and first_known and all(n not in _NON_NAME for n in names[1:]):
+        if len(names) >= 2 and first_known and all(n not in NON_NAME for n in names[1:]):
             return finding(start, end, Label.PERSON, 0.85, FAMILY, "first name + name (gazetteer)")
-        if len(names) >= 2 and all(_name_like(n) or len(n) == 1 for n in names):
+        if len(names) >= 2 and all(name_like(n) or len(n) == 1 for n in names):
             return finding(start, end, Label.PERSON, 0.75, FAMILY, "name words (gazetteer)")
         if title in words.WEAK_TITLES and any_known and title not in ("og", "med"):
             return finding(start, end, Label.PERSON, 0.7, FAMILY, "weak cue + gazetteer name", cues=(title,))
-        if len(names) == 1 and first_known and _mid_sentence(scan.text, start):
+        if len(names) == 1 and first_known and mid_sentence(scan.text, start):
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "first name (gazetteer)")
         opens_entry = text[k:k + 1] == "]"  # "[14/09/2022] Shvan Mehmedović"
-        if len(names) >= 2 and (_mid_sentence(text, start) or opens_entry) and _proper_name_shape(names):
+        if len(names) >= 2 and (mid_sentence(text, start) or opens_entry) and proper_name_shape(names):
             # Norwegian capitalises only proper nouns: two capitalised words mid-sentence that are
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
-
-
-def _name_run(text: str, start: int, tokens: list[str], *, check_end: bool = True) -> int:
-    """How many of ``tokens`` (up to 3) read as an unlisted lower-case name: none a stop word, title,
-    relation or person noun, and (``check_end``) what follows them ends a name (punctuation, a
-    number, a verb). Surnames that are also words ("kvist", "bakken") are allowed here: the cue decides."""
-    n = 0
-    for tok in tokens[:3]:
-        low = tok.lower()
-        if low in person_cues.RUN_STOPS or _skippable(tok) or low in _PERSON_NOUNS or len(low) < 2:
-            break
-        n += 1
-    if not n:
-        return 0
-    end = start + len(" ".join(tokens[:n]))
-    return n if not check_end or _RUN_END.match(text, end) else 0
-
-
-def _lead_word(toks: list[tuple[int, int, str]]) -> bool:
-    """A title or header word opening a run of capitalised words; an initial ("I. Selvarajah") is not."""
-    word = toks[0][2]
-    if len(word) == 1 and len(toks) > 1:
-        return False
-    return word in _NON_NAME or word.lower() in _TITLES or is_relation(word.lower())
-
-
-def _not_a_name(word: str) -> bool:
-    """A single capitalised word that context cannot make a name: an acronym, a common word
-    that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år")."""
-    low = word.lower()
-    return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
-        low in _TITLES or low in _PERSON_NOUNS
-
-
-def _clinic_word_after(scan: Scan, end: int) -> bool:
-    m = _NEXT_LOWER.match(scan.text, end)
-    return m is not None and m.group(1).lower().endswith(_CLINIC)
-
-
-_NEXT_LOWER = re.compile(r" ([a-zæøå][\w\-]*)")
-
-
-def _skippable(token: str) -> bool:
-    """Words between a cue and a name: titles, possessives, relation words."""
-    low = token.lower()
-    return low in _TITLES or low in person_cues.POSSESSIVES or is_relation(low)
-
-
-def _forms(stems: tuple[str, ...], prefixes: tuple[str, ...]) -> frozenset[str]:
-    endings = person_cues.RELATION_ENDINGS
-    return frozenset(p + q + stem + e for p in ("", *prefixes) for q in ("", *prefixes)
-                     for stem in stems for e in endings)
-
-
-# every form, built once: a set lookup per word instead of a loop over prefixes and stems
-_RELATIONS = _forms(person_cues.RELATION_STEMS, person_cues.RELATION_PREFIXES)
-_PERSON_NOUNS = _forms(person_cues.PERSON_NOUNS, ())
-
-
-def is_relation(word: str) -> bool:
-    """A relation word in any form: "datteren", "stedatteren", "svigerinnen", "barnebarnet", "mora"."""
-    return word in _RELATIONS
-
-
-def _title_before(scan: Scan, start: int) -> str:
-    """The word before a name; across a line break only a sign-off ("Mvh\\nKari")."""
-    word = scan.word_before(start)
-    at = scan.lower.rfind(word, max(0, start - 48), start) if word else -1
-    if at >= 0 and "\n" in scan.text[at:start] and word not in _SIGNOFF_WORDS:
-        return ""  # "mottakende lege\n\nNavn/fnr:": the role ends the line above
-    return word
-
-
-_SIGNOFF_WORDS = frozenset({"mvh", "hilsen", "sign", "sign.", "signert", "v/"})
-_CUE_STRIP = " \t,:;–-/."
-# after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
-_AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
-                    r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
-_AFTER_FIRST = frozenset(", (")
-_AFTER_SECOND = frozenset(" (sefk0123456789" + "".join(v[0] for v in person_cues.VERBS_AFTER))
-_VERBS_AFTER = re.compile(r" (?:" + "|".join(person_cues.VERBS_AFTER) + r")\b")
-
-
-def _cue_before(scan: Scan, start: int) -> str:
-    """A cue phrase or relation word right before ``start`` on the same line ("Jeg henviser ",
-    "Ifølge svigerinnen ", "kona hans ", "Fastlege er ", "Navn – ")."""
-    line = scan.text[max(0, start - 40):start]
-    line = line[line.rfind("\n") + 1:].lower().rstrip(" \t")
-    if line.endswith((".", "!", "?")) and not line.endswith(("pas.", "pt.")):
-        return ""  # a new sentence: "... har voksne barn. Plagene"
-    if line.endswith("/") and (len(line) == 1 or not line[-2].isalpha()):
-        return "/"  # "Tlf./navn: 950 19 278/Dag Ruslanov", a closing "/Þórdís Hagen"
-    tokens = line.rstrip(_CUE_STRIP).split()
-    if not tokens:
-        return ""
-    one = tokens[-1].strip(_CUE_STRIP)
-    two = " ".join(t.strip(_CUE_STRIP) for t in tokens[-2:])
-    if two in person_cues.CUES_BEFORE:
-        return two
-    if one in person_cues.CUES_BEFORE or is_relation(one):
-        return one
-    if one in person_cues.POSSESSIVES and len(tokens) > 1 and is_relation(tokens[-2]):
-        return two
-    return ""
-
-
-def _cue_after(scan: Scan, end: int) -> str:
-    """An age, a birth date or a verb of telling right after a name."""
-    text = scan.text
-    if text[end:end + 1] not in _AFTER_FIRST or text[end + 1:end + 2] not in _AFTER_SECOND:
-        return ""  # most capitalised words are followed by a plain word: skip the regexes
-    m = _AFTER.match(text, end) or _VERBS_AFTER.match(text, end)
-    return m.group().strip() if m else ""
-
-
-def _place_after_preposition(scan: Scan, start: int, names: list[str]) -> bool:
-    return len(names) == 1 and names[0] in lang_nb.places() and scan.word_before(start) in _PLACE_PREPS
-
-
-_PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "over"})
-
-
-def _proper_name_shape(names: list[str]) -> bool:
-    places = lang_nb.places()
-    return not any(n in _NON_NAME or n in _NEVER or (n.isupper() and len(n) <= 4) or
-                   (n in places and not _name_like(n)) for n in names)
-
-
-def _mid_sentence(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i >= 0 and text[i] not in ".!?:\n•-*\"(" and text[i].isalpha()

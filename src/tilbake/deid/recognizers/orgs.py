@@ -39,6 +39,24 @@ def _hospitals() -> Any:
     return automaton
 
 
+@cache
+def _clinic_stems() -> Any:
+    automaton = ahocorasick.Automaton()
+    for rank, stem in enumerate(_CLINIC_STEMS):
+        automaton.add_word(stem, (rank, stem))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _employer_cues() -> Any:
+    automaton = ahocorasick.Automaton()
+    for cue in set(words.EMPLOYER_CUES):
+        automaton.add_word(cue, cue)
+    automaton.make_automaton()
+    return automaton
+
+
 class OrgRecognizer(Recognizer):
     name = FAMILY
     labels = (Label.ORG,)
@@ -62,16 +80,12 @@ class OrgRecognizer(Recognizer):
         return out
 
     def _clinics(self, scan: Scan) -> list[Finding]:
-        out: list[Finding] = []
-        lower = scan.lower
-        for stem in _CLINIC_STEMS:
-            i = lower.find(stem)
-            while i >= 0:
-                hit = self._clinic_at(scan, i, stem)
-                if hit is not None and not any(h.span.start == hit.span.start for h in out):
-                    out.append(hit)
-                i = lower.find(stem, i + len(stem))
-        return out
+        found: dict[int, tuple[int, Finding]] = {}  # start -> (rank of the stem, finding)
+        for last, (rank, stem) in _clinic_stems().iter(scan.lower):  # one pass for all stems
+            hit = self._clinic_at(scan, last - len(stem) + 1, stem)
+            if hit is not None and (hit.span.start not in found or rank < found[hit.span.start][0]):
+                found[hit.span.start] = (rank, hit)  # at one start, the earlier stem of the list wins
+        return [hit for _, hit in found.values()]
 
     def _clinic_at(self, scan: Scan, i: int, stem: str) -> Finding | None:
         text = scan.text
@@ -94,6 +108,8 @@ class OrgRecognizer(Recognizer):
                 break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
+            if w.isdigit() and s > 0 and not text[s - 1].isspace():
+                break  # "kl. 10:10 Rekvirert røntgen": a time, not part of a name
             if w.endswith(".") and len(w) > 3:
                 break  # the end of the previous sentence
             if _verb_like(text, s, w):
@@ -123,7 +139,9 @@ class OrgRecognizer(Recognizer):
         lower = scan.lower
         if " som " not in lower and "arbeidssted" not in lower and "yrke" not in lower:
             return out
-        for m in _JOB.finditer(scan.text):
+        for m in _JOB.finditer(lower):
+            if m.start() and lower[m.start() - 1].isalpha():
+                continue
             org = _ORG_AFTER.match(scan.text, m.end())
             if org is None:
                 continue
@@ -131,7 +149,8 @@ class OrgRecognizer(Recognizer):
             # lower case only when the name is closed off: "hos tine med mye bæring", "hos yara."
             closed = _CLOSED.match(scan.text, org.end(1)) is not None and name.lower() not in _NOT_EMPLOYERS
             if (name[0].isupper() or closed) and name not in _NON_NAME and name.lower() not in _AGENCIES:
-                out.append(finding(org.start(1), org.end(1), Label.ORG, 0.75, FAMILY, "employer after job"))
+                out.append(finding(org.start(1), _name_end(scan.text, org.start(1), org.end(1)), Label.ORG,
+                                   0.75, FAMILY, "employer after job"))
         return out
 
     def _employers(self, scan: Scan) -> list[Finding]:
@@ -139,22 +158,32 @@ class OrgRecognizer(Recognizer):
         a lower-case name only when it ends the clause ("sykmeldt fra jobben i equinor.")."""
         out: list[Finding] = []
         lower, text = scan.lower, scan.text
-        for cue in words.EMPLOYER_CUES:
-            i = lower.find(cue)
-            while i >= 0:
-                m = _ORG_AFTER.match(text, i + len(cue)) if i == 0 or not lower[i - 1].isalpha() else None
-                if m:
-                    name = m.group(1)
-                    ends_clause = m.end() >= len(text) or text[m.end()] in ".,;\n)" or \
-                        text.startswith((" i ", " de ", " to ", " tre ", " fire ", " siste"), m.end())
-                    lower_ok = ends_clause and not cue.endswith(":")  # "Jobb: sjåfør" is a job, not a firm
-                    if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
-                            name.lower() not in _AGENCIES and name not in _NON_NAME and \
-                            name.lower() not in _NOT_EMPLOYERS:
-                        out.append(finding(m.start(1), m.end(1), Label.ORG, 0.7, FAMILY,
-                                           "employer/school after cue", cues=(cue,)))
-                i = lower.find(cue, i + 1)
+        for last, cue in _employer_cues().iter(lower):  # one pass for all cues
+            i = last - len(cue) + 1
+            m = _ORG_AFTER.match(text, last + 1) if i == 0 or not lower[i - 1].isalpha() else None
+            if m:
+                name = m.group(1)
+                ends_clause = m.end() >= len(text) or text[m.end()] in ".,;\n)" or \
+                    text.startswith((" i ", " de ", " to ", " tre ", " fire ", " siste"), m.end())
+                lower_ok = ends_clause and not cue.endswith(":")  # "Jobb: sjåfør" is a job, not a firm
+                if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
+                        name.lower() not in _AGENCIES and name not in _NON_NAME and \
+                        name.lower() not in _NOT_EMPLOYERS:
+                    stop = _name_end(text, m.start(1), m.end(1))
+                    out.append(finding(m.start(1), stop, Label.ORG, 0.7, FAMILY,
+                                       "employer/school after cue", cues=(cue,)))
         return out
+
+
+_NOT_IN_NAME = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.NON_NAME_CAPWORDS)
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """The end of an employer's name without words a dropped period glued on ("Mowi Phalens test")."""
+    parts = text[start:end].split(" ")
+    while len(parts) > 1 and parts[-1] in _NOT_IN_NAME:
+        parts.pop()
+    return start + len(" ".join(parts))
 
 
 # what may follow a clinic word and still belong to its name: "i Stavern", "på Vestlandet", "og Trening"
@@ -229,8 +258,8 @@ _ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\
                         rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*"
                         r"|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
-_JOB = re.compile("(?i)(?<![^\\W\\d_])(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
-                  + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")
+_JOB = re.compile("(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
+                  + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")  # searched in the lower-case text
 _CLOSED = re.compile(r"(?:[ \t]*(?:$|[.,;\n)])| (?:(?:med|og|komma|mye|der|hvor|siden)\b|m/))")
 _NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "sykehjemmet", "barnehagen",
                             "lageret", "verkstedet", "firmaet", "bedriften", "hjemmetjenesten", "kontoret",
