@@ -78,11 +78,13 @@ def _initial(word: str, text: str, start: int) -> bool:
 
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
-    if lower in lexicon.never:  # a capitalised cue is a field label: its value may be a name
-        if lower in lexicon.cues:
-            return word != lower
+    if word != lower and lower in lexicon.never:  # a heading, label or abbreviation ("ROM", "Ring")
+        if lower in lexicon.cues:  # a field label: its value may be a name
+            return True
         # a never-word that is also a name or place ("Time", "Rom") only wakes the model mid-sentence
         return lower in lexicon.names and word.istitle() and not _sentence_initial(text, start)
+    # Lower-case never-words keep the rule below: some are parts of organisation names
+    # ("jessheim fysioterapi og trening").
     if word == lower:  # messy notes: known names, foreign letters ("wójcik"), initials ("h. bakken")
         if lower in lexicon.names and lower not in lexicon.common:
             return True
