@@ -9,7 +9,9 @@ or (in messy notes) words known as names or places. So the detector finds such *
 regex, skips those inside spans the rule recognizers already found (``explained``, passed by the
 engine), runs the model only on short windows around the rest (two words either side: the model's
 receptive field), batched over all windows of all texts, and maps the entities back. Notes written
-mostly in lower case are read whole; ``gated=False`` reads every text whole. See docs/ner.md.
+mostly in lower case are read whole; ``gated=False`` reads every text whole. Headings, field labels
+and abbreviations of the never-a-name list (``ner_filter``) wake no model, and model PERSON spans
+made of them are dropped or trimmed. See docs/ner.md.
 """
 
 from __future__ import annotations
