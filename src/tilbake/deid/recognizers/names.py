@@ -19,7 +19,6 @@ from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import letters, person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.recognizers.name_context import (
-    CLINIC,
     LOWER_GENITIVE,
     NEVER,
     NON_NAME,
@@ -35,6 +34,7 @@ from tilbake.deid.recognizers.name_context import (
     mid_sentence,
     name_like,
     name_run,
+    never_in_name,
     not_a_name,
     place_after_preposition,
     proper_name_shape,
@@ -257,9 +257,9 @@ class NameRecognizer(Recognizer):
             if len(toks) > 1:
                 cut = next((i for i in range(1, len(toks)) if breaks_name(toks[i][2])), len(toks))
                 del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
-            if not toks or any(t[2] in NEVER for t in toks):
+            if not toks or any(never_in_name(t[2]) for t in toks):
                 continue
-            if any(t[2].lower().endswith(CLINIC) for t in toks) or clinic_word_after(scan, toks[-1][1]):
+            if clinic_word_after(scan, toks[-1][1]):
                 continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
