@@ -292,6 +292,10 @@ class NameRecognizer(Recognizer):
             cue = (not sentence_start and cue_before(scan, start)) or cue_after(scan, end)
             if cue and not place_after_preposition(scan, start, names):
                 return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
+        elif len(names) == 1 and names[0] in words.NAME_STOPWORDS and not sentence_start and \
+                _word_like_cue(cue_before(scan, start)):
+            # a surname that is also a word, after a cue only a person takes: "Vi kontakter Eng på …"
+            return finding(start, end, Label.PERSON, 0.8, FAMILY, "word-like name after a strong cue")
         if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
         if title in TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in NON_NAME):
@@ -317,3 +321,9 @@ class NameRecognizer(Recognizer):
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _word_like_cue(cue: str) -> bool:
+    """Cues strong enough for a name that is also a word ("Eng", "Li", "Sol"): a verb only a person
+    takes, a role, or a relation word ("kona Liv")."""
+    return cue in person_cues.WORDLIKE_NAME_CUES or is_relation(cue)
