@@ -326,3 +326,11 @@ def test_word_like_names_after_strong_cues(found, text, piece):
 ])
 def test_word_like_names_without_cue(found, text):
     assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Jobber  som barnehageassistent  i Veidekke, mye løfting.", "Veidekke"),
+    ("Arbeidsgiver: telenor\nPasient: Holm", "telenor"),
+])
+def test_employers_with_odd_spacing_and_lower_case_fields(found, text, piece):
+    assert (piece, "ORG") in found(text)
