@@ -36,7 +36,8 @@ _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "n�
 _COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
 # places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
 _WORD_PLACES = frozenset({"ski", "sand", "dal", "vik", "bø", "nes", "hov", "moen", "strand", "stranda",
-                          "åsen", "fjell", "vang", "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud", "sel",
+                          "åsen", "fjell", "vang", "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud",
+                          "sel",
                           "ås", "moi", "by", "li", "mo", "berg", "lia", "eng"})
 _FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
