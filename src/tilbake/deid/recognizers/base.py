@@ -70,7 +70,9 @@ def after_words(words: Iterable[str]) -> str:
     groups: dict[str, list[str]] = defaultdict(list)
     for w in sorted(set(words), key=len, reverse=True):
         groups[w[-1]].append(w)
-    return "(?:" + "|".join(
+    # one class test of the letter before the space first: most numbers fail it and skip the groups
+    last_letters = re.escape("".join(sorted(groups)))
+    return f"(?<=[{last_letters}] \\d)(?:" + "|".join(
         f"(?<={re.escape(last)} \\d)(?:" + "|".join(f"(?<={re.escape(w)} \\d)" for w in ws) + ")"
         for last, ws in groups.items()) + ")"
 
