@@ -13,7 +13,9 @@ from tilbake.errors import ModelError
 LEXICON = GateLexicon(
     common=frozenset({"pasienten", "smerter", "kontroll"}),
     common_exact=frozenset({"MR"}),
-    names=frozenset({"ola", "hansen"}),
+    names=frozenset({"ola", "hansen", "ring"}),
+    never=frozenset({"anamnese", "ring", "status", "yrke"}),
+    cues=frozenset({"yrke"}),
 )
 
 LOWER_CASE_NOTE = "pas kom i dag med sin datter, hun heter solveig og bor i bodø"
@@ -96,6 +98,22 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
         ),
         ("", []),
         ("Kontroll 12.03.2024 kl 10:15.", []),
+        # never-a-name words do not, wherever they stand and even when listed as names
+        ("Pasienten sier ANAMNESE og Status er fine. Ring oss.", []),
+        ("Pasienten sier at ring er fin og god.", []),
+        # neither do letters glued to digits (vertebrae, codes)
+        ("Pasienten har prolaps L4/L5 og smerter Th12.", []),
+        # cue words do: a name or an employer follows them
+        ("Pasienten sier: Yrke: sjåfør, skanska.", ["Pasienten sier: Yrke: sjåfør, skanska"]),
+        # in lower case, so do foreign letters and initials
+        ("Pasienten sier at naboen wójcik kom innom.", ["Pasienten sier at naboen wójcik kom innom"]),
+        ("Pasienten ble sett av h. bakken nylig.", ["Pasienten ble sett av h. bakken nylig"]),
+        # a never-word that is also a name wakes it only inside a sentence ("Ring" the surname)
+        ("Pasienten ble henvist av Ring i fjor.", ["Pasienten ble henvist av Ring i fjor"]),
+        # compounds ending in a never-word do not
+        ("Pasienten fikk Sluttstatus og Konsultasjonsstatus.", []),
+        # a name next to them still does
+        ("Pasienten, Ring Solveig.", ["Pasienten, Ring Solveig"]),
     ],
 )
 def test_windows(text: str, read: list[str]):

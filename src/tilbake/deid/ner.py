@@ -24,6 +24,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
+from .ner_filter import cue_words, never_compound, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -34,7 +35,9 @@ MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCA
 # spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.
 MODEL_SCORE = 0.85
 
+CUE_REACH = 8  # words read after a cue ("Yrke/arbeidssted: sjåfør hos Hansen & Co AS")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
+_NORWEGIAN = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèê-'’.")  # lower-case letters of bokmål words
 _SENTENCE_END = frozenset(".!?:;\n•*-–")
 _OPENERS = frozenset(" \t\"«'(")
 
@@ -46,6 +49,10 @@ class GateLexicon:
     common: frozenset[str]
     common_exact: frozenset[str]
     names: frozenset[str]
+    #: never a name (``ner_filter``): no trigger, and dropped or cut off as a model PERSON
+    never: frozenset[str] = frozenset()
+    #: never-words that still wake the model: a name or employer follows them ("Rekvirent:")
+    cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> GateLexicon:
@@ -64,12 +71,26 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _initial(word: str, text: str, start: int) -> bool:
+    end = start + len(word)
+    return len(word) == 1 and text[end : end + 2] == ". " and text[end + 2 : end + 3].isalpha()
+
+
 def _is_trigger(word: str, text: str, start: int, lexicon: GateLexicon) -> bool:
     lower = word.lower()
-    if word == lower:
-        return lower in lexicon.names and lower not in lexicon.common
+    if lower in lexicon.never:  # a capitalised cue is a field label: its value may be a name
+        if lower in lexicon.cues:
+            return word != lower
+        # a never-word that is also a name or place ("Time", "Rom") only wakes the model mid-sentence
+        return lower in lexicon.names and word.istitle() and not _sentence_initial(text, start)
+    if word == lower:  # messy notes: known names, foreign letters ("wójcik"), initials ("h. bakken")
+        if lower in lexicon.names and lower not in lexicon.common:
+            return True
+        return not _NORWEGIAN.issuperset(lower) or _initial(word, text, start)
     if lower in lexicon.names:
         return True
+    if never_compound(lower, lexicon.never):
+        return False
     if word in lexicon.common_exact:
         return False
     # Sentence-initial capitals say nothing unless the word is an acronym or not a common word.
@@ -104,9 +125,14 @@ def windows(
     for i, (start, end) in enumerate(words):
         if mask is not None and mask[start] and mask[end - 1]:
             continue
+        if end < len(text) and text[end].isdigit():  # a code or a vertebra ("L4", "Th12"), no name
+            continue
         if not _is_trigger(text[start:end], text, start, lexicon):
             continue
         lo, hi = words[max(0, i - context)][0], words[min(last, i + context)][1]
+        if text[start:end].lower() in lexicon.cues:  # a field's value runs to the end of its line
+            line_end = text.find("\n", end)
+            hi = max(hi, min(words[min(last, i + CUE_REACH)][1], len(text) if line_end < 0 else line_end))
         if ranges and lo <= ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
         else:
@@ -169,7 +195,9 @@ class NerDetector:
             return self
         lexicon = GateLexicon.from_file(lexicon_path)
         # Place names from the gazetteer wake the model in lower case too ("jobber i gjøvik").
-        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, lexicon.names | places_lower())
+        names = lexicon.names | places_lower()
+        never = never_with_slips(names)
+        self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never, cue_words())
         return self
 
     def detect(self, text: str) -> list[Span]:
@@ -212,9 +240,19 @@ class NerDetector:
         for (index, offset), doc in zip(pieces, docs, strict=True):
             for start, end, name in entities(doc):
                 label = MODEL_LABELS.get(name)
-                if label is not None and plausible(doc.text[start:end], label, self._lexicon):
-                    found[index].append(Span(offset + start, offset + end, label, MODEL_SCORE, self.name))
+                kept = self._keep(doc.text[start:end], label) if label is not None else None
+                if label is not None and kept is not None:
+                    lo, hi = offset + start + kept[0], offset + start + kept[1]
+                    found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
         return iter(found)
+
+    def _keep(self, entity: str, label: Label) -> tuple[int, int] | None:
+        """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``."""
+        if not plausible(entity, label, self._lexicon):
+            return None
+        if label != Label.PERSON:
+            return 0, len(entity)
+        return person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
