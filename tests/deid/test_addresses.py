@@ -81,3 +81,20 @@ def test_look_alikes_of_several_word_places(found, text):
 ])
 def test_street_without_its_header_word(found, text, piece):
     assert (piece, "ADDRESS") in found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Var på tur i narvik da det smalt i ryggen.", "narvik"),
+    ("Hjemmehørende  i orkanger,  pendler daglig.", "orkanger"),
+    ("Hen pendlerfra nesttun til narvik.", "nesttun"),
+])
+def test_lower_case_places_after_i_and_pa(found, text, piece):
+    assert (piece, "LOCATION") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Går mye på ski om vinteren.", "Satt ute i sola hele dagen.", "Hadde hell med behandlingen.",
+    "Bor i by nå.", "Gikk i dalen hele dagen",
+])
+def test_everyday_words_that_are_places(found, text):
+    assert not any(label == "LOCATION" for _, label in found(text)), found(text)

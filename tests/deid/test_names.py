@@ -308,3 +308,29 @@ def test_signatures_and_relations_in_lower_case(found, text, piece):
 ])
 def test_signature_look_alikes(found, text):
     assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Vi kontakter Eng på +47 98162121 når prøvesvar er klare.", "Eng"),
+    ("Vi kontakter Kristensen på 9371 7989 ved endringer.", "Kristensen"),
+    ("Hadde følge av kona Sol til timen.", "Sol"),
+    ("Oppsatt hos Li 12.3 kl 10.", "Li"),
+])
+def test_word_like_names_after_strong_cues(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mye Sol i helgen, ble forbrent.", "Gikk tur i Skog og mark.", "Fikk Dag og natt forvekslet.",
+    "Tidligere frisk. Dag to etter skaden var verst.",
+])
+def test_word_like_names_without_cue(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Jobber  som barnehageassistent  i Veidekke, mye løfting.", "Veidekke"),
+    ("Arbeidsgiver: telenor\nPasient: Holm", "telenor"),
+])
+def test_employers_with_odd_spacing_and_lower_case_fields(found, text, piece):
+    assert (piece, "ORG") in found(text)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tilbake.deid.operators import OperatorContext, age_range, age_years, anonymize
+from tilbake.deid.operators import OperatorContext, age_range, age_text, age_years, anonymize
 from tilbake.deid.recognizers.ids import is_fnr
 from tilbake.errors import ValidationError
 
@@ -36,7 +36,16 @@ def test_age_ranges(piece, years, band):
 
 def test_age_operator(engine):
     text = "Mann, 93 år, og datter (47)"
-    assert anonymize(text, engine.detect(text), "age") == "Mann, 90+, og datter (40-49)"
+    assert anonymize(text, engine.detect(text), "age") == "Mann, 90+ år, og datter (40-49)"
+
+
+@pytest.mark.parametrize(("piece", "written"), [
+    ("47 år", "40-49 år"), ("47-årig", "40-49-årig"), ("47-åringen", "40-49-åringen"), ("(47)", "(40-49)"),
+    ("sju år", "0-9 år"), ("Sju år", "0-9 år"), ("tenårene", "10-19-årene"), ("60-årene", "60-69-årene"),
+    ("93 år", "90+ år"), ("førtisju år", "40-49 år"), ("47", "40-49"),
+])
+def test_age_text_keeps_the_unit(piece, written):
+    assert age_text(piece) == written
 
 
 def test_redact(engine):

@@ -66,7 +66,7 @@ def read_records(stream: IO[bytes]) -> Iterator[tuple[int, Any, str, dict[str, A
 _INPUT = typer.Option(..., "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line.")
 _OUTPUT = typer.Option(None, "--output", "-o", help="JSONL file for {\"id\", \"spans\"} (default stdout).")
 _RULES = typer.Option(None, "--rules", help="User rules JSON (allow, deny, context).")
-_MODEL = typer.Option(False, "--model/--no-model", help="Also run the shipped NER model.")
+_MODEL = typer.Option(True, "--model/--no-model", help="Run the shipped NER model with the rules (default).")
 _TEXT = typer.Argument(None, help="Text to anonymize (default: stdin, unless --input is given).")
 _INPUT2 = typer.Option(None, "--input", "-i", help="JSONL file, one {\"id\", \"text\"} per line.")
 _OUTPUT2 = typer.Option(None, "--output", "-o", help="Where the JSONL output goes (default stdout).")
@@ -191,11 +191,12 @@ def anonymize(
 def explain(
     text: str = _TEXT2,
     rules: Path = _RULES,
+    model: bool = _MODEL,
     all_candidates: bool = _ALL_CANDIDATES,
 ) -> None:
     """Show each span found in TEXT: label, recognizer, pattern, validation and context words."""
     try:
-        engine = _engine(rules, False)
+        engine = _engine(rules, model)
     except TilbakeError as exc:
         raise _fail(exc) from None
     table = Table("text", "label", "score", "source", "pattern", "check", "cues", "decision")

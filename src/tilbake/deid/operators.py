@@ -101,6 +101,9 @@ def _genitive(piece: str) -> str:
     return "s" if last.endswith("s") and last not in known and last[:-1] in known else ""
 
 
+_AGE_UNITS = ("årene", "åringen", "åring", "årig", "år")
+
+
 def age_years(piece: str) -> int | None:
     """The age in a span's text: "47 år" -> 47, "sju år" -> 7, "60-årene" -> 60."""
     digits = re.match(r"\D*(\d{1,3})", piece)
@@ -109,7 +112,7 @@ def age_years(piece: str) -> int | None:
     from tilbake.deid.recognizers.ages import number_word
 
     for word in re.findall(r"[a-zæøå]+", piece.lower()):
-        for cut in ("årene", "åringen", "åring", "årig", "år"):
+        for cut in _AGE_UNITS:
             if word.endswith(cut) and len(word) > len(cut):
                 word = word[: -len(cut)]
                 break
@@ -126,11 +129,32 @@ def age_range(years: int) -> str:
     return f"{low}-{low + 9}"
 
 
+def age_text(piece: str) -> str | None:
+    """The age span with its number written as a range, the rest kept so the sentence still reads:
+    "47 år" -> "40-49 år", "47-årig" -> "40-49-årig", "sju år gammel" -> "0-9 år gammel"."""
+    years = age_years(piece)
+    if years is None:
+        return None
+    band = age_range(years)
+    digits = re.search(r"\d{1,3}", piece)
+    if digits:
+        return piece[:digits.start()] + band + piece[digits.end():]
+    for word in re.finditer(r"[a-zæøåA-ZÆØÅ]+", piece):
+        stem, unit = word.group().lower(), ""
+        for cut in _AGE_UNITS:
+            if stem.endswith(cut) and len(stem) > len(cut):
+                stem, unit = stem[: -len(cut)], "-" + cut
+                break
+        if age_years(stem) is not None or stem == "ten":
+            return piece[:word.start()] + band + unit + piece[word.end():]
+    return band
+
+
 def age(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[str]:
     out = []
     for s in spans:
-        years = age_years(text[s.start:s.end]) if s.label == Label.AGE else None
-        out.append(age_range(years) if years is not None else TAGS[s.label])
+        written = age_text(text[s.start:s.end]) if s.label == Label.AGE else None
+        out.append(written if written is not None else TAGS[s.label])
     return out
 
 

@@ -85,3 +85,10 @@ RUN_STOPS = frozenset({
     "ring", "ringe", "send", "sende", "ta", "gi", "se", "sjekk", "kontakt", "legen", "legevakt", "oss",
     "meg", "dem", "sentralbordet", "resepsjonen", "klinikken", "kontoret", "bil", "opp",
 })
+
+# Of CUES_BEFORE, those strong enough for a name that is also a word ("Vi kontakter Eng på …").
+WORDLIKE_NAME_CUES = frozenset({"kontakter", "kontaktet", "ringer", "ringte", "henviser", "fastlegen",
+                                "fastlege er", "fastlegen er", "sendes fastlegen", "oppsatt hos",
+                                "oppsatt til",
+                                "sykmeldingen fra", "beskjed til", "pasienten", "heter", "kjørte", "fulgte",
+                                "konsultasjon med", "time med", "samtale med", "hilsen fra", "sist hos"})

@@ -34,6 +34,11 @@ _LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-z
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
 _PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
 _COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
+# places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
+_WORD_PLACES = frozenset({"ski", "sand", "dal", "vik", "bø", "nes", "hov", "moen", "strand", "stranda",
+                          "åsen", "fjell", "vang", "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud",
+                          "sel",
+                          "ås", "moi", "by", "li", "mo", "berg", "lia", "eng"})
 _FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
 
@@ -165,9 +170,7 @@ class PlaceRecognizer(Recognizer):
         places = lang_nb.places_lower()
         lower = scan.lower
         for m in _FROM_TO.finditer(lower):
-            if m.start() and lower[m.start() - 1].isalpha():
-                continue  # "pendlerfra" is handled, "tilfra" is not a word
-            if m.group(1) in places and m.group(2) in places:
+            if m.group(1) in places and m.group(2) in places:  # also glued: "pendlerfra røros til stord"
                 out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "fra X til Y"))
                 out.append(finding(m.start(2), m.end(2), Label.LOCATION, 0.85, self.name, "fra X til Y"))
         return out
@@ -179,10 +182,11 @@ class PlaceRecognizer(Recognizer):
         for cue in (*words.RESIDENCE_CUES, " i ", " på "):
             i = lower.find(cue)
             while i >= 0:
-                m = _NEXT_WORD.match(scan.text, i + len(cue))
+                m = _NEXT_WORD.match(scan.text, i + len(cue.rstrip()))  # any run of blanks after the cue
                 starts_word = i == 0 or not lower[i - 1].isalpha() or cue[0] == " "
-                if m and starts_word and m.group(1).lower() in places and m.group(1).islower() and \
-                        m.group(1).capitalize() not in words.NAME_STOPWORDS:
+                word = m.group(1) if m else ""
+                if m and starts_word and word.lower() in places and word.islower() and \
+                        word.capitalize() not in words.NAME_STOPWORDS and word not in _WORD_PLACES:
                     out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name,
                                        "place after cue", cues=(cue,)))
                 i = lower.find(cue, i + 1)

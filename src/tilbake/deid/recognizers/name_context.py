@@ -20,6 +20,12 @@ NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WOR
 CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
 
 
+@lru_cache(maxsize=1 << 16)
+def never_in_name(word: str) -> bool:
+    """An eponym, drug or agency, or a clinic word ("Majorstua Legesenter" is an organisation)."""
+    return word in NEVER or word.lower().endswith(CLINIC)
+
+
 def name_like(w: str) -> bool:
     return w in lang_nb.known_names() and w not in words.NAME_STOPWORDS
 

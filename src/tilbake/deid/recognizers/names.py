@@ -19,7 +19,6 @@ from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import letters, person_cues, words
 from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
 from tilbake.deid.recognizers.name_context import (
-    CLINIC,
     LOWER_GENITIVE,
     NEVER,
     NON_NAME,
@@ -35,6 +34,7 @@ from tilbake.deid.recognizers.name_context import (
     mid_sentence,
     name_like,
     name_run,
+    never_in_name,
     not_a_name,
     place_after_preposition,
     proper_name_shape,
@@ -257,9 +257,9 @@ class NameRecognizer(Recognizer):
             if len(toks) > 1:
                 cut = next((i for i in range(1, len(toks)) if breaks_name(toks[i][2])), len(toks))
                 del toks[cut:]  # "Shvan Mehmedović Barnebarnet Lars": a period was dropped
-            if not toks or any(t[2] in NEVER for t in toks):
+            if not toks or any(never_in_name(t[2]) for t in toks):
                 continue
-            if any(t[2].lower().endswith(CLINIC) for t in toks) or clinic_word_after(scan, toks[-1][1]):
+            if clinic_word_after(scan, toks[-1][1]):
                 continue  # "Majorstua Legesenter", "Haukeland universitetssjukehus" are organisations
             hit = self._judge(scan, seq, toks, title)
             if hit is not None:
@@ -292,6 +292,10 @@ class NameRecognizer(Recognizer):
             cue = (not sentence_start and cue_before(scan, start)) or cue_after(scan, end)
             if cue and not place_after_preposition(scan, start, names):
                 return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
+        elif len(names) == 1 and names[0] in words.NAME_STOPWORDS and not sentence_start and \
+                _word_like_cue(cue_before(scan, start)):
+            # a surname that is also a word, after a cue only a person takes: "Vi kontakter Eng på …"
+            return finding(start, end, Label.PERSON, 0.8, FAMILY, "word-like name after a strong cue")
         if not (any_known or seq.comma_form) and len(names) == 1 and sentence_start:
             return None  # an ordinary word starting a sentence ("Smertene", "Videre")
         if title in TITLES and title not in words.WEAK_TITLES and (any_known or names[0] not in NON_NAME):
@@ -317,3 +321,9 @@ class NameRecognizer(Recognizer):
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+def _word_like_cue(cue: str) -> bool:
+    """Cues strong enough for a name that is also a word ("Eng", "Li", "Sol"): a verb only a person
+    takes, a role, or a relation word ("kona Liv")."""
+    return cue in person_cues.WORDLIKE_NAME_CUES or is_relation(cue)

@@ -165,7 +165,7 @@ class OrgRecognizer(Recognizer):
                 name = m.group(1)
                 ends_clause = m.end() >= len(text) or text[m.end()] in ".,;\n)" or \
                     text.startswith((" i ", " de ", " to ", " tre ", " fire ", " siste"), m.end())
-                lower_ok = ends_clause and not cue.endswith(":")  # "Jobb: sjåfør" is a job, not a firm
+                lower_ok = ends_clause and cue not in _JOB_FIELDS  # "Jobb: sjåfør" is a job, not a firm
                 if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
                         name.lower() not in _AGENCIES and name not in _NON_NAME and \
                         name.lower() not in _NOT_EMPLOYERS:
@@ -175,6 +175,7 @@ class OrgRecognizer(Recognizer):
         return out
 
 
+_JOB_FIELDS = frozenset({"jobb:", "arbeidssted:", "arbeidsplass:"})
 _NOT_IN_NAME = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.NON_NAME_CAPWORDS)
 
 
@@ -258,8 +259,9 @@ _ORG_AFTER = re.compile(rf"[ \t]*:?[ \t]*((?:[{letters.UPPER}0-9][\w&'\-]*|[^\W\
                         rf"(?:[ ](?:[{letters.UPPER}][\w&'\-]*"
                         r"|\d+(?!\d)(?! ?(?:mnd|dag|uke|måned|år|time|t\b))"
                         r"|gruppen|hydro|vegvesen|as|asa|il|if|fk))*)")
-_JOB = re.compile("(?:" + "|".join(re.escape(c) for c in words.EMPLOYER_JOB_CUES)
-                  + r")[ \t]*[^\W\d_][\w\-]*(?:,| hos| i| på| ved)")  # searched in the lower-case text
+# searched in the lower-case text; any run of blanks between the words of a cue
+_JOB = re.compile("(?:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in words.EMPLOYER_JOB_CUES)
+                  + r")[ \t]*[^\W\d_][\w\-]*(?:,|[ \t]+(?:hos|i|på|ved)\b)")
 _CLOSED = re.compile(r"(?:[ \t]*(?:$|[.,;\n)])| (?:(?:med|og|komma|mye|der|hvor|siden)\b|m/))")
 _NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "sykehjemmet", "barnehagen",
                             "lageret", "verkstedet", "firmaet", "bedriften", "hjemmetjenesten", "kontoret",
