@@ -13,8 +13,8 @@ import pytest
     ("operert 12 mars i fjor", "12 mars"),
     ("Skadet seg i mars 2026", "mars 2026"),
     ("Ny time den 12.03 kl 10", "12.03"),
-    ("Konsultasjon mandag 12.03", "12.03"),
-    ("Neste time tirsdag 3/4", "3/4"),
+    ("Konsultasjon mandag 12.03", "mandag 12.03"),
+    ("Neste time tirsdag 3/4", "tirsdag 3/4"),
     ("Født 01.01.1950", "01.01.1950"),
     ("Henvist 3. september", "3. september"),
     ("Fra 1. januar 2025 til 31. desember 2025", "1. januar 2025"),
@@ -28,6 +28,32 @@ import pytest
 ])
 def test_dates_found(found, text, piece):
     assert (piece, "DATE") in found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # the weekday belongs to the date: with day and month it tells the year
+    ("Kontroll søndag 6. oktober.", "søndag 6. oktober"),
+    ("Sees igjen Tirsdag, 3. oktober 2023 kl 10.", "Tirsdag, 3. oktober 2023"),
+    ("FREDAG 12.03.2026: kontroll", "FREDAG 12.03.2026"),
+    ("ny time tirs. 12.03", "tirs. 12.03"),
+    ("ny time lør. 5. mai", "lør. 5. mai"),
+    # short forms without their dot are words ("man" = one), not weekdays
+    ("man 12.03 kom han", "12.03"),
+    ("sett av fre 12.03.2026", "12.03.2026"),
+    # a month and a year whatever follows (a refused shape at the same digits no longer hides it)
+    ("behandling siden september 2022 har ikke hjulpet", "september 2022"),
+    ("Timebekreftelse mai 2022 kl. 8.00", "mai 2022"),
+    ("CT datert juni 2023 viser prolaps", "juni 2023"),
+    ("Mellom januar 2021 og mars 2022 var han sykmeldt", "januar 2021"),
+    ("Mellom januar 2021 og mars 2022 var han sykmeldt", "mars 2022"),
+])
+def test_date_spans_are_whole(found, text, piece):
+    assert (piece, "DATE") in found(text)
+
+
+@pytest.mark.parametrize("text", ["Født i 2022 har hun", "I 2022 var han frisk", "uke 12 mandag kl 10"])
+def test_years_and_weekdays_alone_are_not_dates(found, text):
+    assert [p for p in found(text) if p[1] == "DATE"] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -49,6 +49,8 @@ class _Fragment:
 _FRAGMENTS: list[_Fragment] = []
 _MASTER: list[re.Pattern[str]] = []
 _BY_GROUP: dict[str, tuple[str, Handler]] = {}  # regex group name -> (family, handler)
+# regex group name -> the later fragments of the same lead, each as (its own rest regex, family, handler)
+_LATER: dict[str, list[tuple[re.Pattern[str], str, Handler]]] = {}
 
 
 def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
@@ -93,6 +95,10 @@ def _master() -> re.Pattern[str]:
         _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
         _BY_GROUP.clear()
         _BY_GROUP.update({f"f{i}": (f.family, f.handler) for i, f in enumerate(_FRAGMENTS)})
+        _LATER.clear()
+        _LATER.update({f"f{i}": [(re.compile(g.rest), g.family, g.handler)
+                                 for g in _FRAGMENTS[i + 1:] if g.lead == f.lead]
+                       for i, f in enumerate(_FRAGMENTS)})
     return _MASTER[0]
 
 
@@ -182,6 +188,15 @@ class Scan:
         return self.text[newline + 1 if newline >= 0 else start:pos].lower()
 
 
+def _fallback(scan: Scan, group: str, start: int) -> tuple[str, Finding | None, int]:
+    """The first later shape that fits at ``start`` and whose handler accepts it."""
+    for rest, family, handler in _LATER[group]:
+        m = rest.match(scan.text, start + 1)
+        if m is not None and (found := handler(scan, start, m.end())) is not None:
+            return family, found, m.end()
+    return "", None, start
+
+
 def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = {}
     text, search, pos = scan.text, _master().search, 0
@@ -191,8 +206,12 @@ def _scan_numbers(scan: Scan) -> dict[str, list[Finding]]:
         start, end = m.span()
         found = handler(scan, start, end)
         if found is None:
-            pos = start + 1
-            continue
+            # the regex stops at the first shape that fits; when its handler refuses ("2022 har" is
+            # no postcode + place), the later shapes that fit here get their turn ("mai 2022")
+            family, found, end = _fallback(scan, m.lastgroup, start)  # type: ignore[arg-type]
+            if found is None:
+                pos = start + 1
+                continue
         if family in out:
             out[family].append(found)
         else:

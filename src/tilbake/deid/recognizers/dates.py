@@ -158,7 +158,23 @@ class DateRecognizer(Recognizer):
     labels = (Label.DATE,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return list(scan.numeric(FAMILY))
+        return [_with_weekday(scan.text, f) for f in scan.numeric(FAMILY)]
+
+
+# A weekday before a date belongs to it: with the day and month it tells the year ("søndag 6. oktober").
+# Short forms only with their dot: "man", "ons" and "fre" are words too.
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.)"
+    r",?[ \t]+$", re.IGNORECASE)
+
+
+def _with_weekday(text: str, f: Finding) -> Finding:
+    start = f.span.start
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return f
+    return finding(m.start(), f.span.end, Label.DATE, f.span.score, FAMILY, f"weekday + {f.pattern}",
+                   f.check, f.cues)
 
 
 register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
