@@ -8,7 +8,7 @@ from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
-P, D, ORG = Label.PERSON, Label.DATE, Label.ORG
+P, D, ORG, LOC = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION
 
 
 @pytest.mark.parametrize(("spans", "text", "expected"), [
@@ -19,8 +19,13 @@ P, D, ORG = Label.PERSON, Label.DATE, Label.ORG
     ([Span(0, 4, P, 0.8, "a"), Span(5, 13, P, 0.7, "a")], "Kari Nordmann", [Span(0, 13, P, 0.8, "a")]),
     # ... but not across other characters
     ([Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)], "Kari, Nordmann", [Span(0, 4, P, 0.8), Span(6, 14, P, 0.7)]),
-    # across labels: higher score wins
-    ([Span(0, 10, ORG, 0.7), Span(0, 4, P, 0.9)], None, [Span(0, 4, P, 0.9)]),
+    # a name inside a longer name of another label is part of it ("Moss" in "Moss Fysioterapi")
+    ([Span(0, 10, ORG, 0.7), Span(0, 4, P, 0.9)], None, [Span(0, 10, ORG, 0.7)]),
+    ([Span(5, 16, ORG, 0.7), Span(5, 9, LOC, 0.95)], None, [Span(5, 16, ORG, 0.7)]),
+    # across labels otherwise: higher score wins (a date inside a name-like span stays a date)
+    ([Span(0, 10, ORG, 0.7), Span(3, 8, D, 0.9)], None, [Span(3, 8, D, 0.9)]),
+    ([Span(0, 6, ORG, 0.7), Span(4, 10, P, 0.9)], None, [Span(4, 10, P, 0.9)]),
+    ([Span(0, 6, ORG, 0.7), Span(0, 6, LOC, 0.9)], None, [Span(0, 6, LOC, 0.9)]),
     # equal scores: the longer wins
     ([Span(0, 10, ORG, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, ORG, 0.9)]),
     # disjoint spans all kept, sorted

@@ -52,6 +52,10 @@ def test_literals_in_order_longest_first() -> None:
 def _reference(spans: list[Span], text: str) -> list[Span]:
     """Overlap resolution with the plain scan of every chosen span."""
     merged = _merge_same_label(sorted(spans, key=lambda s: (s.label.value, s.start, -s.end)), text)
+    names = {Label.PERSON, Label.ORG, Label.LOCATION}
+    merged = [s for s in merged if not any(
+        o.label in names and s.label in names and o.label != s.label and o.start <= s.start
+        and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in merged)]
     chosen: list[Span] = []
     for span in sorted(merged, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if not any(span.start < c.end and c.start < span.end for c in chosen):

@@ -19,7 +19,11 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     1. Spans of one label that overlap are merged into their union (the model's "Nordmann" and a
        rule's "Kari Nordmann" become one name), as are PERSON pieces that touch or are separated by
        only a space or hyphen (when ``text`` is given to check the gap).
-    2. Across labels, the highest score wins; on equal scores the longer span; then the earlier one.
+    2. A place, organisation or name inside a longer one of another of those labels is part of it
+       ("Moss" in "Moss Fysioterapi", "Oslo" in "Universitetet i Oslo"): the longer reading wins, so
+       the rest of the name is not left in the text.
+    3. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
+       earlier one.
     """
     ordered = sorted(spans, key=_START)
     if _disjoint(ordered) and not _touching_names(ordered, text):
@@ -28,6 +32,7 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     merged.sort(key=_START)
     if _disjoint(merged):
         return merged  # no overlaps across labels left to resolve
+    merged = _drop_contained_names(merged)
     # the chosen spans never overlap, so sorted by start their ends are sorted too and only the
     # neighbours of a new span's position can overlap it (a bisection instead of a scan of all)
     chosen: list[Span] = []
@@ -44,6 +49,30 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
 
 
 _START = attrgetter("start", "end")  # a C-level sort key: this runs for every document
+_NAMES = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
+
+
+def _drop_contained_names(ordered: list[Span]) -> list[Span]:
+    """Rule 2 of :func:`resolve_overlaps`; ``ordered`` by start."""
+    dropped = set()
+    for i, outer in enumerate(ordered):
+        if outer.label not in _NAMES:
+            continue
+        for j in range(i + 1, len(ordered)):
+            inner = ordered[j]
+            if inner.start >= outer.end:
+                break
+            if (inner.end <= outer.end and inner.label in _NAMES and inner.label != outer.label
+                    and (inner.start, inner.end) != (outer.start, outer.end)):
+                dropped.add(j)
+        # spans starting together sort shorter first: look back for those the outer one contains
+        for j in range(i - 1, -1, -1):
+            inner = ordered[j]
+            if inner.start != outer.start:
+                break
+            if inner.end < outer.end and inner.label in _NAMES and inner.label != outer.label:
+                dropped.add(j)
+    return [s for k, s in enumerate(ordered) if k not in dropped] if dropped else ordered
 
 
 def _disjoint(ordered: list[Span]) -> bool:
