@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from tilbake.synth.rand import pick
-from tilbake.synth.text import Frag, Frags, plain
+from tilbake.synth.text import Frags, plain
 
 MINOR_MAX = 0.15  # word-level edit ratio of a minor edit is at most this...
 MAJOR_MIN = 0.5  # ...and of a major edit at least this
@@ -108,12 +108,3 @@ def surely_differs(a: str, b: str, ratio: float) -> bool:
 def differs_by_at_least(a: str, b: str, ratio: float) -> bool:
     """``word_edit_ratio(a, b) >= ratio``, mostly without the quadratic computation."""
     return surely_differs(a, b, ratio) or word_edit_ratio(a, b) >= ratio
-
-
-def join(sentences: list[Frags], sep: str = " ") -> Frags:
-    out: Frags = []
-    for i, s in enumerate(sentences):
-        if i:
-            out.append(Frag(sep))
-        out.extend(s)
-    return out

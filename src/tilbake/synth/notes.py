@@ -16,7 +16,7 @@ from tilbake.synth import bank_heldout, bank_train
 from tilbake.synth.messy import messy
 from tilbake.synth.rand import Pool, chance, pick
 from tilbake.synth.scene import Scene, expand
-from tilbake.synth.text import Frag, Frags, plain, render
+from tilbake.synth.text import Frag, Frags, join, plain, render
 
 SPLITS = {"train": bank_train, "heldout": bank_heldout}
 SHAPES = Pool(
@@ -45,15 +45,6 @@ def _sentences(scene: Scene, templates: tuple[str, ...], lo: int, hi: int) -> li
     return [expand(scene, t) for t in scene.rng.sample(templates, k)]
 
 
-def _join(parts: list[Frags], sep: str) -> Frags:
-    out: Frags = []
-    for i, p in enumerate(parts):
-        if i:
-            out.append(plain(sep))
-        out.extend(p)
-    return out
-
-
 def _header(scene: Scene, bank: ModuleType) -> list[Frags]:
     rng = scene.rng
     fields = [f for f, p in _HEADER_P.items() if chance(rng, p)]
@@ -69,16 +60,16 @@ def _soap(scene: Scene, bank: ModuleType) -> Frags:
     rng = scene.rng
     labels = pick(rng, bank.SECTIONS)
     bodies = [(bank.SUBJ, 2, 5), (bank.OBJ, 1, 4), (bank.ASSESS, 1, 2), (bank.PLAN, 1, 4)]
-    blocks = [_join(_header(scene, bank), "\n")] if chance(rng, 0.8) else []
+    blocks = [join(_header(scene, bank), "\n")] if chance(rng, 0.8) else []
     for label, (templates, lo, hi) in zip(labels, bodies, strict=True):
         if chance(rng, 0.1):
             continue  # sections are sometimes left out
         inline = chance(rng, 0.6)
-        body = _join(_sentences(scene, templates, lo, hi), " " if inline else "\n")
+        body = join(_sentences(scene, templates, lo, hi), " " if inline else "\n")
         blocks.append([plain(label + (" " if inline else "\n")), *body])
     if chance(rng, 0.3):
         blocks.append(expand(scene, pick(rng, bank.SIGNATURE)))
-    return _join([b for b in blocks if b], pick(rng, ("\n", "\n\n", "\n")))
+    return join([b for b in blocks if b], pick(rng, ("\n", "\n\n", "\n")))
 
 
 def _prose(scene: Scene, bank: ModuleType) -> Frags:
@@ -93,7 +84,7 @@ def _prose(scene: Scene, bank: ModuleType) -> Frags:
     if chance(rng, 0.3):
         rng.shuffle(body)
     parts += body
-    text = _join(parts, " ")
+    text = join(parts, " ")
     if chance(rng, 0.25):
         text += [plain(pick(rng, (" ", "\n", " /"))), *expand(scene, "{clin}")]
     return text
@@ -105,32 +96,32 @@ def _letter(scene: Scene, bank: ModuleType, opening: tuple[str, ...], body: tupl
     if chance(rng, 0.5):
         blocks.insert(0, expand(scene, "{town}, {visit}"))
     sentences = _sentences(scene, body, 2, len(body)) + _sentences(scene, bank.SUBJ, 0, 2)
-    blocks.append(_join(sentences, " "))
+    blocks.append(join(sentences, " "))
     if chance(rng, 0.4):
-        blocks.append(_join(_sentences(scene, bank.OBJ, 1, 3), " "))
+        blocks.append(join(_sentences(scene, bank.OBJ, 1, 3), " "))
     blocks.append(expand(scene, pick(rng, bank.SIGNATURE)))
-    return _join(blocks, "\n\n")
+    return join(blocks, "\n\n")
 
 
 def _comment(scene: Scene, bank: ModuleType) -> Frags:
-    return _join(_sentences(scene, bank.COMMENT, 1, 2), " ")
+    return join(_sentences(scene, bank.COMMENT, 1, 2), " ")
 
 
 def _phone_note(scene: Scene, bank: ModuleType) -> Frags:
     first, *rest = bank.PHONE_NOTE
-    return _join([expand(scene, first), *_sentences(scene, tuple(rest), 2, 4)], pick(scene.rng, (" ", "\n")))
+    return join([expand(scene, first), *_sentences(scene, tuple(rest), 2, 4)], pick(scene.rng, (" ", "\n")))
 
 
 def _journal(scene: Scene, bank: ModuleType) -> Frags:
     # Several dated entries of one patient's record, oldest first.
     rng = scene.rng
-    entries = [_join(_header(scene, bank), "\n")] if chance(rng, 0.5) else []
+    entries = [join(_header(scene, bank), "\n")] if chance(rng, 0.5) else []
     for _ in range(rng.randint(2, 4)):
         body = (_sentences(scene, bank.SUBJ, 1, 2) + _sentences(scene, bank.OBJ, 0, 2)
                 + _sentences(scene, bank.PLAN, 1, 2))
         entries.append([*expand(scene, pick(rng, bank.JOURNAL_HEAD)), plain(pick(rng, ("\n", " "))),
-                        *_join(body, " ")])
-    return _join([e for e in entries if e], "\n\n")
+                        *join(body, " ")])
+    return join([e for e in entries if e], "\n\n")
 
 
 def _message(scene: Scene, bank: ModuleType) -> Frags:

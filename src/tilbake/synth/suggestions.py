@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from tilbake.synth import clinical
-from tilbake.synth.edits import MAJOR_MIN, differs_by_at_least, join, minor_edit, surely_differs
+from tilbake.synth.edits import MAJOR_MIN, differs_by_at_least, minor_edit, surely_differs
 from tilbake.synth.rand import Pool, chance, pick
 from tilbake.synth.scene import Scene, expand
 from tilbake.synth.suggestion_texts import CHIEF, COMM, FAMILIES, FEEDBACK_NOTES, HEAD, RF, SUMMARY
-from tilbake.synth.text import Frags, render, words
+from tilbake.synth.text import Frags, join, render, words
 
 SUGGESTION_TYPES = tuple(FAMILIES)
 DECISIONS = Pool(("accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored"), (40, 25, 15, 12, 8))

@@ -24,6 +24,16 @@ def plain(text: str) -> Frag:
     return Frag(text)
 
 
+def join(parts: list[Frags], sep: str = " ") -> Frags:
+    """The parts one after another, ``sep`` (plain text) between them."""
+    out: Frags = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(plain(sep))
+        out.extend(part)
+    return out
+
+
 def phi(text: str, label: str) -> Frag:
     return Frag(text, label)
 
