@@ -51,7 +51,8 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", text))
 
 
-def _levenshtein(a: list[str], b: list[str]) -> int:
+def word_distance(a: list[str], b: list[str]) -> int:
+    """Levenshtein distance between two token lists (exact up to a million cells, then difflib's)."""
     # Edits are usually local: strip the common ends before the quadratic part.
     start = 0
     while start < len(a) and start < len(b) and a[start] == b[start]:
@@ -79,7 +80,7 @@ def edit_ratio(original: str, correction: str) -> float:
     """Word-level Levenshtein distance over the longer token count (0 = same words, 1 = all changed)."""
     a, b = tokens(original), tokens(correction)
     longest = max(len(a), len(b))
-    return _levenshtein(a, b) / longest if longest else 0.0
+    return word_distance(a, b) / longest if longest else 0.0
 
 
 def classify_edit(original: str, correction: str) -> str:

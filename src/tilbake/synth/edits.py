@@ -11,6 +11,7 @@ import random
 import re
 from collections import Counter
 
+from tilbake.capture.decisions import word_distance
 from tilbake.synth.rand import pick
 from tilbake.synth.text import Frags, plain
 
@@ -85,13 +86,7 @@ def word_edit_ratio(a: str, b: str) -> float:
     x, y = a.split(), b.split()
     if not x and not y:
         return 0.0
-    prev = list(range(len(y) + 1))
-    for i, wx in enumerate(x, 1):
-        cur = [i]
-        for j, wy in enumerate(y, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (wx != wy)))
-        prev = cur
-    return prev[-1] / max(len(x), len(y))
+    return word_distance(x, y) / max(len(x), len(y))
 
 
 def surely_differs(a: str, b: str, ratio: float) -> bool:
