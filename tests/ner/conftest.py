@@ -20,6 +20,7 @@ TINY_PATTERNS = [
     {"label": "ORG", "pattern": "Majorstua legesenter"},
     {"label": "LOCATION", "pattern": "Tromsø"},
     {"label": "PERSON", "pattern": "Dag"},  # a name and a common word ("dag")
+    {"label": "PERSON", "pattern": "ANAMNESE Dag"},  # a heading the filter cuts off
 ]
 
 

@@ -259,9 +259,11 @@ class NerDetector:
             return None
         if label != Label.PERSON:
             return 0, len(entity)
-        if counting(entity, after, self._lexicon.common):
+        kept = person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
+        if kept is None:
             return None
-        return person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
+        lo, hi = kept  # counted after cutting headings off: "ANAMNESE Dag to etter skaden"
+        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else kept
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
