@@ -8,7 +8,16 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from tilbake.ner.gate import build_lexicon
-from tilbake.ner.gazetteer import BOTH, FIRST, SURNAME, add_name_norms, make_clinical_nb, norm_table
+from tilbake.ner.gazetteer import (
+    BOTH,
+    FIRST,
+    NAME_PLACE,
+    PLACE,
+    SURNAME,
+    add_name_norms,
+    make_clinical_nb,
+    norm_table,
+)
 
 
 def test_norm_table_classes_and_lower_case_forms():
@@ -49,3 +58,40 @@ def test_build_lexicon_sets():
     assert "pasienten" in lexicon["common"] and "kari" not in lexicon["common"]
     assert lexicon["common_exact"] == ["MR"]
     assert set(lexicon["names"]) == {"kari", "solveig"}
+
+
+def test_norm_table_genitives_and_foreign_names():
+    table = norm_table(
+        first={"Espen", "Lars", "Mali"},
+        surnames={"Borten"},
+        common={"men", "alles", "vik"},
+        foreign_first={"Men", "Clinton", "Jordan", "Alle"},
+        foreign_surnames={"Cohen"},
+        not_names={"Jordan"},
+        places={"Mali", "Jordan", "Vik"},
+    )
+    assert table["Bortens"] == SURNAME and table["Espens"] == FIRST and table["Lars'"] == FIRST
+    assert table["Clinton"] == table["Clintons"] == table["CLINTON"] == FIRST and table["Cohens"] == SURNAME
+    assert "clinton" not in table  # foreign names only capitalised
+    assert "Men" not in table  # a common word ("men") is no foreign name
+    assert table["Jordan"] == table["Jordans"] == PLACE  # a place, not a foreign name
+    assert table["Mali"] == table["Malis"] == NAME_PLACE  # a Norwegian name and a place
+    assert "Vik" not in table  # a place that is a common word ("vik") keeps its own norm
+    assert table["Alle"] == FIRST and "Alles" not in table  # a genitive that is a common word
+
+
+def test_entity_words_finds_places_and_organisations():
+    from tilbake.ner.train import entity_words
+
+    nlp = spacy.blank("nb")
+    LOC = "LOCATION"
+    docs = [
+        _doc(
+            nlp,
+            ["Per", "Borten", "og", "Porto", "i", "Porto"],
+            [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, LOC)],
+        ),
+        _doc(nlp, ["Borten", "kom", "fra", "Porto"], [(0, 1, "PERSON"), (3, 4, LOC)]),
+    ]
+    not_names, places = entity_words(docs)
+    assert not_names == places == {"Porto"}  # "Borten", a name, is in neither

@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import load_config
 
+from tilbake.deid.lang_nb import places
 from tilbake.errors import InputError
 from tilbake.ner import corpus, gate, gazetteer, norne
 from tilbake.ner.tokenizer import add_clinical_abbreviations
@@ -70,6 +72,39 @@ def _synth_docs(nlp: Language, n: int, seed: int) -> Iterator[Doc]:
         yield corpus.note_doc(nlp, note["text"], note["spans"])
 
 
+def entity_words(docs: Iterable[Doc]) -> tuple[set[str], set[str]]:
+    """Capitalised words that training text puts in places or organisations: (not names, places).
+
+    A word inside places or organisations at least twice, and more often than inside names, is no
+    name ("Jordan"), and a place if places hold it most often. Names of the training text are *not*
+    added to the name lists: the model would learn that every name is a listed one and miss the
+    unlisted surname after a first name ("Hanna Kvanmo": NorNE dev PERSON F1 0.851 -> 0.838).
+    """
+    counts: dict[str, Counter[str]] = {"PERSON": Counter(), "ORG": Counter(), "LOCATION": Counter()}
+    for doc in docs:
+        for ent in doc.ents:
+            for token in ent:
+                if token.text[:1].isupper() and token.is_alpha and ent.label_ in counts:
+                    counts[ent.label_][token.text] += 1
+    person, org, place = counts["PERSON"], counts["ORG"], counts["LOCATION"]
+    others = {word for word in org.keys() | place.keys() if org[word] + place[word] >= 2}
+    not_names = {word for word in others if org[word] + place[word] > person[word]}
+    return not_names, {word for word in not_names if place[word] > org[word] + person[word]}
+
+
+def name_norms(
+    docs: Iterable[Doc], first: set[str], surnames: set[str], common: Iterable[str]
+) -> dict[str, str]:
+    """The name- and place-class norms: name and place lists, places of the training text, genitives
+    (see ``gazetteer.norm_table``)."""
+    foreign_first, foreign_surnames = gazetteer.load_foreign_names()
+    not_names, seen_places = entity_words(docs)
+    all_places = places() | gazetteer.load_foreign_places() | seen_places
+    return gazetteer.norm_table(
+        first, surnames, common, foreign_first, foreign_surnames, not_names | all_places, all_places
+    )
+
+
 def build_corpora(options: TrainOptions) -> dict[str, int]:
     """Write ``train.spacy``/``dev.spacy`` and the gate lexicon into the work dir; returns doc counts."""
     nlp = _blank()
@@ -78,7 +113,7 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
         train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
     first, surnames = gazetteer.load_names()
     lexicon = gate.build_lexicon(train_docs, extra_names=first | surnames)
-    norms = gazetteer.norm_table(first, surnames, lexicon["common"])
+    norms = name_norms(train_docs, first, surnames, lexicon["common"])
     options.work_dir.mkdir(parents=True, exist_ok=True)
     (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
     (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
@@ -127,7 +162,7 @@ def package_model(best: Path, options: TrainOptions, scores: dict[str, object]) 
         sources=[
             {"name": "NorNE", "url": "https://github.com/ltgoslo/norne"},
             {"name": "Statistics Norway (SSB) name statistics, CC BY 4.0, adapted (via norwegian-fake-data)"},
-            {"name": "mimesis Norwegian person data (MIT)"},
+            {"name": "mimesis person data of Norwegian and 26 other locales, Norwegian address data (MIT)"},
         ],
         tilbake_training=scores,
     )
