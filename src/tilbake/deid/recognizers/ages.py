@@ -46,8 +46,8 @@ def number_word(word: str) -> int | None:
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
     if scan.text[after:after + 10].lower().startswith(_DURATION_AFTER):
         return True
-    before = scan.word_before(start)
-    return before in _DURATION_BEFORE or scan.word_before(start, 2) in _DURATION_BEFORE
+    one, two = scan.words_before(start)
+    return one in _DURATION_BEFORE or two in _DURATION_BEFORE
 
 
 def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:

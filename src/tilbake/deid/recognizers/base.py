@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from tilbake.deid.lang_nb import letters
-from tilbake.deid.spans import Label, Span
+from tilbake.deid.spans import Label, Span, new_span
 
 
 class Finding(NamedTuple):
@@ -181,6 +181,17 @@ class Scan:
             found = self._before[pos, n] = " ".join(words[-n:]).lower()
         return found
 
+    def words_before(self, pos: int) -> tuple[str, str]:
+        """``(word_before(pos), word_before(pos, 2))`` from one split of the text."""
+        before = self._before
+        two = before.get((pos, 2))
+        if two is None:
+            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, 2)
+            two = before[pos, 2] = " ".join(words[-2:]).lower()
+            if (pos, 1) not in before:
+                before[pos, 1] = words[-1].lower() if words else ""
+        return self.word_before(pos), two
+
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
         start = max(0, pos - width)
@@ -240,7 +251,7 @@ class Recognizer:
 def finding(start: int, end: int, label: Label, score: float, source: str, pattern: str,
             check: str = "", cues: tuple[str, ...] = ()) -> Finding:
     # tuple.__new__ skips the named tuple's own __new__ (one fewer Python call per candidate)
-    return _new_finding(Finding, (Span(start, end, label, score, source), pattern, check, cues))
+    return _new_finding(Finding, (new_span(start, end, label, score, source), pattern, check, cues))
 
 
 _new_finding = tuple.__new__
