@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from operator import attrgetter
+from operator import attrgetter, le
 
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
@@ -76,7 +76,12 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
 
 
 def _disjoint(ordered: list[Span]) -> bool:
-    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+    # each end against the next start, all in C (map over attrgetters rather than a generator)
+    return all(map(le, map(_END, ordered), map(_START_ONLY, ordered[1:])))
+
+
+_END = attrgetter("end")
+_START_ONLY = attrgetter("start")
 
 
 def _touching_names(ordered: list[Span], text: str | None) -> bool:

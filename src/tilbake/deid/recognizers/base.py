@@ -137,7 +137,6 @@ class Scan:
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
     _literals: list[tuple[int, str]] | None = None
-    memo: dict[str, Any] = field(default_factory=dict)
     _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
