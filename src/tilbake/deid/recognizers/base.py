@@ -137,6 +137,7 @@ class Scan:
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
     _literals: list[tuple[int, str]] | None = None
+    _needles: frozenset[str] | None = None
     _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
@@ -161,7 +162,10 @@ class Scan:
         return self._literals
 
     def has_literal(self, needles: frozenset[str]) -> bool:
-        return any(needle in needles for _, needle in self.literals)
+        """Whether any of ``needles`` (registered literals) occurs in the text."""
+        if self._needles is None:
+            self._needles = frozenset(needle for _, needle in self.literals)
+        return not needles.isdisjoint(self._needles)
 
     @property
     def capwords(self) -> list[tuple[int, int, str]]:
