@@ -266,18 +266,27 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 
 
 _CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+# the same, by the tuple's identity: the cue lists are constants, and hashing a tuple of 20 strings
+# on every call costs more than the lookup (the entry keeps its tuple alive, so the id stays its own)
+_CUE_BY_ID: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """Longest cue first; a short cue (under 6 letters) must start a word. Every alternative begins
     with a literal character (the short cues' word-start test sits after their first letter), so the
     regex engine can skip in C to the positions where some cue could start."""
+    known = _CUE_BY_ID.get(id(cues))
+    if known is not None and known[0] is cues:
+        return known[1]
     pattern = _CUE_PATTERNS.get(cues)
     if pattern is None:
         alternatives = [re.escape(c) if len(c) >= 6 else
                         f"{re.escape(c[0])}(?<![a-zæøå]{re.escape(c[0])}){re.escape(c[1:])}"
                         for c in sorted(cues, key=len, reverse=True)]
         pattern = _CUE_PATTERNS[cues] = re.compile("|".join(alternatives))
+    if len(_CUE_BY_ID) > 256:  # cue tuples built on the fly: do not grow without bound
+        _CUE_BY_ID.clear()
+    _CUE_BY_ID[id(cues)] = (cues, pattern)
     return pattern
 
 
