@@ -150,7 +150,7 @@ def _cued_ages(scan: Scan) -> list[Finding]:
 
 class AgeRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.AGE,)
+    labels: tuple[Label, ...] = (Label.AGE,)
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY)) + _cued_ages(scan)

@@ -128,7 +128,7 @@ _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektor
 
 class ContactRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.PHONE, Label.EMAIL, Label.URL)
+    labels: tuple[Label, ...] = (Label.PHONE, Label.EMAIL, Label.URL)
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))

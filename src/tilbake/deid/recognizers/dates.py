@@ -161,7 +161,7 @@ def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
 
 class DateRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.DATE,)
+    labels: tuple[Label, ...] = (Label.DATE,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return [_with_weekday(scan.text, f) for f in scan.numeric(FAMILY)]

@@ -131,7 +131,7 @@ register_literals([*_VARIANTS, *_IBAN_GATE])
 
 class IdRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.FNR, Label.ID)
+    labels: tuple[Label, ...] = (Label.FNR, Label.ID)
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
