@@ -81,6 +81,7 @@ def _disjoint(ordered: list[Span]) -> bool:
 
 
 _END = attrgetter("end")
+_LABEL = attrgetter("label")
 _START_ONLY = attrgetter("start")
 
 
@@ -88,6 +89,8 @@ def _touching_names(ordered: list[Span], text: str | None) -> bool:
     """True when two PERSON spans in a row are joined only by a space or hyphen (they merge)."""
     if text is None:
         return False
+    if list(map(_LABEL, ordered)).count(Label.PERSON) < 2:
+        return False  # the common case, counted in C
     names = [s for s in ordered if s.label == Label.PERSON]
     return any(text[a.end:b.start] in _JOINERS for a, b in zip(names, names[1:], strict=False))
 
