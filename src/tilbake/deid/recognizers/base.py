@@ -290,6 +290,11 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return pattern
 
 
+def cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex behind :func:`has_cue` and :func:`any_cue`, for callers in a hot loop."""
+    return _cue_pattern(cues)
+
+
 def has_cue(window: str, cues: tuple[str, ...]) -> str:
     """The last cue in ``window`` that starts a word, or (if 6+ letters long) sits inside a compound
     ("fødselsnummeret", "pasienttelefon"); "" when there is none."""
