@@ -158,3 +158,47 @@ def test_cue_lookup_by_identity_and_by_value() -> None:
     copy = tuple(list(words.PHONE_CUES))
     assert copy is not words.PHONE_CUES
     assert has_cue("ring meg på tlf ", copy) == has_cue("ring meg på tlf ", words.PHONE_CUES) == "tlf"
+
+
+def _fallback_plain(scan: Scan, group: str, start: int) -> tuple[str, object, int]:
+    """Each later fragment of the same lead tried on its own, in order (what the one alternation does)."""
+    import re
+
+    from tilbake.deid.recognizers import base
+
+    i = int(group[1:])
+    for f in base._FRAGMENTS[i + 1:]:
+        if f.lead != base._FRAGMENTS[i].lead:
+            continue
+        m = re.compile(f.rest).match(scan.text, start + 1)
+        if m is not None and (found := f.handler(scan, start, m.end())) is not None:
+            return f.family, found, m.end()
+    return "", None, start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["12", "3", "0", "2022", "150", " ", ".", "/", "-", "mai ", "mars ",
+                                 "år", " Oslo", "gata ", "veien ", "Bergen", "har", "\n"]),
+                min_size=1, max_size=14).map("".join))
+def test_fallback_alternation_matches_plain_loop(text: str) -> None:
+    from tilbake.deid.recognizers import base
+
+    base._master()
+    for group in base._NEXT:
+        for start in range(len(text)):
+            if text[start] not in "0123456789+(":
+                continue
+            assert base._fallback(Scan(text), group, start) == _fallback_plain(Scan(text), group, start)
+
+
+@pytest.mark.parametrize("text", [
+    "gata veien 45år 2022veien 12år",  # after "2022": a later shape refused, a still later one taken
+    "1harveien 52mai ",
+])
+def test_fallback_goes_on_after_a_refused_later_shape(text: str) -> None:
+    from tilbake.deid.recognizers import base
+
+    base._master()
+    for group in base._NEXT:
+        for start in (i for i, c in enumerate(text) if c.isdigit()):
+            assert base._fallback(Scan(text), group, start) == _fallback_plain(Scan(text), group, start)

@@ -49,8 +49,11 @@ class _Fragment:
 _FRAGMENTS: list[_Fragment] = []
 _MASTER: list[re.Pattern[str]] = []
 _BY_GROUP: dict[str, tuple[str, Handler]] = {}  # regex group name -> (family, handler)
-# regex group name -> the later fragments of the same lead, each as (its own rest regex, family, handler)
-_LATER: dict[str, list[tuple[re.Pattern[str], str, Handler]]] = {}
+# regex group name -> the next fragment of the same lead (None after the last), and from each fragment
+# on, its rest regex and those of the later fragments of its lead as one alternation (tagged as in
+# the master regex): a refused candidate's fallback is one match, not one per later fragment
+_NEXT: dict[str, str | None] = {}
+_FROM: dict[str, re.Pattern[str]] = {}
 
 
 def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
@@ -95,10 +98,14 @@ def _master() -> re.Pattern[str]:
         _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
         _BY_GROUP.clear()
         _BY_GROUP.update({f"f{i}": (f.family, f.handler) for i, f in enumerate(_FRAGMENTS)})
-        _LATER.clear()
-        _LATER.update({f"f{i}": [(re.compile(g.rest), g.family, g.handler)
-                                 for g in _FRAGMENTS[i + 1:] if g.lead == f.lead]
-                       for i, f in enumerate(_FRAGMENTS)})
+        _NEXT.clear()
+        _FROM.clear()
+        for lead in ("digit", "+", "("):
+            order = [i for i, f in enumerate(_FRAGMENTS) if f.lead == lead]
+            for k, i in enumerate(order):
+                _NEXT[f"f{i}"] = f"f{order[k + 1]}" if k + 1 < len(order) else None
+                _FROM[f"f{i}"] = re.compile("|".join(f"(?:{_FRAGMENTS[j].rest})(?P<f{j}>)"
+                                                     for j in order[k:]))
     return _MASTER[0]
 
 
@@ -204,10 +211,16 @@ class Scan:
 
 def _fallback(scan: Scan, group: str, start: int) -> tuple[str, Finding | None, int]:
     """The first later shape that fits at ``start`` and whose handler accepts it."""
-    for rest, family, handler in _LATER[group]:
-        m = rest.match(scan.text, start + 1)
-        if m is not None and (found := handler(scan, start, m.end())) is not None:
+    later = _NEXT[group]
+    while later is not None:
+        m = _FROM[later].match(scan.text, start + 1)  # the first later shape that fits here
+        if m is None:
+            break
+        group = m.lastgroup  # type: ignore[assignment]
+        family, handler = _BY_GROUP[group]
+        if (found := handler(scan, start, m.end())) is not None:
             return family, found, m.end()
+        later = _NEXT[group]
     return "", None, start
 
 
