@@ -172,18 +172,22 @@ class DateRecognizer(Recognizer):
 _WEEKDAY_BEFORE = re.compile(
     r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.)"
     r",?[ \t]+$", re.IGNORECASE)
-_BLANKS = frozenset({" ", "\t"})
-_BLANK_NEWLINE = frozenset({" \n", "\t\n"})
 
 
 def _with_weekday(text: str, f: Finding) -> Finding:
     start = f.span.start
-    # what the regex needs, tested first (it runs for every date): a blank right before the date
-    # (or before a final newline, where "$" also matches), and "dag" or a short form's dot before that
-    if text[start - 1:start] not in _BLANKS and text[start - 2:start] not in _BLANK_NEWLINE:
-        return f
+    # what the regex needs, tested first (it runs for every date): blanks right before the date (or
+    # before a final newline, where "$" also matches), after an optional comma, a full weekday
+    # ("...dag") or a short form's dot
     window = text[max(0, start - 16):start]
-    if "." not in window and "dag" not in window.lower():
+    if window.endswith("\n"):
+        window = window[:-1]
+    bare = window.rstrip(" \t")
+    if len(bare) == len(window):
+        return f
+    if bare.endswith(","):
+        bare = bare[:-1]
+    if not bare.endswith(".") and bare[-3:].lower() != "dag":
         return f
     m = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
     if m is None:
