@@ -155,7 +155,7 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
 
 class NameRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.PERSON,)
+    labels: tuple[Label, ...] = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)

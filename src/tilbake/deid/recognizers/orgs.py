@@ -59,7 +59,7 @@ def _employer_cues() -> Any:
 
 class OrgRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.ORG,)
+    labels: tuple[Label, ...] = (Label.ORG,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
