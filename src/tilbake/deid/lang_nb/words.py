@@ -223,6 +223,7 @@ EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobbe
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
                  "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av",
                  "stilling hos", "stilling i", "stilling ved", "stilling på", "jobb:", "arbeidssted:",
+                 "arbeid hos", "arbeidet hos", "jobbet hos", "jobber for", "arbeider for", "jobbet for",
                  "arbeidsplass:", "uke hos", "uke på jobben i", "langrenn i", "ski i", "turn i", "svømming i",
                  "orientering i", "arbeidsgiver (", "arbeidsgiveren", "vikar i", "vikar hos", "vikar ved")
 # "<verb> som <job> hos <Org>", "Yrke/arbeidssted: <job>, <Org>": the job word sits between cue and name

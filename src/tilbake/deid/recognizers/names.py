@@ -29,6 +29,7 @@ from tilbake.deid.recognizers.name_context import (
     closing_name,
     cue_after,
     cue_before,
+    duration_like,
     is_relation,
     lead_word,
     mid_sentence,
@@ -290,6 +291,8 @@ class NameRecognizer(Recognizer):
         sentence_start = text[k:k + 1] in (".", "!", "?") and title not in TITLES
         if names[0] not in NON_NAME and not (len(names) == 1 and not_a_name(names[0])):
             cue = (not sentence_start and cue_before(scan, start)) or cue_after(scan, end)
+            if cue and len(names) == 1 and not name_like(names[0]) and duration_like(cue):
+                cue = ""
             if cue and not place_after_preposition(scan, start, names):
                 return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
         elif len(names) == 1 and names[0] in words.NAME_STOPWORDS and not sentence_start and \
