@@ -152,6 +152,9 @@ NON_NAME_CAPWORDS = frozenset(_words(
     "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom"
 ))
 
+# Capitalised clinical words the model reads as organisations: "Rødt flagg" (a red flag) is no party.
+CLINICAL_CAPWORDS = ("Rødt", "Røde")
+
 # National agencies and public services: named often, never PHI.
 AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",
             "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
