@@ -169,6 +169,10 @@ class NerDetector:
         self.chars_seen = 0
         self.chars_read = 0
         self._lexicon = GateLexicon.empty()
+        #: model output per window string read lately: the same window gives the same entities, and
+        #: windows repeat (the export's leak gate reads a text again; boilerplate recurs). Bounded.
+        self._memo: dict[str, list[tuple[int, int, str]]] = {}
+        self.memo_hits = 0
 
     def __repr__(self) -> str:
         state = "loaded" if self._nlp is not None else "not loaded"
@@ -239,16 +243,32 @@ class NerDetector:
                     strings.append(text[lo:hi])
                     self.chars_read += hi - lo
         found: list[list[Span]] = [[] for _ in chunk]
-        docs = self._nlp.pipe(strings, batch_size=self.batch_size)
-        entities = _tagged_entities if self._tagger else _parsed_entities
-        for (index, offset), doc in zip(pieces, docs, strict=True):
-            for start, end, name in entities(doc):
+        for (index, offset), string, ents in zip(pieces, strings, self._entities(strings), strict=True):
+            for start, end, name in ents:
                 label = MODEL_LABELS.get(name)
-                kept = self._keep(doc.text[start:end], label) if label is not None else None
+                kept = self._keep(string[start:end], label) if label is not None else None
                 if label is not None and kept is not None:
                     lo, hi = offset + start + kept[0], offset + start + kept[1]
                     found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
         return iter(found)
+
+    MEMO_SIZE = 50_000
+
+    def _entities(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The model's raw entities per string; only strings not in the memo are read."""
+        memo = self._memo
+        todo = list(dict.fromkeys(s for s in strings if s not in memo))
+        self.memo_hits += len(strings) - len(todo)
+        if not todo:
+            return [memo[s] for s in strings]
+        entities = _tagged_entities if self._tagger else _parsed_entities
+        docs = self._nlp.pipe(todo, batch_size=self.batch_size)
+        new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        if len(memo) + len(new) > self.MEMO_SIZE:
+            memo.clear()
+        if len(new) <= self.MEMO_SIZE:
+            memo.update(new)
+        return [new[s] if s in new else memo[s] for s in strings]
 
     def _keep(self, entity: str, label: Label) -> tuple[int, int] | None:
         """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``."""
