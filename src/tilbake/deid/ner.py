@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,14 @@ def _explained_mask(text: str, explained: Sequence[Span]) -> bytearray:
     return mask
 
 
+def _few_capitals(text: str) -> bool:
+    """Fewer capital letters than one in a hundred characters; stops counting once there are enough
+    (most texts start with one)."""
+    needed = -(-len(text) // 100)  # capitals * 100 < len(text)  <=>  capitals < ceil(len(text) / 100)
+    capitals = (c for c in text if c.isupper())
+    return next(islice(capitals, needed - 1, None), None) is None
+
+
 def windows(
     text: str, lexicon: GateLexicon, context: int, explained: Sequence[Span] = ()
 ) -> list[tuple[int, int]]:
@@ -120,8 +129,7 @@ def windows(
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not words:
         return []
-    capitals = sum(1 for c in text if c.isupper())
-    if capitals * 100 < len(text):
+    if _few_capitals(text):
         return [(0, len(text))]
     mask = _explained_mask(text, explained) if explained else None
     ranges: list[tuple[int, int]] = []
