@@ -348,6 +348,8 @@ def test_employers_with_odd_spacing_and_lower_case_fields(found, text, piece):
     ("Åstas plager begynte 20. desember.", "Åstas"),
     ("Tigist Skeies plager begynte i mai.", "Tigist Skeies"),
     ("Anamnese: Huy oppgir hoste og feber.", "Huy"),
+    ("Kode M54.4 passer best med funnene hos Tharmalingam. Ny time om to uker.", "Tharmalingam"),
+    ("Ved forverring skal Guðrún ringe legevakten.", "Guðrún"),
 ])
 def test_names_found_by_clinical_context(found, text, piece):
     assert (piece, "PERSON") in found(text)
@@ -385,3 +387,12 @@ def test_lower_case_word_after_work_cue_is_no_org(found):
     # "hos bonden": a person's role, not a firm; only capitalised names follow the new work cues
     assert not any(label == "ORG" for _, label in found("Smerter etter arbeid hos bonden.")), found(
         "Smerter etter arbeid hos bonden.")
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Er i redusert stilling hos Mowi. Behandlet for samme plager.", "Mowi"),
+    ("Plagene økte etter en travel uke hos Yara.", "Yara"),
+])
+def test_an_employer_after_hos_stays_an_organisation(found, text, piece):
+    # "hos" alone is a weak cue for a person: an organisation reading of the same words wins
+    assert (piece, "ORG") in found(text) and (piece, "PERSON") not in found(text)

@@ -37,12 +37,14 @@ CUES_BEFORE = frozenset({
     "drøftet med", "pasienten", "pasientens", "pas", "pt", "ifølge",
     "kjørte", "fulgte", "vurderer at", "heter", "kontakt", "sendt melding til", "henvist fra",
     "på vegne av", "sammen med", "bor sammen med",
+    "hos",  # a capitalised word after "hos" is a person or an organisation ("funnene hos Volodymyr")
 })
 
 # Words right after a name that make it one: "Stang forteller", "Ovllá Austbråten har gått til".
 VERBS_AFTER = ("forteller", "opplyser", "beskriver", "møter", "møtte", "tok kontakt", "ringte", "ringer",
                "sier", "angir", "rapporterer", "har blitt", "har gått", "har hatt", "ønsker", "fikk",
-               "kom inn", "kommer", "er alvorlig", "ble med", "var med", "oppgir", "klager")
+               "kom inn", "kommer", "er alvorlig", "ble med", "var med", "oppgir", "klager",
+               "ringe", "kontakte")
 
 # Nouns a person's genitive opens in a note ("Åstas plager begynte i mai", "Hansens smerter"); not
 # "sykdom" or "test", which follow eponyms ("Bechterews sykdom", "Lasègues test").
