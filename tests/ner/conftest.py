@@ -19,6 +19,8 @@ TINY_PATTERNS = [
     {"label": "PERSON", "pattern": [{"LOWER": "ola"}, {"LOWER": "hansen"}]},
     {"label": "ORG", "pattern": "Majorstua legesenter"},
     {"label": "LOCATION", "pattern": "Tromsø"},
+    {"label": "PERSON", "pattern": "Dag"},  # a name and a common word ("dag")
+    {"label": "PERSON", "pattern": "ANAMNESE Dag"},  # a heading the filter cuts off
 ]
 
 
@@ -30,9 +32,9 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ruler.add_patterns(TINY_PATTERNS)
     nlp.to_disk(path)
     lexicon = {
-        "common": ["pasienten", "kontroll", "smerter"],
+        "common": ["pasienten", "kontroll", "smerter", "dag"],
         "common_exact": ["MR"],
-        "names": ["ola", "hansen"],
+        "names": ["ola", "hansen", "dag"],
     }
     (path / LEXICON_FILE).write_text(json.dumps(lexicon), "utf-8")
     return path

@@ -185,3 +185,10 @@ def test_plausible_entities(entity: str, label: Label, kept: bool):
         common=frozenset({"smerter", "hansen"}), common_exact=frozenset({"MR"}), names=frozenset({"hansen"})
     )
     assert plausible(entity, label, lexicon) is kept
+
+
+@pytest.mark.parametrize("gated", [True, False])
+def test_a_name_that_counts_days_is_dropped(tiny_model: Path, gated: bool):
+    detector = NerDetector(tiny_model, gated=gated).load()
+    text = "Dag to etter skaden var det verst. ANAMNESE Dag to etter. Dag kom til kontroll."
+    assert [(s.start, s.label) for s in detector.detect(text)] == [(text.rindex("Dag"), Label.PERSON)]

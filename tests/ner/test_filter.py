@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tilbake.deid.ner_filter import cue_words, never_compound, never_with_slips, never_words, person_span
+from tilbake.deid.ner_filter import (
+    counting,
+    cue_words,
+    never_compound,
+    never_with_slips,
+    never_words,
+    person_span,
+)
 
 COMMON = frozenset({"fortsette", "dag", "søster", "hansen", "berg"})
 NAMES = frozenset({"dag", "hansen", "berg", "stauts"})
@@ -85,3 +92,20 @@ def test_never_compounds(word: str, never: bool):
 
 def test_short_words_get_no_slips():
     assert "mor" not in NEVER and "ro" not in NEVER  # "rom" is listed; its slips are too close to words
+
+
+@pytest.mark.parametrize(
+    ("entity", "after", "expected"),
+    [
+        ("Dag", " to etter skaden", True),  # a day counted, not the name Dag
+        ("Dag", " øh to etetr skaden", True),  # a dictation filler in between
+        ("Dag", " 3 postoperativt", True),
+        ("Dag", " kom til kontroll", False),  # the name, then a verb
+        ("Dag", " en gang", False),  # "en" is an article too
+        ("Dag", "", False),
+        ("Solveig", " to ganger", False),  # not a common word: a name that happens to precede a number
+        ("Dag Berg", " to", False),  # two words: a name
+    ],
+)
+def test_a_lone_common_word_before_a_number_is_counting(entity: str, after: str, expected: bool):
+    assert counting(entity, after, COMMON) is expected

@@ -26,7 +26,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
-from .ner_filter import cue_words, never_compound, never_with_slips, person_span
+from .ner_filter import counting, cue_words, never_compound, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -244,19 +244,26 @@ class NerDetector:
         for (index, offset), doc in zip(pieces, docs, strict=True):
             for start, end, name in entities(doc):
                 label = MODEL_LABELS.get(name)
-                kept = self._keep(doc.text[start:end], label) if label is not None else None
-                if label is not None and kept is not None:
+                if label is None:
+                    continue
+                kept = self._keep(doc.text[start:end], label, doc.text[end : end + 24])
+                if kept is not None:
                     lo, hi = offset + start + kept[0], offset + start + kept[1]
                     found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
         return iter(found)
 
-    def _keep(self, entity: str, label: Label) -> tuple[int, int] | None:
-        """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``."""
+    def _keep(self, entity: str, label: Label, after: str) -> tuple[int, int] | None:
+        """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``.
+        ``after``: the text that follows the entity."""
         if not plausible(entity, label, self._lexicon):
             return None
         if label != Label.PERSON:
             return 0, len(entity)
-        return person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
+        kept = person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
+        if kept is None:
+            return None
+        lo, hi = kept  # counted after cutting headings off: "ANAMNESE Dag to etter skaden"
+        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else kept
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")

@@ -7,7 +7,9 @@ sentence-opening verbs), and so are compounds ending in one ("Sluttnotat"). A PE
 dropped when every word in it is a never-word or a common word that is no known name; never-words
 at its edges are cut off ("ANAMNESE Kari Moe" -> "Kari Moe").
 Slips of never-words (two neighbouring letters swapped, one letter lost or doubled) count as never-words
-unless the slip is itself a known name. Place and organisation spans are left alone ("Høyre").
+unless the slip is itself a known name. A lone common word followed by a number is counting, not
+naming ("Dag to etter skaden", "Dag øh 3"), also when it is a name. Place and organisation spans are
+left alone ("Høyre").
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from .lang_nb.words import NUMBER_WORDS
+
 NEVER_FILE = Path(__file__).with_name("ner_never.txt")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 _MIN_SLIP_LENGTH = 5  # shorter words have too many neighbours among real names
 _MIN_HEAD, _MIN_TAIL = 3, 5  # compounds: "Konsultasjonsdato" = "konsultasjons" + "dato"
+_FILLERS = frozenset({"øh", "eh", "ehm", "hm", "mm"})  # dictation fillers between a word and its number
 
 
 @lru_cache(maxsize=1)
@@ -89,3 +94,18 @@ def person_span(
     if lo == 0 and hi == len(tokens):
         return 0, len(entity)
     return tokens[lo][0], tokens[hi - 1][1]
+
+
+def counting(entity: str, after: str, common: frozenset[str]) -> bool:
+    """Whether ``entity`` is one common word followed by a number (``after``: the text after it).
+
+    "Dag to etter skaden", "Dag øh 3": a day, not the name Dag. Names are rarely followed by a
+    number word; "en"/"ett" (also articles) do not count.
+    """
+    if entity.lower() not in common or not entity.isalpha():
+        return False
+    for word in after.split(maxsplit=3):
+        word = word.lower().strip(",.")
+        if word not in _FILLERS:
+            return word.isdigit() or word in NUMBER_WORDS
+    return False
