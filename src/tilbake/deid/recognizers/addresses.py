@@ -62,7 +62,7 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     word_end = start - 1
     word_start = word_end
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in ".-'"):
+    while word_start > 0 and ((c := text[word_start - 1]).isalpha() or c in ".-'"):
         word_start -= 1
     word = text[word_start:word_end].lower()
     if not word.endswith(_SUFFIXES):

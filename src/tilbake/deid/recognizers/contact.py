@@ -117,7 +117,7 @@ def _bare_domains(scan: Scan) -> list[Finding]:
         for i in at.get(tld, ()):
             end = i + len(tld)
             start = i
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            while start > 0 and ((c := text[start - 1]).isalnum() or c == "-"):
                 start -= 1
             glued_after = end < len(text) and (text[end].isalnum() or text[end] in "@-" or (
                 text[end] == "." and text[end + 1:end + 2].isalnum()))
@@ -140,7 +140,7 @@ class ContactRecognizer(Recognizer):
         at = text.find("@")
         while at > 0:
             start = at
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+            while start > 0 and ((c := text[start - 1]).isalnum() or c in "._%+-"):
                 start -= 1
             m = _DOMAIN.match(text, at + 1)
             if m and start < at:
