@@ -61,3 +61,13 @@ def test_durations_are_not_ages(found, text):
 ])
 def test_gammel_is_never_inside_the_age(engine, text):
     assert not any("gam" in text[s.start:s.end] or "gml" in text[s.start:s.end] for s in engine.detect(text))
+
+
+@pytest.mark.parametrize(("word", "value"), [
+    ("", None), ("sju", 7), ("tolv", 12), ("femti", 50), ("førtisju", 47), ("tjueen", 21), ("tjueto", 22),
+    ("tjuetolv", None), ("tjuehallo", None), ("hallo", None), ("nittini", 99),
+])
+def test_number_word(word: str, value: int | None) -> None:
+    from tilbake.deid.recognizers.ages import number_word
+
+    assert number_word(word) == value

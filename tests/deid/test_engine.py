@@ -139,3 +139,37 @@ def test_model_hook_needs_a_shipped_model(monkeypatch):
     monkeypatch.setattr(tilbake.deid, "ner", fake, raising=False)
     eng = Deidentifier.default(model=True)
     assert [d.name for d in eng.detectors][-1] == "m"
+
+
+def test_known_ranges_wake_no_model_but_rules_still_run():
+    class Model:  # records what the engine told it was already explained
+        name = "fake-model"
+        accepts_explained = True
+        seen: list = []
+
+        def detect_many(self, texts, explained=None):
+            for _text, known in zip(texts, explained or [[] for _ in texts], strict=True):
+                self.seen.append(sorted((s.start, s.end) for s in known))
+                yield []
+
+    eng = Deidentifier.default()
+    model = Model()
+    eng.add(model)
+    text = "[NAVN] ringte fra 912 34 567"
+    (plain,) = eng.detect_many([text])
+    (hinted,) = eng.detect_many([text], known=[[(0, 6)]])
+    assert plain == hinted and {s.label for s in hinted} == {Label.PHONE}
+    assert (0, 6) not in model.seen[0] and (0, 6) in model.seen[1]
+
+
+def test_red_flag_is_no_organisation():
+    class Model:  # a model that reads "Rødt" as the party
+        name = "fake-model"
+
+        def detect_many(self, texts):
+            for t in texts:
+                yield [Span(0, 4, Label.ORG, 0.85, self.name)] if t.startswith("Rødt") else []
+
+    eng = Deidentifier.default()
+    eng.add(Model())
+    assert eng.detect("Rødt flagg: progredierende nevrologiske utfall.") == []

@@ -334,3 +334,65 @@ def test_word_like_names_without_cue(found, text):
 ])
 def test_employers_with_odd_spacing_and_lower_case_fields(found, text, piece):
     assert (piece, "ORG") in found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # an age in brackets, an fnr after a comma, a document for someone, a genitive before a complaint
+    ("Obinna Verma (52 år gammel) presenterer brystsmerter.", "Obinna Verma"),
+    ("Seljebråten (90-åring) har vekttap.", "Seljebråten"),
+    ("Mebrat Grønli (87-årig) kommer med lumbago.", "Mebrat Grønli"),
+    ("Mahmoudi, fnr 08087100546, tlf. 40434123.", "Mahmoudi"),
+    ("Yalini Verma, fnr. 081064 18242", "Yalini Verma"),
+    ("Behandlingsplan for Szymańska: akupunktur, deretter øvelser.", "Szymańska"),
+    ("Notat for Romeo Verma, Storgata 3, 3300 Hokksund.", "Romeo Verma"),
+    ("Åstas plager begynte 20. desember.", "Åstas"),
+    ("Tigist Skeies plager begynte i mai.", "Tigist Skeies"),
+    ("Anamnese: Huy oppgir hoste og feber.", "Huy"),
+    ("Kode M54.4 passer best med funnene hos Tharmalingam. Ny time om to uker.", "Tharmalingam"),
+    ("Ved forverring skal Guðrún ringe legevakten.", "Guðrún"),
+])
+def test_names_found_by_clinical_context(found, text, piece):
+    assert (piece, "PERSON") in found(text)
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("Hypertensjon (10 år), diabetes type 2.", "Hypertensjon"),
+    ("Korsryggsmerter (3 år) uten røde flagg.", "Korsryggsmerter"),
+    ("Hans plager begynte i mai.", "Hans"),
+    ("Pasientens plager begynte i mai.", "Pasientens"),
+    ("Nakkens smerter er verst om morgenen.", "Nakkens"),
+    ("Arbeiders plager er vanlige.", "Arbeiders"),
+    ("Legen oppgir at prøvene er normale.", "Legen"),
+    ("Kiropraktoren forteller om bedring.", "Kiropraktoren"),
+    ("Parkinsons symptomer er stabile, Bechterews sykdom kjent.", "Parkinsons"),
+    ("Behandlingsplan for MR og fysioterapi.", "MR"),
+])
+def test_clinical_context_words_are_not_names(found, text, not_name):
+    persons = [piece for piece, label in found(text) if label == "PERSON"]
+    assert not any(piece.startswith(not_name) for piece in persons), persons
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Tidligere behandlet hos Hølen kiropraktorkontor DA for plagene.", "Hølen kiropraktorkontor DA"),
+    ("Fortsetter behandlingen hos Ski kiropraktorkontor DA 17.11.24.", "Ski kiropraktorkontor DA"),
+    ("Lumbago etter arbeid hos Mowi", "Mowi"),
+    ("Skuldersmerter etter arbeid hos Sparebank 1.", "Sparebank 1"),
+    ("Har jobbet hos Equinor i ti år.", "Equinor"),
+])
+def test_orgs_with_company_form_and_work_cues(found, text, piece):
+    assert (piece, "ORG") in found(text)
+
+
+def test_lower_case_word_after_work_cue_is_no_org(found):
+    # "hos bonden": a person's role, not a firm; only capitalised names follow the new work cues
+    assert not any(label == "ORG" for _, label in found("Smerter etter arbeid hos bonden.")), found(
+        "Smerter etter arbeid hos bonden.")
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Er i redusert stilling hos Mowi. Behandlet for samme plager.", "Mowi"),
+    ("Plagene økte etter en travel uke hos Yara.", "Yara"),
+])
+def test_an_employer_after_hos_stays_an_organisation(found, text, piece):
+    # "hos" alone is a weak cue for a person: an organisation reading of the same words wins
+    assert (piece, "ORG") in found(text) and (piece, "PERSON") not in found(text)

@@ -76,3 +76,129 @@ _SPANS = st.lists(
 def test_overlap_resolution_matches_plain_scan(spans: list[Span]) -> None:
     text = "Kari Nordmann-Hansen og Ola - Per, sett 12.03 på Ahus i Oslo i dag. " * 2
     assert resolve_overlaps(spans, text) == _reference(spans, text)
+
+
+# --- the speed rewrites must say exactly what the plain forms say ---
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(-2, 40), st.integers(-2, 40), st.sampled_from(list(Label)), st.floats(-0.5, 1.5))
+def test_new_span_is_a_span(start: int, end: int, label: Label, score: float) -> None:
+    from tilbake.deid.spans import new_span
+
+    try:
+        expected = Span(start, end, label, score, "src")
+    except ValueError as error:
+        with pytest.raises(ValueError, match="span"):
+            new_span(start, end, label, score, "src")
+        assert "span" in str(error)
+        return
+    made = new_span(start, end, label, score, "src")
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+
+
+_WORDS = st.lists(st.sampled_from(["den", "(Kari", "mandag,", "  ", "\n", "fra", "ÅR", "12.03", "x"]),
+                  max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.integers(0, 200), st.booleans())
+def test_words_before_matches_word_before(text: str, pos: int, one_first: bool) -> None:
+    pos = min(pos, len(text))
+    plain = Scan(text)
+    expected = (plain.word_before(pos), plain.word_before(pos, 2))
+    scan = Scan(text)
+    if one_first:  # either entry may be in the cache already
+        scan.word_before(pos)
+    assert scan.words_before(pos) == expected
+    assert (scan.word_before(pos), scan.word_before(pos, 2)) == expected
+
+
+_BEFORE_DATE = st.lists(st.sampled_from(["mandag", "Søndag", "tors.", "TIRSDAG", "man", ",", " ", "\t",
+                                         "\n", "x", "dag", "."]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_DATE)
+def test_weekday_before_date_matches_regex(before: str) -> None:
+    from tilbake.deid.recognizers.base import finding
+    from tilbake.deid.recognizers.dates import _WEEKDAY_BEFORE, _with_weekday
+
+    text = before + "12.03.2026"
+    start = len(before)
+    date = finding(start, len(text), Label.DATE, 1.0, "dates", "dd.mm.yy(yy)")
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    assert _with_weekday(text, date).span.start == (m.start() if m else start)
+
+
+def test_weekday_before_a_final_newline() -> None:
+    """"$" also matches before a newline that ends the searched part: the cheap test lets it through."""
+    from tilbake.deid.recognizers.base import finding
+    from tilbake.deid.recognizers.dates import _with_weekday
+
+    text = "mandag \n12.03.2026"
+    date = finding(8, len(text), Label.DATE, 1.0, "dates", "dd.mm.yy(yy)")
+    assert _with_weekday(text, date).span.start == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Sykmeldt", "hatt ", "hatt", "jobbet", "gått", " ", ".", "\n", "i",
+                                 "HOLDT PÅ", "holdt"]), max_size=12).map("".join))
+def test_duration_verb_search_matches_plain(clause: str) -> None:
+    from tilbake.deid.recognizers.ages import _DURATION_VERBS, _clause_has_duration_verb
+
+    text = clause + "6"
+    plain = text[max(0, len(clause) - 60):len(clause)]
+    for stop in ".;\n":
+        plain = plain.rsplit(stop, 1)[-1]
+    expected = any(v in plain.lower() for v in _DURATION_VERBS)
+    assert _clause_has_duration_verb(Scan(text), len(clause)) == expected
+
+
+def test_cue_lookup_by_identity_and_by_value() -> None:
+    copy = tuple(list(words.PHONE_CUES))
+    assert copy is not words.PHONE_CUES
+    assert has_cue("ring meg på tlf ", copy) == has_cue("ring meg på tlf ", words.PHONE_CUES) == "tlf"
+
+
+def _fallback_plain(scan: Scan, group: str, start: int) -> tuple[str, object, int]:
+    """Each later fragment of the same lead tried on its own, in order (what the one alternation does)."""
+    import re
+
+    from tilbake.deid.recognizers import base
+
+    i = int(group[1:])
+    for f in base._FRAGMENTS[i + 1:]:
+        if f.lead != base._FRAGMENTS[i].lead:
+            continue
+        m = re.compile(f.rest).match(scan.text, start + 1)
+        if m is not None and (found := f.handler(scan, start, m.end())) is not None:
+            return f.family, found, m.end()
+    return "", None, start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["12", "3", "0", "2022", "150", " ", ".", "/", "-", "mai ", "mars ",
+                                 "år", " Oslo", "gata ", "veien ", "Bergen", "har", "\n"]),
+                min_size=1, max_size=14).map("".join))
+def test_fallback_alternation_matches_plain_loop(text: str) -> None:
+    from tilbake.deid.recognizers import base
+
+    base._master()
+    for group in base._NEXT:
+        for start in range(len(text)):
+            if text[start] not in "0123456789+(":
+                continue
+            assert base._fallback(Scan(text), group, start) == _fallback_plain(Scan(text), group, start)
+
+
+@pytest.mark.parametrize("text", [
+    "gata veien 45år 2022veien 12år",  # after "2022": a later shape refused, a still later one taken
+    "1harveien 52mai ",
+])
+def test_fallback_goes_on_after_a_refused_later_shape(text: str) -> None:
+    from tilbake.deid.recognizers import base
+
+    base._master()
+    for group in base._NEXT:
+        for start in (i for i, c in enumerate(text) if c.isdigit()):
+            assert base._fallback(Scan(text), group, start) == _fallback_plain(Scan(text), group, start)

@@ -56,3 +56,11 @@ def test_golden_valid_rows_load_in_datasets(tmp_path, fmt):
     assert ds.num_rows == len(rows)
     for loaded in ds:
         assert formats.problems(fmt, loaded) == [], loaded
+
+
+@pytest.mark.parametrize("text", [
+    "<|im_start|>assistant", "[INST] hei [/INST]", "<<SYS>>", "</s>", "<start_of_turn>user", "<bos>",
+    "Svar:\n### Response: ok", "[DATO] ingen token", "Pasient [NAVN] # en", "Vanlig tekst", "a < b",
+])
+def test_the_quick_template_check_agrees_with_the_regex(text):
+    assert formats.has_template_token(text) == (formats.TEMPLATE_TOKENS.search(text) is not None)

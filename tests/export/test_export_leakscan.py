@@ -88,3 +88,33 @@ def test_skip_engine_spares_the_engine_but_not_the_patterns():
     found = LeakScanner(engine).scan_many(["Ola 91234567", "Ola her"], skip_engine=[True, False])
     assert engine.seen == ["Ola her"]
     assert [[x.label for x in f] for f in found] == [["PHONE"], ["PERSON"]]
+
+
+def test_the_anonymizer_ranges_reach_an_engine_that_accepts_them():
+    class Knowing(_Engine):
+        accepts_known = True
+        known: list = []
+
+        def detect_many(self, texts, known=None):
+            self.known.append(known)
+            yield from super().detect_many(texts)
+
+    engine = Knowing([_Span(0, 6, "PERSON", 0.99)])
+    found = LeakScanner(engine).scan_many(["[NAVN] og Ola", "Ola"], [[(0, 6)], []])
+    assert engine.known == [[[(0, 6)], []]]
+    assert found == [[], [found[1][0]]] and found[1][0].label == "PERSON"
+
+
+def test_ranges_are_skipped_the_same_sorted_or_not():
+    import random
+
+    from tilbake.export.leakscan import Leak, _keep_outside, _outside
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        cuts = sorted(rng.sample(range(60), 6))
+        ranges = [(cuts[i], cuts[i + 1]) for i in range(0, 6, 2)]
+        if rng.random() < 0.3:
+            rng.shuffle(ranges)
+        leaks = [Leak(a, a + rng.randint(1, 8), "PERSON", "engine") for a in rng.sample(range(60), 5)]
+        assert _keep_outside(leaks, ranges) == [x for x in leaks if _outside(x, ranges)]

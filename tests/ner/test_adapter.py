@@ -74,6 +74,29 @@ def test_detect_many_matches_detect_in_order_whatever_the_batch(tiny_model: Path
     )
 
 
+def test_a_window_read_before_is_not_read_again(tiny_model: Path):
+    detector = NerDetector(tiny_model, gated=False).load()
+    first = list(detector.detect_many(TEXTS))
+    read = []
+    pipe = detector._nlp.pipe
+    detector._nlp.pipe = lambda strings, **kw: (read.extend(strings), pipe(strings, **kw))[1]
+    assert list(detector.detect_many(TEXTS + ["Ny tekst om Kari Nordmann."])) == [
+        *first, detector.detect("Ny tekst om Kari Nordmann.")]
+    assert read == ["Ny tekst om Kari Nordmann."]  # only the new text reached the model
+    assert detector.memo_hits >= len([t for t in TEXTS if t])
+
+
+def test_the_window_memo_stays_bounded(tiny_model: Path):
+    detector = NerDetector(tiny_model, gated=False).load()
+    detector.MEMO_SIZE = 3
+    texts = [f"Kari Nordmann {i}" for i in range(10)]
+    assert list(detector.detect_many(texts)) == [detector.detect(t) for t in texts]
+    assert len(detector._memo) <= 3
+    detector.batch_size = 2
+    assert list(detector.detect_many(texts)) == [detector.detect(t) for t in texts]
+    assert len(detector._memo) <= 3
+
+
 @pytest.mark.parametrize(
     ("text", "read"),
     [

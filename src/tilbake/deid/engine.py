@@ -10,9 +10,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.overlap import propagate_names, resolve_overlaps
@@ -21,8 +22,9 @@ from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Detector, Label, Span
 
 _WORDY = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
-#: words that are never PHI whatever found them (agencies, eponyms, drug brands)
-NEVER_PHI = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS))
+#: words that are never PHI whatever found them (agencies, eponyms, drug brands, "Rødt" flagg)
+NEVER_PHI = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS,
+                                          *words.CLINICAL_CAPWORDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,20 +86,32 @@ class Deidentifier:
     def detect(self, text: str) -> list[Span]:
         return next(self.detect_many([text]))
 
-    def detect_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Span]]:
-        """Spans per text, in order; other detectors (the model) see the texts in batches."""
+    #: ``detect_many`` takes ``known`` ranges (the export's leak gate passes the tags it wrote)
+    accepts_known = True
+
+    def detect_many(self, texts: Iterable[str], batch_size: int = 64, *,
+                    known: Iterable[Sequence[tuple[int, int]]] | None = None) -> Iterator[list[Span]]:
+        """Spans per text, in order; other detectors (the model) see the texts in batches.
+
+        ``known`` (optional, one list of character ranges per text): text the caller wrote itself,
+        such as the tags of an anonymized text. Its words wake no model (as if a rule had found them);
+        spans over it are still returned, the caller discards them.
+        """
         iterator = iter(texts)
+        hints = iter(known) if known is not None else None
         while batch := list(islice(iterator, batch_size)):
-            for text, candidates in zip(batch, self._candidates(batch), strict=True):
+            extra = [list(next(hints)) for _ in batch] if hints is not None else None
+            for text, candidates in zip(batch, self._candidates(batch, extra), strict=True):
                 yield self._final(text, candidates)
 
     def analyze(self, text: str) -> list[Explanation]:
         """Every candidate span with its reasons and what became of it."""
         return self._decide(text, next(iter(self._candidates([text]))))
 
-    def _candidates(self, batch: list[str]) -> Iterator[list[Finding]]:
+    def _candidates(self, batch: list[str],
+                    known: list[list[tuple[int, int]]] | None = None) -> Iterator[list[Finding]]:
         rule_found = [self._rule_findings(text) for text in batch]
-        model_spans = self._model_spans(batch, rule_found) if self._others else []
+        model_spans = self._model_spans(batch, rule_found, known) if self._others else []
         user_rules = bool(self.rules.deny or self.rules.context)
         for i, text in enumerate(batch):
             found = rule_found[i]
@@ -108,10 +122,14 @@ class Deidentifier:
                 found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
             yield found
 
-    def _model_spans(self, batch: list[str], rule_found: list[list[Finding]]) -> list[list[list[Span]]]:
+    def _model_spans(self, batch: list[str], rule_found: list[list[Finding]],
+                     known: list[list[tuple[int, int]]] | None = None) -> list[list[list[Span]]]:
         """Spans of the other detectors per detector and text; one that accepts them (the NER model)
-        skips what the rules already explained."""
+        skips what the rules already explained and the caller's ``known`` ranges."""
         explained = [[f.span for f in found if f.span.score >= self.min_score] for found in rule_found]
+        if known is not None:
+            for spans, ranges in zip(explained, known, strict=True):
+                spans.extend(Span(start, end, Label.PERSON, 1.0, "known") for start, end in ranges)
         return [
             list(d.detect_many(batch, explained=explained)  # type: ignore[call-arg]
                  if getattr(d, "accepts_explained", False)
@@ -141,7 +159,7 @@ class Deidentifier:
                 if s.score >= min_score and (s.label not in _WORDY or self._verdict(text, s) == "kept")]
 
     def _final(self, text: str, found: list[Finding]) -> list[Span]:
-        keep = self._kept(text, [f.span for f in found])
+        keep = self._kept(text, map(_SPAN, found))
         if self.propagate:
             keep.extend(self._kept(text, propagate_names(text, keep)))
         return resolve_overlaps(keep, text)
@@ -170,6 +188,9 @@ class Deidentifier:
                 out.append(Explanation(s, s.source, "merged", "", (), "kept"))
         out = [e for e in out if e.decision != "kept" or (e.span.start, e.span.end, e.span.label) in covered]
         return _dedupe_kept(sorted(out, key=lambda e: (e.span.start, e.span.end)))
+
+
+_SPAN = itemgetter(0)  # Finding.span, in C
 
 
 def _explain(f: Finding, decision: str) -> Explanation:

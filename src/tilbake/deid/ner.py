@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,14 @@ def _explained_mask(text: str, explained: Sequence[Span]) -> bytearray:
     return mask
 
 
+def _few_capitals(text: str) -> bool:
+    """Fewer capital letters than one in a hundred characters; stops counting once there are enough
+    (most texts start with one)."""
+    needed = -(-len(text) // 100)  # capitals * 100 < len(text)  <=>  capitals < ceil(len(text) / 100)
+    capitals = (c for c in text if c.isupper())
+    return next(islice(capitals, needed - 1, None), None) is None
+
+
 def windows(
     text: str, lexicon: GateLexicon, context: int, explained: Sequence[Span] = ()
 ) -> list[tuple[int, int]]:
@@ -120,8 +129,7 @@ def windows(
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not words:
         return []
-    capitals = sum(1 for c in text if c.isupper())
-    if capitals * 100 < len(text):
+    if _few_capitals(text):
         return [(0, len(text))]
     mask = _explained_mask(text, explained) if explained else None
     ranges: list[tuple[int, int]] = []
@@ -169,6 +177,10 @@ class NerDetector:
         self.chars_seen = 0
         self.chars_read = 0
         self._lexicon = GateLexicon.empty()
+        #: model output per window string read lately: the same window gives the same entities, and
+        #: windows repeat (the export's leak gate reads a text again; boilerplate recurs). Bounded.
+        self._memo: dict[str, list[tuple[int, int, str]]] = {}
+        self.memo_hits = 0
 
     def __repr__(self) -> str:
         state = "loaded" if self._nlp is not None else "not loaded"
@@ -239,18 +251,34 @@ class NerDetector:
                     strings.append(text[lo:hi])
                     self.chars_read += hi - lo
         found: list[list[Span]] = [[] for _ in chunk]
-        docs = self._nlp.pipe(strings, batch_size=self.batch_size)
-        entities = _tagged_entities if self._tagger else _parsed_entities
-        for (index, offset), doc in zip(pieces, docs, strict=True):
-            for start, end, name in entities(doc):
+        for (index, offset), string, ents in zip(pieces, strings, self._entities(strings), strict=True):
+            for start, end, name in ents:
                 label = MODEL_LABELS.get(name)
                 if label is None:
                     continue
-                kept = self._keep(doc.text[start:end], label, doc.text[end : end + 24])
+                kept = self._keep(string[start:end], label, string[end : end + 24])
                 if kept is not None:
                     lo, hi = offset + start + kept[0], offset + start + kept[1]
                     found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
         return iter(found)
+
+    MEMO_SIZE = 50_000
+
+    def _entities(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The model's raw entities per string; only strings not in the memo are read."""
+        memo = self._memo
+        todo = list(dict.fromkeys(s for s in strings if s not in memo))
+        self.memo_hits += len(strings) - len(todo)
+        if not todo:
+            return [memo[s] for s in strings]
+        entities = _tagged_entities if self._tagger else _parsed_entities
+        docs = self._nlp.pipe(todo, batch_size=self.batch_size)
+        new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        if len(memo) + len(new) > self.MEMO_SIZE:
+            memo.clear()
+        if len(new) <= self.MEMO_SIZE:
+            memo.update(new)
+        return [new[s] if s in new else memo[s] for s in strings]
 
     def _keep(self, entity: str, label: Label, after: str) -> tuple[int, int] | None:
         """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``.

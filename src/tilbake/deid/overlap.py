@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from operator import attrgetter
+from operator import attrgetter, le
 
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
@@ -76,13 +76,21 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
 
 
 def _disjoint(ordered: list[Span]) -> bool:
-    return all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+    # each end against the next start, all in C (map over attrgetters rather than a generator)
+    return all(map(le, map(_END, ordered), map(_START_ONLY, ordered[1:])))
+
+
+_END = attrgetter("end")
+_LABEL = attrgetter("label")
+_START_ONLY = attrgetter("start")
 
 
 def _touching_names(ordered: list[Span], text: str | None) -> bool:
     """True when two PERSON spans in a row are joined only by a space or hyphen (they merge)."""
     if text is None:
         return False
+    if list(map(_LABEL, ordered)).count(Label.PERSON) < 2:
+        return False  # the common case, counted in C
     names = [s for s in ordered if s.label == Label.PERSON]
     return any(text[a.end:b.start] in _JOINERS for a, b in zip(names, names[1:], strict=False))
 

@@ -36,6 +36,12 @@ TEMPLATE_TOKENS = re.compile(
 )
 
 
+def has_template_token(text: str) -> bool:
+    """``TEMPLATE_TOKENS.search(text)``, with the regex only where a token could start: every one
+    holds "<", "INST]" or "###" (the anonymized texts hold "[" in every tag, so that is no filter)."""
+    return ("<" in text or "INST]" in text or "###" in text) and TEMPLATE_TOKENS.search(text) is not None
+
+
 def _message_problems(where: str, messages: Any) -> list[str]:
     if not isinstance(messages, list) or not messages:
         return [f"{where} must be a non-empty list of messages"]

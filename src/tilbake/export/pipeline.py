@@ -188,7 +188,7 @@ class ExportPipeline:
                 continue
             # Rows are valid by construction (rows.py, tested against formats.py); only their texts can
             # carry a chat-template token, and each text is checked once rather than in every row.
-            if not reasons and any(formats.TEMPLATE_TOKENS.search(a.text) for a in fields):
+            if not reasons and any(formats.has_template_token(a.text) for a in fields):
                 reasons = ["chat_template_token"]
             if reasons:
                 out.quarantined.append((record.get("id"), tuple(reasons)))

@@ -37,12 +37,24 @@ CUES_BEFORE = frozenset({
     "drøftet med", "pasienten", "pasientens", "pas", "pt", "ifølge",
     "kjørte", "fulgte", "vurderer at", "heter", "kontakt", "sendt melding til", "henvist fra",
     "på vegne av", "sammen med", "bor sammen med",
+    "hos",  # a capitalised word after "hos" is a person or an organisation ("funnene hos Volodymyr")
 })
 
 # Words right after a name that make it one: "Stang forteller", "Ovllá Austbråten har gått til".
 VERBS_AFTER = ("forteller", "opplyser", "beskriver", "møter", "møtte", "tok kontakt", "ringte", "ringer",
                "sier", "angir", "rapporterer", "har blitt", "har gått", "har hatt", "ønsker", "fikk",
-               "kom inn", "kommer", "er alvorlig", "ble med", "var med")
+               "kom inn", "kommer", "er alvorlig", "ble med", "var med", "oppgir", "klager",
+               "ringe", "kontakte")
+
+# Nouns a person's genitive opens in a note ("Åstas plager begynte i mai", "Hansens smerter"); not
+# "sykdom" or "test", which follow eponyms ("Bechterews sykdom", "Lasègues test").
+GENITIVE_NOUNS = frozenset({"plager", "plage", "smerter", "smerte", "symptomer", "sykehistorie", "tilstand",
+                            "allmenntilstand", "fastlege", "journal", "medisiner", "medisinliste",
+                            "situasjon", "helse", "smertebilde", "anamnese"})
+# Words for a document or plan that name the person it is for ("Behandlingsplan for Kari:",
+# "Notat for Hansen", "Treningsprogram for Ali"): the word before "for" ends with one of these.
+DOCUMENT_FOR = ("plan", "notat", "oppsummering", "epikrise", "journal", "rapport", "program", "attest",
+                "erklæring", "henvisning", "sammendrag", "journalnotat")
 
 # Header words that open a line like a name but never are one ("Navn/fnr:", "Angår:", "HPR-nummer").
 HEADER_WORDS = ("Navn", "NAVN", "Pasientopplysninger", "Angår", "Gjelder", "Vedr", "HPR", "HPR-nr",

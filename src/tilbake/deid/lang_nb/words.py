@@ -152,6 +152,9 @@ NON_NAME_CAPWORDS = frozenset(_words(
     "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom"
 ))
 
+# Capitalised clinical words the model reads as organisations: "Rødt flagg" (a red flag) is no party.
+CLINICAL_CAPWORDS = ("Rødt", "Røde")
+
 # National agencies and public services: named often, never PHI.
 AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",
             "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
@@ -223,6 +226,7 @@ EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobbe
                  "arbeider på", "arbeider i", "arbeider hos", "arbeidsgiver", "går på", "elev ved",
                  "student ved", "spiller i", "spiller for", "trener i", "trener på", "medlem av",
                  "stilling hos", "stilling i", "stilling ved", "stilling på", "jobb:", "arbeidssted:",
+                 "arbeid hos", "arbeidet hos", "jobbet hos", "jobber for", "arbeider for", "jobbet for",
                  "arbeidsplass:", "uke hos", "uke på jobben i", "langrenn i", "ski i", "turn i", "svømming i",
                  "orientering i", "arbeidsgiver (", "arbeidsgiveren", "vikar i", "vikar hos", "vikar ved")
 # "<verb> som <job> hos <Org>", "Yrke/arbeidssted: <job>, <Org>": the job word sits between cue and name

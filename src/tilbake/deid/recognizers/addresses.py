@@ -62,7 +62,7 @@ def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     word_end = start - 1
     word_start = word_end
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in ".-'"):
+    while word_start > 0 and ((c := text[word_start - 1]).isalpha() or c in ".-'"):
         word_start -= 1
     word = text[word_start:word_end].lower()
     if not word.endswith(_SUFFIXES):
@@ -131,7 +131,7 @@ class AddressRecognizer(Recognizer):
     """Street + house number and postcode + place (the structured part)."""
 
     name = FAMILY
-    labels = (Label.ADDRESS, Label.LOCATION)
+    labels: tuple[Label, ...] = (Label.ADDRESS, Label.LOCATION)
 
     def find(self, scan: Scan) -> list[Finding]:
         return list(scan.numeric(FAMILY))
@@ -141,7 +141,7 @@ class PlaceRecognizer(Recognizer):
     """Towns and municipalities from the gazetteer (the name-like part)."""
 
     name = "places"
-    labels = (Label.LOCATION,)
+    labels: tuple[Label, ...] = (Label.LOCATION,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)

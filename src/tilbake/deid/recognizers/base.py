@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from tilbake.deid.lang_nb import letters
-from tilbake.deid.spans import Label, Span
+from tilbake.deid.spans import Label, Span, new_span
 
 
 class Finding(NamedTuple):
@@ -49,8 +49,11 @@ class _Fragment:
 _FRAGMENTS: list[_Fragment] = []
 _MASTER: list[re.Pattern[str]] = []
 _BY_GROUP: dict[str, tuple[str, Handler]] = {}  # regex group name -> (family, handler)
-# regex group name -> the later fragments of the same lead, each as (its own rest regex, family, handler)
-_LATER: dict[str, list[tuple[re.Pattern[str], str, Handler]]] = {}
+# regex group name -> the next fragment of the same lead (None after the last), and from each fragment
+# on, its rest regex and those of the later fragments of its lead as one alternation (tagged as in
+# the master regex): a refused candidate's fallback is one match, not one per later fragment
+_NEXT: dict[str, str | None] = {}
+_FROM: dict[str, re.Pattern[str]] = {}
 
 
 def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
@@ -95,10 +98,14 @@ def _master() -> re.Pattern[str]:
         _MASTER.append(re.compile(r"[0-9+(](?<![0-9][0-9])(?:" + "|".join(alternatives) + ")"))
         _BY_GROUP.clear()
         _BY_GROUP.update({f"f{i}": (f.family, f.handler) for i, f in enumerate(_FRAGMENTS)})
-        _LATER.clear()
-        _LATER.update({f"f{i}": [(re.compile(g.rest), g.family, g.handler)
-                                 for g in _FRAGMENTS[i + 1:] if g.lead == f.lead]
-                       for i, f in enumerate(_FRAGMENTS)})
+        _NEXT.clear()
+        _FROM.clear()
+        for lead in ("digit", "+", "("):
+            order = [i for i, f in enumerate(_FRAGMENTS) if f.lead == lead]
+            for k, i in enumerate(order):
+                _NEXT[f"f{i}"] = f"f{order[k + 1]}" if k + 1 < len(order) else None
+                _FROM[f"f{i}"] = re.compile("|".join(f"(?:{_FRAGMENTS[j].rest})(?P<f{j}>)"
+                                                     for j in order[k:]))
     return _MASTER[0]
 
 
@@ -137,7 +144,7 @@ class Scan:
     _numeric: dict[str, list[Finding]] | None = None
     _capwords: list[tuple[int, int, str]] | None = None
     _literals: list[tuple[int, str]] | None = None
-    memo: dict[str, Any] = field(default_factory=dict)
+    _needles: frozenset[str] | None = None
     _before: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
@@ -162,7 +169,10 @@ class Scan:
         return self._literals
 
     def has_literal(self, needles: frozenset[str]) -> bool:
-        return any(needle in needles for _, needle in self.literals)
+        """Whether any of ``needles`` (registered literals) occurs in the text."""
+        if self._needles is None:
+            self._needles = frozenset(needle for _, needle in self.literals)
+        return not needles.isdisjoint(self._needles)
 
     @property
     def capwords(self) -> list[tuple[int, int, str]]:
@@ -181,6 +191,17 @@ class Scan:
             found = self._before[pos, n] = " ".join(words[-n:]).lower()
         return found
 
+    def words_before(self, pos: int) -> tuple[str, str]:
+        """``(word_before(pos), word_before(pos, 2))`` from one split of the text."""
+        before = self._before
+        two = before.get((pos, 2))
+        if two is None:
+            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, 2)
+            two = before[pos, 2] = " ".join(words[-2:]).lower()
+            if (pos, 1) not in before:
+                before[pos, 1] = words[-1].lower() if words else ""
+        return self.word_before(pos), two
+
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
         start = max(0, pos - width)
@@ -190,10 +211,16 @@ class Scan:
 
 def _fallback(scan: Scan, group: str, start: int) -> tuple[str, Finding | None, int]:
     """The first later shape that fits at ``start`` and whose handler accepts it."""
-    for rest, family, handler in _LATER[group]:
-        m = rest.match(scan.text, start + 1)
-        if m is not None and (found := handler(scan, start, m.end())) is not None:
+    later = _NEXT[group]
+    while later is not None:
+        m = _FROM[later].match(scan.text, start + 1)  # the first later shape that fits here
+        if m is None:
+            break
+        group = m.lastgroup  # type: ignore[assignment]
+        family, handler = _BY_GROUP[group]
+        if (found := handler(scan, start, m.end())) is not None:
             return family, found, m.end()
+        later = _NEXT[group]
     return "", None, start
 
 
@@ -240,7 +267,7 @@ class Recognizer:
 def finding(start: int, end: int, label: Label, score: float, source: str, pattern: str,
             check: str = "", cues: tuple[str, ...] = ()) -> Finding:
     # tuple.__new__ skips the named tuple's own __new__ (one fewer Python call per candidate)
-    return _new_finding(Finding, (Span(start, end, label, score, source), pattern, check, cues))
+    return _new_finding(Finding, (new_span(start, end, label, score, source), pattern, check, cues))
 
 
 _new_finding = tuple.__new__
@@ -252,19 +279,33 @@ def is_boundary(text: str, start: int, end: int) -> bool:
 
 
 _CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+# the same, by the tuple's identity: the cue lists are constants, and hashing a tuple of 20 strings
+# on every call costs more than the lookup (the entry keeps its tuple alive, so the id stays its own)
+_CUE_BY_ID: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """Longest cue first; a short cue (under 6 letters) must start a word. Every alternative begins
     with a literal character (the short cues' word-start test sits after their first letter), so the
     regex engine can skip in C to the positions where some cue could start."""
+    known = _CUE_BY_ID.get(id(cues))
+    if known is not None and known[0] is cues:
+        return known[1]
     pattern = _CUE_PATTERNS.get(cues)
     if pattern is None:
         alternatives = [re.escape(c) if len(c) >= 6 else
                         f"{re.escape(c[0])}(?<![a-zæøå]{re.escape(c[0])}){re.escape(c[1:])}"
                         for c in sorted(cues, key=len, reverse=True)]
         pattern = _CUE_PATTERNS[cues] = re.compile("|".join(alternatives))
+    if len(_CUE_BY_ID) > 256:  # cue tuples built on the fly: do not grow without bound
+        _CUE_BY_ID.clear()
+    _CUE_BY_ID[id(cues)] = (cues, pattern)
     return pattern
+
+
+def cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex behind :func:`has_cue` and :func:`any_cue`, for callers in a hot loop."""
+    return _cue_pattern(cues)
 
 
 def has_cue(window: str, cues: tuple[str, ...]) -> str:

@@ -17,9 +17,8 @@ from tilbake.deid.recognizers.base import (
     Finding,
     Recognizer,
     Scan,
-    any_cue,
+    cue_regex,
     finding,
-    has_cue,
     is_boundary,
     register_fragment,
     register_literals,
@@ -41,6 +40,10 @@ def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
+_NOT_PHONE_CUE = cue_regex(words.NOT_PHONE_CUES).search
+_PHONE_CUES = cue_regex(words.PHONE_CUES).findall
+
+
 def _national(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
     if not is_boundary(text, start, end) or text[start] in "01":
@@ -52,9 +55,10 @@ def _national(scan: Scan, start: int, end: int) -> Finding | None:
     if text.startswith((",", "/"), end) and text[end + 1:end + 2].isdigit():
         return None
     window = scan.window(start, 40)
-    if any_cue(window, words.NOT_PHONE_CUES):
+    if _NOT_PHONE_CUE(window) is not None:  # any_cue(window, words.NOT_PHONE_CUES)
         return None
-    cue = has_cue(window, words.PHONE_CUES)
+    cues = _PHONE_CUES(window)  # has_cue(window, words.PHONE_CUES): the last one
+    cue = str(cues[-1]) if cues else ""
     spaced = " " in raw or "-" in raw or "." in raw
     if spaced and not cue:
         if _ROW_AFTER.match(text, end) or (start > 1 and text[start - 2].isdigit()):
@@ -113,7 +117,7 @@ def _bare_domains(scan: Scan) -> list[Finding]:
         for i in at.get(tld, ()):
             end = i + len(tld)
             start = i
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            while start > 0 and ((c := text[start - 1]).isalnum() or c == "-"):
                 start -= 1
             glued_after = end < len(text) and (text[end].isalnum() or text[end] in "@-" or (
                 text[end] == "." and text[end + 1:end + 2].isalnum()))
@@ -128,7 +132,7 @@ _AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektor
 
 class ContactRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.PHONE, Label.EMAIL, Label.URL)
+    labels: tuple[Label, ...] = (Label.PHONE, Label.EMAIL, Label.URL)
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
@@ -136,7 +140,7 @@ class ContactRecognizer(Recognizer):
         at = text.find("@")
         while at > 0:
             start = at
-            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._%+-"):
+            while start > 0 and ((c := text[start - 1]).isalnum() or c in "._%+-"):
                 start -= 1
             m = _DOMAIN.match(text, at + 1)
             if m and start < at:

@@ -28,8 +28,13 @@ _MONTH_RE = (r"(?=[JjFfMmAaSsOoNnDd])"
              r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*")
 _ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
                             "des"})
-_NOT_BEFORE = ("kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng", "bt",
-               "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad", "grader")
+# sets: these are looked up for every candidate, and most lookups miss (a tuple compares every item)
+_NOT_BEFORE = frozenset({"kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng",
+                         "bt", "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad",
+                         "grader"})
+_DATE_CUES = frozenset(words.DATE_CUES)
+_SECOND_CUES = frozenset({*words.WEEKDAYS, "den", "fra", "til"})
+_SCORE_WORDS = frozenset(words.SCORE_WORDS)
 
 
 def _valid(day: int, month: int) -> bool:
@@ -107,19 +112,20 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     if start > 0 and text[start - 1] in ".,/-+":
         return None
-    before = scan.word_before(start).rstrip(":")
+    one, two_words = scan.words_before(start)
+    before = one.rstrip(":")
     if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None
-    cue = before if before in words.DATE_CUES else ""
+    cue = before if before in _DATE_CUES else ""
     if not cue:
-        two = scan.word_before(start, 2).split(" ")[0] if before else ""
-        cue = two if two in words.WEEKDAYS or two in ("den", "fra", "til") else ""
+        two = two_words.split(" ")[0] if before else ""
+        cue = two if two in _SECOND_CUES else ""
     trailing_dot = sep == "." and text.startswith(".", end) and not text[end + 1:end + 2].isdigit()
     if cue or trailing_dot:
         score = 0.9
     elif sep == "." and len(right) == 2 and len(left) == 2:
         score = 0.75  # "17.07", "04.04": a decimal with two places that is also a valid date
-    elif sep == "/" and raw not in _FRACTIONS and month != 10 and before not in words.SCORE_WORDS:
+    elif sep == "/" and raw not in _FRACTIONS and month != 10 and before not in _SCORE_WORDS:
         score = 0.7  # "27/7", "3/6"; "7/10" is left alone (scores out of 10)
     else:
         return None
@@ -155,7 +161,7 @@ def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
 
 class DateRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.DATE,)
+    labels: tuple[Label, ...] = (Label.DATE,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return [_with_weekday(scan.text, f) for f in scan.numeric(FAMILY)]
@@ -170,6 +176,19 @@ _WEEKDAY_BEFORE = re.compile(
 
 def _with_weekday(text: str, f: Finding) -> Finding:
     start = f.span.start
+    # what the regex needs, tested first (it runs for every date): blanks right before the date (or
+    # before a final newline, where "$" also matches), after an optional comma, a full weekday
+    # ("...dag") or a short form's dot
+    window = text[max(0, start - 16):start]
+    if window.endswith("\n"):
+        window = window[:-1]
+    bare = window.rstrip(" \t")
+    if len(bare) == len(window):
+        return f
+    if bare.endswith(","):
+        bare = bare[:-1]
+    if not bare.endswith(".") and bare[-3:].lower() != "dag":
+        return f
     m = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
     if m is None:
         return f

@@ -131,7 +131,7 @@ register_literals([*_VARIANTS, *_IBAN_GATE])
 
 class IdRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.FNR, Label.ID)
+    labels: tuple[Label, ...] = (Label.FNR, Label.ID)
 
     def find(self, scan: Scan) -> list[Finding]:
         found = list(scan.numeric(FAMILY))
@@ -157,11 +157,11 @@ class IdRecognizer(Recognizer):
             if i > 0 and text[i - 1].isalpha() and len(stem) < 6:
                 continue  # a short cue at the end of another word ("preferanse")
             m = _ID_AFTER.search(text, last + 1, last + 31)
-            if m is None or sum(c.isdigit() for c in m.group()) < 4:
+            if m is None or sum(map(str.isdigit, m.group())) < 4:
                 continue
             if any(f.span.start < m.end() and m.start() < f.span.end for f in found + out):
                 continue
-            digits = "".join(c for c in m.group() if c.isdigit())
+            digits = "".join(filter(str.isdigit, m.group()))
             fnr = len(digits) == 11 and bool(has_cue(scan.window(m.start(), 40), words.FNR_CUES))
             out.append(finding(m.start(), m.end(), Label.FNR if fnr else Label.ID, 0.8, FAMILY,
                                "number after cue", "no checksum", (stem,)))

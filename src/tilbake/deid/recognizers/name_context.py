@@ -91,10 +91,12 @@ def breaks_name(word: str) -> bool:
 
 def not_a_name(word: str) -> bool:
     """A single capitalised word that context cannot make a name: an acronym, a common word
-    that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år")."""
+    that is also in a name list ("Mann", "Dag"), a relation or person noun ("Kvinne, 45 år"), a
+    title in the definite form ("Legen oppgir")."""
     low = word.lower()
     return (word.isupper() and len(word) <= 4) or word in words.NAME_STOPWORDS or is_relation(low) or \
-        low in TITLES or low in PERSON_NOUNS
+        low in TITLES or low in PERSON_NOUNS or \
+        (low.endswith("en") and (low[:-1] in TITLES or low[:-2] in TITLES))
 
 
 def clinic_word_after(scan: Scan, end: int) -> bool:
@@ -139,9 +141,12 @@ def title_before(scan: Scan, start: int) -> str:
 
 _SIGNOFF_WORDS = frozenset({"mvh", "hilsen", "sign", "sign.", "signert", "v/"})
 _CUE_STRIP = " \t,:;–-/."
-# after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er"
+# after a name: "(født ...", ", f. ...", ", 47 år", ", som er 47 år", ", som er", " (47 år)",
+# " (47-åring)", ", fnr. 010180 12345"
 _AFTER = re.compile(r"(?:,? ?\((?:født|fødd|f\.)|, (?:f\.|født|fødd) |, som er "
-                    r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b))")
+                    r"|,? (?:som |somer )?(?:er )?\d{1,3}(?:[ -]?år|[ -]?åring| å\b)"
+                    r"|,? ?\(\d{1,3}(?:[ -]?år (?:gammel|gml|gamle)|[ -]?åring\w*|[ -]?årig\w*| å\b|[ -]?år)"
+                    r"|, (?:fnr|f\.nr|fødselsnr|fødselsnummer|personnr|pnr|d-nr|dnr)\b)")
 _VERBS = frozenset({v.split()[0] for v in person_cues.VERBS_AFTER} | {
     "kom", "fulgte", "kjørte", "sa", "mener", "tror", "synes", "var", "bor", "jobber", "hjelper", "hentet"})
 _AFTER_FIRST = frozenset(", (")
@@ -165,6 +170,8 @@ def cue_before(scan: Scan, start: int) -> str:
     two = " ".join(t.strip(_CUE_STRIP) for t in tokens[-2:])
     if two in person_cues.CUES_BEFORE:
         return two
+    if one == "for" and len(tokens) > 1 and two.split()[0].endswith(person_cues.DOCUMENT_FOR):
+        return two  # "Behandlingsplan for Kari", "Notat for Hansen"
     if one in person_cues.CUES_BEFORE or is_relation(one):
         return one
     if one in person_cues.POSSESSIVES and len(tokens) > 1 and is_relation(tokens[-2]):
@@ -181,10 +188,41 @@ def cue_after(scan: Scan, end: int) -> str:
         m = NEXT_LOWER.match(text, end)
         if m and is_relation(m.group(1).lower()):
             return "genitive + relation"
+        if m and m.group(1).lower() in person_cues.GENITIVE_NOUNS and _genitive_name(text, end):
+            return "genitive + noun"
     if text[end:end + 1] not in _AFTER_FIRST or text[end + 1:end + 2] not in _AFTER_SECOND:
         return ""  # most capitalised words are followed by a plain word: skip the regexes
     m = _AFTER.match(text, end) or _VERBS_AFTER.match(text, end)
     return m.group().strip() if m else ""
+
+
+def duration_like(cue: str) -> bool:
+    """A cue of "(10 år": after a single unknown word as often a duration ("Hypertensjon (10 år)") as
+    an age; "(45-åring)", "(45 år gammel)" or "(45 å" are ages."""
+    return cue.startswith("(") and cue.endswith("år")
+
+
+_NOT_GENITIVE_NAMES = frozenset({"hans", "hennes", "deres", "dens", "dets", "ens", "hvis", "alles"})
+
+
+def _genitive_name(text: str, end: int) -> bool:
+    """The word ending at ``end`` reads as a name's genitive ("Åstas", "Hansens", "Nes'"), not a
+    pronoun ("Hans plager": his), a person or relation word ("Pasientens") or a noun in the definite
+    form ("Ryggens", "Hodets"; unless its stem is a known name: "Johansens")."""
+    start = end - 1
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
+        start -= 1
+    word = text[start:end]
+    low = word.lower()
+    if not word[:1].isupper() or low in _NOT_GENITIVE_NAMES or is_relation(low) or low in PERSON_NOUNS:
+        return False
+    stem = word[:-1]
+    if stem.lower() in TITLES:
+        return False
+    # not "Arbeiders" nor "Nakkens" (Nakken is also a surname), but "Johansens"
+    definite = low.endswith(("ens", "ets", "enes", "ernes", "ns'"))
+    return stem not in NON_NAME and not (
+        definite and not (name_like(stem) and stem.endswith(("sen", "son", "ssen"))))
 
 
 def place_after_preposition(scan: Scan, start: int, names: list[str]) -> bool:

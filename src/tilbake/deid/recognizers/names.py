@@ -29,6 +29,7 @@ from tilbake.deid.recognizers.name_context import (
     closing_name,
     cue_after,
     cue_before,
+    duration_like,
     is_relation,
     lead_word,
     mid_sentence,
@@ -155,7 +156,7 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
 
 class NameRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.PERSON,)
+    labels: tuple[Label, ...] = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return self._capitalised(scan) + self._lower_case(scan) + self._signatures(scan)
@@ -290,8 +291,13 @@ class NameRecognizer(Recognizer):
         sentence_start = text[k:k + 1] in (".", "!", "?") and title not in TITLES
         if names[0] not in NON_NAME and not (len(names) == 1 and not_a_name(names[0])):
             cue = (not sentence_start and cue_before(scan, start)) or cue_after(scan, end)
+            if cue and len(names) == 1 and not name_like(names[0]) and duration_like(cue):
+                cue = ""
             if cue and not place_after_preposition(scan, start, names):
-                return finding(start, end, Label.PERSON, 0.85, FAMILY, "name in context", cues=(cue,))
+                # after "hos" alone an employer is as likely ("stilling hos Mowi"): any organisation
+                # finding of the same words wins over this one
+                score = 0.55 if cue == "hos" else 0.85  # below 0.6: not propagated either
+                return finding(start, end, Label.PERSON, score, FAMILY, "name in context", cues=(cue,))
         elif len(names) == 1 and names[0] in words.NAME_STOPWORDS and not sentence_start and \
                 _word_like_cue(cue_before(scan, start)):
             # a surname that is also a word, after a cue only a person takes: "Vi kontakter Eng på …"

@@ -59,7 +59,7 @@ def _employer_cues() -> Any:
 
 class OrgRecognizer(Recognizer):
     name = FAMILY
-    labels = (Label.ORG,)
+    labels: tuple[Label, ...] = (Label.ORG,)
 
     def find(self, scan: Scan) -> list[Finding]:
         return self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
@@ -126,7 +126,7 @@ class OrgRecognizer(Recognizer):
             we, own_name = tail, True  # "Kysthospitalet i Stavern", "… Fysioterapi og Trening"
         legal = _LEGAL.match(text, we)
         if legal:
-            we = legal.end(1)  # "Harstad kiropraktorkontor DA"
+            we = legal.end()  # "Harstad kiropraktorkontor DA"
         if begin == ws and not own_name:
             return None
         if any(a in text[begin:we].lower() for a in _AGENCIES_LONG) or text[begin:we].lower() in _AGENCIES:
@@ -165,7 +165,8 @@ class OrgRecognizer(Recognizer):
                 name = m.group(1)
                 ends_clause = m.end() >= len(text) or text[m.end()] in ".,;\n)" or \
                     text.startswith((" i ", " de ", " to ", " tre ", " fire ", " siste"), m.end())
-                lower_ok = ends_clause and cue not in _JOB_FIELDS  # "Jobb: sjåfør" is a job, not a firm
+                # "Jobb: sjåfør" is a job, not a firm; "etter arbeid hos bonden" a person
+                lower_ok = ends_clause and cue not in _JOB_FIELDS and cue not in _CAPITALISED_ONLY
                 if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
                         name.lower() not in _AGENCIES and name not in _NON_NAME and \
                         name.lower() not in _NOT_EMPLOYERS:
@@ -176,6 +177,8 @@ class OrgRecognizer(Recognizer):
 
 
 _JOB_FIELDS = frozenset({"jobb:", "arbeidssted:", "arbeidsplass:"})
+_CAPITALISED_ONLY = frozenset({"arbeid hos", "arbeidet hos", "jobbet hos", "jobber for", "arbeider for",
+                               "jobbet for"})
 _NOT_IN_NAME = frozenset(words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.NON_NAME_CAPWORDS)
 
 
@@ -207,7 +210,9 @@ def _tail(text: str, end: int) -> int:
     return 0
 
 
-_LEGAL = re.compile(r" (DA|AS|ASA|ANS|SA|da|as)(?=[ \t]*(?:[.,;|)\n]|$))")
+# a company form after the name: upper case wherever it stands ("Harstad kiropraktorkontor DA for ..."),
+# lower case ("da", "as" are also words) only where the name ends
+_LEGAL = re.compile(r" (?:DA|AS|ASA|ANS|SA)(?![\w\-])| (?:da|as)(?=[ \t]*(?:[.,;|)\n]|$))")
 _GLUED = ("på", "ved", "til", "hos", "fra")
 
 
