@@ -116,20 +116,20 @@ def norm_table(
     """
     first_set, surname_set, common_set = set(first), set(surnames), set(common)
     blocked = common_set | {w.lower() for w in not_names}
-    table: dict[str, str] = {}
+    table: dict[str, str] = {}  # filled in sorted order: the same table whatever the hash seed
 
     def norm_of(name: str, firsts: set[str], lasts: set[str]) -> str:
         return BOTH if name in firsts and name in lasts else FIRST if name in firsts else SURNAME
 
     foreign_firsts, foreign_lasts = set(foreign_first), set(foreign_surnames)
-    for name in (foreign_firsts | foreign_lasts) - first_set - surname_set:
+    for name in sorted((foreign_firsts | foreign_lasts) - first_set - surname_set):
         if name.lower() not in blocked:
             norm = norm_of(name, foreign_firsts, foreign_lasts)
             table.update(dict.fromkeys({name, name.upper()}, norm))
     place_set = {place for place in places if place.lower() not in common_set}
-    for place in place_set:
+    for place in sorted(place_set):
         table.update(dict.fromkeys({place, place.upper()}, PLACE))
-    for name in first_set | surname_set:
+    for name in sorted(first_set | surname_set):
         norm = NAME_PLACE if name in place_set else norm_of(name, first_set, surname_set)
         forms = {name, name.upper()}
         if name.lower() not in common_set:
