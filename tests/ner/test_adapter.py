@@ -215,3 +215,14 @@ def test_a_name_that_counts_days_is_dropped(tiny_model: Path, gated: bool):
     detector = NerDetector(tiny_model, gated=gated).load()
     text = "Dag to etter skaden var det verst. ANAMNESE Dag to etter. Dag kom til kontroll."
     assert [(s.start, s.label) for s in detector.detect(text)] == [(text.rindex("Dag"), Label.PERSON)]
+
+
+def test_forget_makes_the_model_read_again(tiny_model: Path):
+    detector = NerDetector(tiny_model, gated=False).load()
+    first = list(detector.detect_many(TEXTS))
+    detector.forget()
+    read = []
+    pipe = detector._nlp.pipe
+    detector._nlp.pipe = lambda strings, **kw: (read.extend(strings), pipe(strings, **kw))[1]
+    assert list(detector.detect_many(TEXTS)) == first
+    assert sorted(read) == sorted({t for t in TEXTS if t})
