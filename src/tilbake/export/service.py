@@ -187,15 +187,10 @@ class ExportService:
         self, org_id: int, flt: SuggestionFilter, max_id: int, cutoff: datetime
     ) -> Iterator[dict[str, Any]]:
         """Pending rows as they were when the export began, streamed in pages by id."""
-        c, last = suggestions.c, 0
+        last = 0
         while True:
             with self.db.unit_of_work(write=False) as uow:
-                query = (
-                    uow.suggestions.pending_query(org_id, flt)
-                    .where(c.id > last, c.id <= max_id, c.decided_at <= cutoff)
-                    .order_by(c.id)
-                    .limit(_PAGE)
-                )
+                query = uow.suggestions.pending_page(org_id, flt, last, max_id, cutoff, _PAGE)
                 page = [dict(r) for r in uow.conn.execute(query).mappings()]
             if not page:
                 return

@@ -170,6 +170,19 @@ class SuggestionRepository:
             suggestions.c.export_batch_id.is_(None),
         )
 
+    def pending_page(
+        self, org_id: int, flt: SuggestionFilter | None, after_id: int, max_id: int,
+        cutoff: datetime, size: int,
+    ) -> Select[Any]:
+        """One page of pending rows by id (keyset paging; ``ix_suggestions_pending_id`` serves it)."""
+        c = suggestions.c
+        return (
+            self.pending_query(org_id, flt)
+            .where(c.id > after_id, c.id <= max_id, c.decided_at <= cutoff)
+            .order_by(c.id)
+            .limit(size)
+        )
+
     def pending_stats(self, org_id: int) -> list[dict[str, Any]]:
         """Pending rows by suggestion type x correction type, with average confidence and rating."""
         pending = self.pending_query(org_id).subquery()

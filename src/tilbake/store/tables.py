@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 # Stable constraint names let Alembic alter them on SQLite and PostgreSQL alike.
@@ -97,4 +98,10 @@ suggestions = Table(
     UniqueConstraint("organization_id", "public_id", name="uq_suggestions_org_public_id"),
     Index("ix_suggestions_org_created", "organization_id", "created_at"),
     Index("ix_suggestions_org_pending", "organization_id", "export_batch_id", "suggestion_type"),
+    # the export reads pending rows in pages by id: without this, PostgreSQL with fresh statistics
+    # sorts every pending row for every page (110 ms a page at 100k rows instead of under 1 ms)
+    Index(
+        "ix_suggestions_pending_id", "organization_id", "id",
+        postgresql_where=text("export_batch_id IS NULL"), sqlite_where=text("export_batch_id IS NULL"),
+    ),
 )
