@@ -217,3 +217,45 @@ def test_recover_removes_debris_and_unregistered_bundles(db, org, service):
     (folder / "tilbake-export-orphan2.zip").write_bytes(b"PK")
     assert service.recover(org) == 1
     assert _files(service, org) == [batch["file_name"]]
+
+
+def test_assign_ties_unsorted_ids_across_chunks_and_only_pending_ones(db, org, monkeypatch):
+    from tilbake.export import repository
+
+    monkeypatch.setattr(repository, "_CHUNK", 3)  # several chunks from a handful of rows
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(8)])
+    with db.unit_of_work() as uow:
+        ids = [r.id for r in uow.conn.execute(
+            select(suggestions.c.id).where(suggestions.c.organization_id == org).order_by(suggestions.c.id))]
+        repo = uow.repo(repository.ExportRepository)
+        assert repo.assign(org, [ids[1]], "first") == 1
+        shuffled = [ids[6], ids[0], ids[3], ids[1], ids[7], ids[2]]  # ids[1] is taken already
+        assert repo.assign(org, shuffled, "second") == 5
+    marks = _batch_ids(db, org)
+    assert [marks[f"p{i}"] for i in range(8)] == [
+        "second", "first", "second", "second", None, None, "second", "second"]
+
+
+@pytest.mark.postgres
+def test_postgres_assigns_through_the_pending_index(postgres_database, monkeypatch):
+    """Stale statistics after a bulk load made PostgreSQL scan the whole organization per chunk."""
+    from sqlalchemy import text
+
+    from tilbake.capture.orgs import create_org
+    from tilbake.export import repository
+
+    org_id = create_org(postgres_database, f"assign-plan-{uuid.uuid4().hex[:8]}")[0]["id"]
+    captured = []
+    with postgres_database.unit_of_work() as uow:
+        uow.conn.execute(text("SET LOCAL enable_seqscan = off"))
+        execute = uow.conn.execute
+
+        def explain(stmt, *args, **kwargs):
+            sql = stmt.compile(dialect=uow.conn.dialect, compile_kwargs={"literal_binds": True})
+            captured.append("\n".join(r[0] for r in execute(text(f"EXPLAIN {sql}"))))
+            return execute(stmt, *args, **kwargs)
+
+        monkeypatch.setattr(uow.conn, "execute", explain)
+        uow.repo(repository.ExportRepository).assign(org_id, [5, 3, 9], "b")
+    assert captured and all(
+        "ix_suggestions_pending_id" in plan and "id >=" in plan for plan in captured)

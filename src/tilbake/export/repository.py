@@ -42,10 +42,17 @@ class ExportRepository:
         """Tie pending suggestions to a batch; returns how many were still pending and got tied."""
         c = suggestions.c
         tied = 0
-        for chunk in _chunks(ids):
+        for chunk in _chunks(sorted(ids)):
+            # the id range lets ix_suggestions_pending_id narrow each chunk: with only the IN list,
+            # PostgreSQL after a bulk load (stale statistics) scanned the whole organization per chunk
             stmt = (
                 update(suggestions)
-                .where(c.organization_id == org_id, c.id.in_(chunk), c.export_batch_id.is_(None))
+                .where(
+                    c.organization_id == org_id,
+                    c.id.between(chunk[0], chunk[-1]),
+                    c.id.in_(chunk),
+                    c.export_batch_id.is_(None),
+                )
                 .values(export_batch_id=batch_id)
             )
             tied += int(self.conn.execute(stmt).rowcount)
