@@ -25,11 +25,11 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     3. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
        earlier one.
     """
-    ordered = sorted(spans, key=_START)
+    ordered = sorted(spans, key=_ORDER)
     if _disjoint(ordered) and not _touching_names(ordered, text):
         return ordered  # the common case: nothing to merge or resolve
     merged = _merge_same_label(sorted(ordered, key=_by_label), text)
-    merged.sort(key=_START)
+    merged.sort(key=_ORDER)
     if _disjoint(merged):
         return merged  # no overlaps across labels left to resolve
     merged = _drop_contained_names(merged)
@@ -45,10 +45,10 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
         starts.insert(k, span.start)
         ends.insert(k, span.end)
         chosen.append(span)
-    return sorted(chosen, key=_START)
+    return sorted(chosen, key=_ORDER)
 
 
-_START = attrgetter("start", "end")  # a C-level sort key: this runs for every document
+_ORDER = attrgetter("start", "end")  # a C-level sort key: this runs for every document
 _NAMES = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
 
 
@@ -77,12 +77,12 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
 
 def _disjoint(ordered: list[Span]) -> bool:
     # each end against the next start, all in C (map over attrgetters rather than a generator)
-    return all(map(le, map(_END, ordered), map(_START_ONLY, ordered[1:])))
+    return all(map(le, map(_END, ordered), map(_START, ordered[1:])))
 
 
 _END = attrgetter("end")
 _LABEL = attrgetter("label")
-_START_ONLY = attrgetter("start")
+_START = attrgetter("start")
 
 
 def _touching_names(ordered: list[Span], text: str | None) -> bool:

@@ -56,7 +56,7 @@ def _message_problems(where: str, messages: Any) -> list[str]:
         content = msg["content"]
         if not isinstance(content, str) or not content.strip():
             problems.append(f"{at}.content must be a non-empty string")
-        elif TEMPLATE_TOKENS.search(content):
+        elif has_template_token(content):
             problems.append(
                 f"{at}.content holds a chat-template token (the text was templated before export)"
             )

@@ -186,9 +186,7 @@ class Scan:
         # cached: the name rules ask about the same position again and again (half of all calls)
         found = self._before.get((pos, n))
         if found is None:
-            # rsplit keeps the last n words apart from the rest, and only they are lower-cased
-            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
-            found = self._before[pos, n] = " ".join(words[-n:]).lower()
+            found = self._before[pos, n] = " ".join(self._last_words(pos, n)[-n:]).lower()
         return found
 
     def words_before(self, pos: int) -> tuple[str, str]:
@@ -196,11 +194,15 @@ class Scan:
         before = self._before
         two = before.get((pos, 2))
         if two is None:
-            words = self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, 2)
+            words = self._last_words(pos, 2)
             two = before[pos, 2] = " ".join(words[-2:]).lower()
             if (pos, 1) not in before:
                 before[pos, 1] = words[-1].lower() if words else ""
         return self.word_before(pos), two
+
+    def _last_words(self, pos: int, n: int) -> list[str]:
+        # rsplit keeps the last n words apart from the rest, and only they are lower-cased
+        return self.text[max(0, pos - 48):pos].replace("(", " ").rsplit(None, n)
 
     def window(self, pos: int, width: int = 40) -> str:
         """Lower-case text of the current line up to ``pos`` (at most ``width`` characters)."""
