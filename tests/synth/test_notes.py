@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from span_checks import assert_spans_valid
 
-from conftest import assert_spans_valid
 from tilbake.deid.spans import Label
 from tilbake.synth import bank_heldout, bank_train, gold_rows, notes, suggestions
 from tilbake.synth.clinical import NEGATIVE_KINDS

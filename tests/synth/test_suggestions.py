@@ -5,33 +5,13 @@ import re
 from collections import Counter
 
 import pytest
+from span_checks import assert_spans_valid
 
-from conftest import assert_spans_valid
+from client_types import CLIENT_TYPES
 from tilbake.deid.spans import Label
 from tilbake.synth import SUGGESTION_TYPES, gold_rows, suggestions
 from tilbake.synth.edits import differs_by_at_least, word_edit_ratio
 
-CLIENT_TYPES = {
-    "soap_subjective",
-    "soap_objective",
-    "soap_assessment",
-    "soap_plan",
-    "diagnosis_code",
-    "treatment_suggestion",
-    "red_flag",
-    "communication",
-    "spelling",
-    "template",
-    "soap_notes",
-    "clinical_summary",
-    "diagnosis_suggestion",
-    "differential_diagnosis",
-    "red_flag_analysis",
-    "clinical_reasoning",
-    "spell_check",
-    "referral_letter",
-    "journal_organization",
-}
 DECISIONS = {"accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored"}
 FIELDS = {
     "suggestion_type",
