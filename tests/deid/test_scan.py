@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import tilbake.deid.recognizers  # noqa: F401  (registers the families' literals and fragments)
 from tilbake.deid.lang_nb import words
 from tilbake.deid.overlap import _merge_same_label, resolve_overlaps
-from tilbake.deid.recognizers.base import Scan, any_cue, has_cue
+from tilbake.deid.recognizers.base import Scan, _master, any_cue, ascii_digits, has_cue
 from tilbake.deid.spans import Label, Span
 
 
@@ -202,3 +202,27 @@ def test_fallback_goes_on_after_a_refused_later_shape(text: str) -> None:
     for group in base._NEXT:
         for start in (i for i, c in enumerate(text) if c.isdigit()):
             assert base._fallback(Scan(text), group, start) == _fallback_plain(Scan(text), group, start)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\d{5}", "[0-9]{5}"),
+    (r"(?<=\d)\.", r"(?<=[0-9])\."),
+    (r"[^\W\d_]x", r"[^\W0-9_]x"),  # inside a class: a range, the class stays one class
+    (r"[]\d]", "[]0-9]"),  # "]" first in a class is a literal, not its end
+    (r"\\d", r"\\d"),  # an escaped backslash followed by "d" is no digit class
+    (r"[\d.]\d", "[0-9.][0-9]"),
+])
+def test_ascii_digits(pattern: str, expected: str) -> None:
+    assert ascii_digits(pattern) == expected
+
+
+@given(st.text(alphabet="0123456789 .-/+()åmarsjuli\nABCx", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_number_scan_with_ascii_digits_matches_unicode_digits(text: str) -> None:
+    """On ASCII digits the rewritten number scan finds exactly what the \\d form found."""
+    import re
+
+    fast = _master()
+    plain = re.compile(fast.pattern.replace("[0-9]", r"\d").replace("0-9", r"\d"))
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in plain.finditer(text)]
