@@ -3,6 +3,10 @@
 Nothing in this package does I/O or logs text; it imports nothing of tilbake but ``errors``.
 """
 
-from tilbake.deid.spans import Detector, Label, Span
+from tilbake.deid import _compiled
+
+_compiled.choose()  # before any compiled module loads: an edited source must win over a stale build
+
+from tilbake.deid.spans import Detector, Label, Span  # noqa: E402
 
 __all__ = ["Detector", "Label", "Span"]

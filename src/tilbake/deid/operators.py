@@ -60,7 +60,7 @@ def role_of(text: str, span: Span) -> str:
     before = text[max(line_start, span.start - 40):span.start].lower()
     if line_start > 0 and not before.strip():
         before = text[max(0, line_start - 30):line_start].lower()  # signature block: "Mvh\nName"
-    tail = re.findall(r"[a-zæøå.\-/]+", before)[-2:]
+    tail: list[str] = re.findall(r"[a-zæøå.\-/]+", before)[-2:]
     for word in reversed(tail):
         word = word.rstrip(".:")
         if word in words.PRACTITIONER_WORDS or word.endswith(("lege", "terapeut", "praktor")):
