@@ -21,7 +21,8 @@ SRC = Path(__file__).resolve().parent / "src"
 # the pattern part and the engine around it; everything they call natively must be in this group
 COMPILED = sorted(
     [*(p for p in (SRC / "tilbake/deid/recognizers").glob("*.py")),
-     SRC / "tilbake/deid/overlap.py", SRC / "tilbake/deid/engine.py", SRC / "tilbake/deid/operators.py"])
+     SRC / "tilbake/deid/overlap.py", SRC / "tilbake/deid/engine.py", SRC / "tilbake/deid/operators.py",
+     SRC / "tilbake/deid/apply.py"])
 RECORD = "tilbake/deid/_compiled.json"
 
 

@@ -41,10 +41,10 @@ def apply(text: str, spans: Sequence[Span], replacements: Sequence[str]) -> str:
     """The rewritten text only (no new positions to compute): the hot path of ``anonymize``."""
     if len(spans) != len(replacements):
         raise ValueError(f"{len(spans)} spans but {len(replacements)} replacements")
+    edits = sorted([(s.start, s.end, new) for s, new in zip(spans, replacements, strict=True)])
     pieces: list[str] = []
     cursor = 0
-    for start, end, new in sorted(zip((s.start for s in spans), (s.end for s in spans), replacements,
-                                      strict=True)):
+    for start, end, new in edits:
         if start < cursor:
             raise ValueError(f"spans overlap at offset {start}; resolve overlaps before rewriting")
         if end > len(text):

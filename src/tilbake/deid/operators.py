@@ -40,6 +40,7 @@ class OperatorContext:
 
 
 Operator = Callable[[str, Sequence[Span], OperatorContext], list[str]]
+_NO_CONTEXT = OperatorContext()
 
 
 def tag(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[str]:
@@ -179,7 +180,7 @@ def get_operator(name: str) -> Operator:
 def anonymize(text: str, spans: Sequence[Span], operator: str = "tag",
               ctx: OperatorContext | None = None) -> str:
     """Rewrite ``text`` with ``operator`` applied to ``spans`` (non-overlapping) in one pass."""
-    ctx = ctx or OperatorContext()
+    ctx = ctx or _NO_CONTEXT
     if operator == "surrogate" and not ctx.secret:
         raise ValidationError("the surrogate operator needs the installation secret", field="secret")
     return apply(text, spans, get_operator(operator)(text, spans, ctx))
