@@ -226,3 +226,9 @@ def test_number_scan_with_ascii_digits_matches_unicode_digits(text: str) -> None
     plain = re.compile(fast.pattern.replace("[0-9]", r"\d").replace("0-9", r"\d"))
     assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == \
         [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+def test_scan_repr_never_shows_the_text() -> None:
+    scan = Scan("Pasient Kari Nordmann, fnr 15108695088")
+    assert "Kari" not in repr(scan) and "15108695088" not in repr(scan)
+    assert repr(scan) == "Scan(<38 characters>)"

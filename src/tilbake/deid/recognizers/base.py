@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import ahocorasick_rs
@@ -170,17 +170,25 @@ def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
 _CAPWORD = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
 
 
-@dataclass(slots=True)
 class Scan:
-    """One text and what the recognizers computed from it, each part at most once."""
+    """One text and what the recognizers computed from it, each part at most once.
 
-    text: str
-    _lower: str | None = None
-    _numeric: dict[str, list[Finding]] | None = None
-    _capwords: list[tuple[int, int, str]] | None = None
-    _literals: list[tuple[int, str]] | None = None
-    _needles: frozenset[str] | None = None
-    _before: dict[tuple[int, int], str] = field(default_factory=dict)
+    (A plain class, not a dataclass: compiled, it becomes a native class whose fields the handlers
+    read directly.)"""
+
+    __slots__ = ("text", "_lower", "_numeric", "_capwords", "_literals", "_needles", "_before")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._numeric: dict[str, list[Finding]] | None = None
+        self._capwords: list[tuple[int, int, str]] | None = None
+        self._literals: list[tuple[int, str]] | None = None
+        self._needles: frozenset[str] | None = None
+        self._before: dict[tuple[int, int], str] = {}
+
+    def __repr__(self) -> str:
+        return f"Scan(<{len(self.text)} characters>)"  # never the text
 
     @property
     def lower(self) -> str:
