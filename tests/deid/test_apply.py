@@ -68,6 +68,32 @@ def test_apply_matches_rewrite(case, fills):
     assert apply(text, spans, replacements) == rewrite(text, spans, replacements)[0]
 
 
+@settings(max_examples=100, deadline=None)
+@given(text_and_spans(), st.lists(st.text(max_size=6), min_size=8, max_size=8), st.randoms())
+def test_apply_takes_spans_in_any_order(case, fills, rnd):
+    from tilbake.deid.apply import apply
+
+    text, spans = case
+    replacements = [fills[i % len(fills)] for i in range(len(spans))]
+    pairs = list(zip(spans, replacements, strict=True))
+    rnd.shuffle(pairs)
+    shuffled = [p[0] for p in pairs]
+    assert apply(text, shuffled, [p[1] for p in pairs]) == apply(text, spans, replacements)
+
+
+@pytest.mark.parametrize(("spans", "message"), [
+    ([Span(0, 5, Label.DATE), Span(3, 6, Label.DATE)], "overlap"),  # in order
+    ([Span(3, 6, Label.DATE), Span(0, 5, Label.DATE)], "overlap"),  # out of order
+    ([Span(0, 50, Label.DATE)], "length"),
+    ([Span(6, 50, Label.DATE), Span(0, 2, Label.DATE)], "length"),
+])
+def test_apply_rejects_bad_spans(spans, message):
+    from tilbake.deid.apply import apply
+
+    with pytest.raises(ValueError, match=message):
+        apply("kort tekst", spans, ["x"] * len(spans))
+
+
 PIECES = ["1", "12", "2026", "151086", "95088", ".", "/", "-", " ", ", ", "\n", "(", ")", "+47", "00", ":",
           "år", "å", "mars", "Kari", "Nordmann", "gate", "vei", "Storgata", "fnr", "tlf", "HPR", "Alder",
           "@", "x.no", "www.", "Ahus", "legesenter", "bor i", "Oslo", "kl", "VAS", "dr.", "NO93", "ÆØÅ"]

@@ -41,6 +41,22 @@ def apply(text: str, spans: Sequence[Span], replacements: Sequence[str]) -> str:
     """The rewritten text only (no new positions to compute): the hot path of ``anonymize``."""
     if len(spans) != len(replacements):
         raise ValueError(f"{len(spans)} spans but {len(replacements)} replacements")
+    pieces: list[str] = []
+    cursor = 0
+    for span, new in zip(spans, replacements, strict=True):  # the engine's spans come sorted
+        start = span.start
+        if start < cursor:
+            return _apply_sorted(text, spans, replacements)  # unsorted, or overlapping: it tells
+        if span.end > len(text):
+            raise ValueError(f"span end {span.end} is past the text's length {len(text)}")
+        pieces.append(text[cursor:start])
+        pieces.append(new)
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _apply_sorted(text: str, spans: Sequence[Span], replacements: Sequence[str]) -> str:
     edits = sorted([(s.start, s.end, new) for s, new in zip(spans, replacements, strict=True)])
     pieces: list[str] = []
     cursor = 0
