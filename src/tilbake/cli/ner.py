@@ -58,17 +58,31 @@ def evaluate_command(
         Path | None,
         typer.Option(help="Also write the spans found as detection JSONL."),
     ] = None,
+    context: Annotated[
+        str,
+        typer.Option(help="What is read as one document around each gold doc: none (the doc alone), "
+                     "paragraph (NorNE # newpar), or N (N neighbouring sentences either side)."),
+    ] = "none",
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
     from tilbake.deid.ner import NerDetector
-    from tilbake.ner.evaluate import as_rows, format_table, read_gold, score
+    from tilbake.ner.evaluate import (
+        as_rows,
+        format_table,
+        in_context,
+        parse_context,
+        read_gold,
+        readings,
+        score,
+    )
 
     try:
         gold = read_gold(corpus)
+        read = readings(gold, parse_context(context))
         detector = NerDetector(model, gated=not ungated).load()
     except TilbakeError as exc:
         raise _fail(exc) from exc
-    found = list(detector.detect_many(doc.text for doc in gold))
+    found = in_context(gold, read, detector.detect_many(r.text for r in read))
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as out:
             for doc, spans in zip(gold, found, strict=True):
