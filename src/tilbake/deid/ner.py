@@ -28,7 +28,7 @@ from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
 from .ner_context import consistent
-from .ner_filter import counting, cue_words, never_compound, never_with_slips, person_span
+from .ner_filter import counting, cue_words, lower_tail, never_compound, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -312,7 +312,8 @@ class NerDetector:
         if kept is None:
             return None
         lo, hi = kept  # counted after cutting headings off: "ANAMNESE Dag to etter skaden"
-        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else kept
+        hi = lo + lower_tail(entity[lo:hi])
+        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else (lo, hi)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")

@@ -33,6 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
 _GENITIVES = ("s", "'s", "’s", "'", "’")
 _SENTENCE_END = frozenset(".!?:;\n•")
 _MIN_LETTERS = 2
+_FULL_NAME = 2  # the vote of each word of a person's name of two capitalised words or more
 
 
 def _key(word: str, present: set[str]) -> str:
@@ -85,9 +86,10 @@ def consistent(
         words = _WORD.findall(text[span.start : span.end])
         if span.label != Label.PERSON and len(words) != 1:
             continue
-        for word in words:
-            if word[:1].isupper() and len(word) >= _MIN_LETTERS:
-                votes.setdefault(_key(word, present), Counter())[span.label] += 1
+        named = [w for w in words if w[:1].isupper() and len(w) >= _MIN_LETTERS]
+        weight = _FULL_NAME if len(named) > 1 else 1  # "Karl Ove Knausgård" says more than "Knausgårds"
+        for word in named:
+            votes.setdefault(_key(word, present), Counter())[span.label] += weight
     out: list[Span] = []
     for span in spans:
         words = _WORD.findall(text[span.start : span.end])
