@@ -12,6 +12,7 @@ from tilbake.deid.spans import Label, Span
 
 COMMON = frozenset({"per", "dag", "senere"})
 NEVER = frozenset({"anamnese"})
+NAMES = frozenset({"kari", "per", "dag"})
 
 
 def _span(text: str, part: str, label: Label, nth: int = 0) -> Span:
@@ -22,7 +23,7 @@ def _span(text: str, part: str, label: Label, nth: int = 0) -> Span:
 
 
 def _read(text: str, spans: list[Span]) -> list[tuple[str, Label]]:
-    return [(text[s.start : s.end], s.label) for s in consistent(text, spans, COMMON, NEVER)]
+    return [(text[s.start : s.end], s.label) for s in consistent(text, spans, COMMON, NEVER, names=NAMES)]
 
 
 def test_a_name_found_in_one_sentence_is_found_in_the_next():
@@ -71,7 +72,7 @@ def test_places_and_organisations_are_not_relabelled_among_themselves():
 
 
 def test_sentence_initial_common_words_compounds_and_never_words_are_not_propagated():
-    text = "Per Hansen kom. Per dag tar han to. Hansen-saken er ny. ANAMNESE Kari."
+    text = "Per Hansen kom. Per dag tar han to. Hansen-saken er ny. Se ANAMNESE. Les ANAMNESE."
     spans = [_span(text, "Per Hansen", Label.PERSON), _span(text, "ANAMNESE", Label.PERSON)]
     assert _read(text, spans) == [("Per Hansen", Label.PERSON), ("ANAMNESE", Label.PERSON)]
 
@@ -121,3 +122,32 @@ def test_new_mentions_pass_the_callers_filter():
         return start != counting
 
     assert consistent(text, spans, COMMON, NEVER, keep=keep) == spans
+
+
+def test_a_full_name_outvotes_a_lone_other_reading():
+    text = "Karl Ove Knausgård skriver. Knausgårds bok er ute. Knausgård leser."
+    spans = [
+        _span(text, "Karl Ove Knausgård", Label.PERSON),
+        _span(text, "Knausgårds", Label.ORG),
+        _span(text, "Knausgård", Label.ORG, 2),
+    ]
+    # two ORG votes against a full name's two: the lone words keep their label ...
+    assert [label for _, label in _read(text, spans)] == [Label.PERSON, Label.ORG, Label.ORG]
+    # ... and one ORG vote loses
+    assert [label for _, label in _read(text, spans[:2])][1] == Label.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "kept"),
+    [
+        ("Han jobbet der lenge. Stasjonssjefen er sjef.", "Stasjonssjefen", False),
+        ("Kari kom. Hun er frisk.", "Kari", True),  # a known name
+        ("Rognbråten kom. Vi ringte Rognbråten.", "Rognbråten", True),  # written mid-sentence too
+        ("Pasient: Jadwiga kom i dag.", "Jadwiga", True),  # after a colon
+        ("Ull er stikkordet. Fine klær.", "Ull er", True),  # more than one word
+    ],
+)
+def test_a_lone_reading_of_an_unknown_sentence_opener_is_dropped(text: str, part: str, kept: bool):
+    spans = [_span(text, part, Label.PERSON)]
+    found = consistent(text, spans, COMMON, NEVER, names=NAMES)
+    assert (spans[0] in found) == kept

@@ -280,8 +280,8 @@ class NerDetector:
         def keep(start: int, end: int) -> bool:
             return self._keep(text[start:end], Label.PERSON, text[end : end + 24]) == (0, end - start)
 
-        lexicon = self._lexicon
-        return consistent(text, spans, lexicon.common, lexicon.never, f"{self.name}:context", keep)
+        lex = self._lexicon
+        return consistent(text, spans, lex.common, lex.never, f"{self.name}:context", keep, lex.names)
 
     MEMO_SIZE = 50_000
 

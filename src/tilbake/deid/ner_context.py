@@ -5,11 +5,15 @@ sentence to the next, so it finds a surname in one sentence and misses it in the
 place once as a person. Within one document (a note, an article) a capitalised word usually keeps one
 reading. So after the model has read a document:
 
+* a person inside a short quoted title is dropped («Mein Kampf»: a work, not a person);
 * every word of the model's entities gets a vote for that entity's label (a word alone in an
   organisation or place span votes for it; words inside longer ones do not: "Borten-regjeringen",
-  "Fritt Ord");
-* a single-word entity whose word has more votes for another label takes that label ("Nordås" read
-  twice as a place and once as a person is a place);
+  "Fritt Ord"); each word of a full name (two capitalised words or more) votes twice;
+* a lone person reading of an unknown word that opens a sentence, written nowhere else but at a
+  sentence start, is dropped ("Stasjonssjefen er ...": the capital says nothing);
+* a single-word entity whose word has more votes for another label takes that label when one of
+  the two is PERSON ("Nordås" read twice as a place and once as a person is a place; places and
+  organisations are not traded: "Norge vant" and "i Norge" are both right);
 * other mentions of a word whose votes are mostly PERSON, which no entity covers, become PERSON
   spans (with a genitive ending: "Bortens"); neighbouring person mentions joined by one space become
   one span ("Per" + "Borten"). Sentence-initial common words ("Per", "Dag") and never-a-name words are
@@ -32,6 +36,7 @@ from .spans import Label, Span
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
 _GENITIVES = ("s", "'s", "’s", "'", "’")
 _SENTENCE_END = frozenset(".!?:;\n•")
+_FULL_STOPS = frozenset(".!?\n")  # not ':' ("Pasient: Jadwiga")
 _MIN_LETTERS = 2
 _FULL_NAME = 2  # the vote of each word of a person's name of two capitalised words or more
 
@@ -44,11 +49,29 @@ def _key(word: str, present: set[str]) -> str:
     return word
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def _sentence_initial(text: str, start: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
     i = start - 1
-    while i >= 0 and text[i] in " \t\"«'(":
+    while i >= 0 and text[i] in " \t\"«'(-–":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    return i < 0 or text[i] in ends
+
+
+def _lone_opener(text: str, span: Span, votes: dict[str, Counter[Label]], names: frozenset[str]) -> bool:
+    """Whether ``span`` is a lone person reading of a word that opens a sentence: one word, no known
+    name, the only entity of that word, and written nowhere else in the text but at a sentence start
+    ("Stasjonssjefen er ...", "Ull er stikkordet"). A sentence-initial capital says nothing, and no
+    other mention backs the reading; after a colon a name is likely ("Pasient: Jadwiga")."""
+    word = text[span.start : span.end]
+    if span.label != Label.PERSON or not word.isalpha() or word.lower() in names:
+        return False
+    if not _sentence_initial(text, span.start, _FULL_STOPS) or sum(votes.get(word, Counter()).values()) > 1:
+        return False
+    i = text.find(word)
+    while i >= 0:
+        if i != span.start and not _sentence_initial(text, i):
+            return False
+        i = text.find(word, i + 1)
+    return True
 
 
 def _glued(char: str) -> bool:
@@ -71,15 +94,17 @@ def consistent(
     never: frozenset[str],
     source: str = "ner",
     keep: Callable[[int, int], bool] | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """The model's spans of one document made consistent (see the module docstring).
 
     ``keep(start, end)``: whether a new person mention passes the filters the model's own spans
     passed ("Dag to etter skaden" counts days even where "Dag" is a name elsewhere).
     """
-    spans = [s for s in spans if not (s.label == Label.PERSON and _in_title(text, s))]
     if not spans:
-        return spans
+        return []
+    score = spans[0].score  # the model's one fixed score
+    spans = [s for s in spans if not (s.label == Label.PERSON and _in_title(text, s))]
     present = {m.group() for m in _WORD.finditer(text)}
     votes: dict[str, Counter[Label]] = {}
     for span in spans:
@@ -90,6 +115,10 @@ def consistent(
         weight = _FULL_NAME if len(named) > 1 else 1  # "Karl Ove Knausgård" says more than "Knausgårds"
         for word in named:
             votes.setdefault(_key(word, present), Counter())[span.label] += weight
+    lone = [s for s in spans if _lone_opener(text, s, votes, names)]
+    for span in lone:
+        votes.pop(text[span.start : span.end], None)
+    spans = [s for s in spans if s not in lone]
     out: list[Span] = []
     for span in spans:
         words = _WORD.findall(text[span.start : span.end])
@@ -122,7 +151,7 @@ def consistent(
                 and not (lower_common and _sentence_initial(text, i))
                 and (keep is None or keep(i, end))
             ):
-                added.append(Span(i, end, Label.PERSON, spans[0].score, source))
+                added.append(Span(i, end, Label.PERSON, score, source))
                 taken[i:end] = b"\x01" * (end - i)
             i = text.find(word, i + 1)
     if not added:
