@@ -118,3 +118,19 @@ def test_paragraph_marks_are_kept_on_the_sentence_they_open():
         "# newpar id = p3\n# sent_id = 3\n1\tC\t_\t_\t_\t_\t0\t_\t_\tname=O\n"
     ).splitlines(keepends=True)
     assert [s.newpar for s in parse_lines(lines)] == [True, False, True]
+
+
+def test_joined_sentences_read_like_an_article():
+    from tilbake.ner.norne import Sentence, joined
+
+    headline = Sentence(["Ny", "sjef"], [True, False], ["O", "O"], newpar=True)
+    first = Sentence(
+        ["Kari", "Moe", "kom", "."], [True, True, False, False], ["B-PERSON", "I-PERSON", "O", "O"]
+    )
+    second = Sentence(["Hun", "ble", "glad", "."], [True, True, False, False], ["O"] * 4)
+    one, rest = joined([headline, first, second], 2)
+    assert one.text == "Ny sjef\nKari Moe kom." and one.newpar
+    assert bio_to_spans(one.tags) == [(3, 5, "PERSON")]  # the line break is a token of its own
+    assert rest == second
+    assert list(joined([first, second], 2))[0].text == "Kari Moe kom. Hun ble glad."
+    assert list(joined([first, second], 1)) == [first, second]

@@ -30,13 +30,16 @@ def train_command(
     config: Annotated[
         Path | None, typer.Option(help="spaCy config (default: ner/config.cfg).")
     ] = None,
+    norne_join: Annotated[
+        int, typer.Option(min=1, help="Consecutive NorNE train sentences per training doc.")
+    ] = 1,
 ) -> None:
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from tilbake.ner.train import TrainOptions, train
 
-    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps)
+    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps, norne_join=norne_join)
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output
