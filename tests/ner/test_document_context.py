@@ -151,3 +151,15 @@ def test_a_lone_reading_of_an_unknown_sentence_opener_is_dropped(text: str, part
     spans = [_span(text, part, Label.PERSON)]
     found = consistent(text, spans, COMMON, NEVER, names=NAMES)
     assert (spans[0] in found) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Vi snakket lenge. Zieliński kommer i morgen.", "Zieliński"),  # letters foreign to bokmål
+        ("Hun bor hjemme. Karis bestemor er syk.", "Karis"),  # a known name's genitive
+    ],
+)
+def test_lone_sentence_openers_that_look_like_names_stay(text: str, part: str):
+    spans = [_span(text, part, Label.PERSON)]
+    assert consistent(text, spans, COMMON, NEVER, names=NAMES) == spans

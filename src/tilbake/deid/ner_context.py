@@ -38,6 +38,7 @@ _GENITIVES = ("s", "'s", "’s", "'", "’")
 _SENTENCE_END = frozenset(".!?:;\n•")
 _FULL_STOPS = frozenset(".!?\n")  # not ':' ("Pasient: Jadwiga")
 _MIN_LETTERS = 2
+_NORWEGIAN = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèêüö")  # letters of bokmål words (and loans)
 _FULL_NAME = 2  # the vote of each word of a person's name of two capitalised words or more
 
 
@@ -60,9 +61,14 @@ def _lone_opener(text: str, span: Span, votes: dict[str, Counter[Label]], names:
     """Whether ``span`` is a lone person reading of a word that opens a sentence: one word, no known
     name, the only entity of that word, and written nowhere else in the text but at a sentence start
     ("Stasjonssjefen er ...", "Ull er stikkordet"). A sentence-initial capital says nothing, and no
-    other mention backs the reading; after a colon a name is likely ("Pasient: Jadwiga")."""
+    other mention backs the reading; after a colon a name is likely ("Pasient: Jadwiga"). Known names
+    count with a genitive too ("Lisas bestemor"), and letters foreign to bokmål make a name
+    ("Zieliński komma som ...")."""
     word = text[span.start : span.end]
-    if span.label != Label.PERSON or not word.isalpha() or word.lower() in names:
+    lower = word.lower()
+    if span.label != Label.PERSON or not word.isalpha() or not _NORWEGIAN.issuperset(lower):
+        return False
+    if lower in names or (lower.endswith("s") and lower[:-1] in names):
         return False
     if not _sentence_initial(text, span.start, _FULL_STOPS) or sum(votes.get(word, Counter()).values()) > 1:
         return False
