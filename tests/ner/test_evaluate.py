@@ -11,7 +11,17 @@ from typer.testing import CliRunner
 from tilbake.cli import app
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import InputError
-from tilbake.ner.evaluate import GoldDoc, as_rows, format_table, read_gold, score
+from tilbake.ner.evaluate import (
+    GoldDoc,
+    Reading,
+    as_rows,
+    format_table,
+    in_context,
+    parse_context,
+    read_gold,
+    readings,
+    score,
+)
 
 GOLD = [
     GoldDoc("a", "x" * 60, [(0, 10, "PERSON"), (20, 30, "ORG"), (40, 45, "FNR")]),
@@ -124,3 +134,68 @@ def test_cli_evaluate_writes_detection_jsonl(tmp_path: Path, tiny_model: Path):
     assert row["id"] == "n1"
     assert {s["label"] for s in row["spans"]} == {"PERSON", "ORG"}
     assert all(set(s) == {"start", "end", "label", "score"} for s in row["spans"])
+
+
+PARAGRAPHS = [
+    GoldDoc("0", "Per Borten talte.", [(0, 10, "PERSON")], newpar=True),
+    GoldDoc("1", "Borten gikk", [(0, 6, "PERSON")]),
+    GoldDoc("2", "Han kom.", []),
+    GoldDoc("3", "Ny sak.", [], newpar=True),
+]
+
+
+def test_readings_group_paragraphs_and_join_sentences_as_text():
+    assert readings(PARAGRAPHS) == [Reading(d.text, [(i, 0)]) for i, d in enumerate(PARAGRAPHS)]
+    first, second = readings(PARAGRAPHS, "paragraph")
+    # a space after a full stop, a line break after a sentence without one (a headline)
+    assert first.text == "Per Borten talte. Borten gikk\nHan kom."
+    assert first.targets == [(0, 0), (1, 18), (2, 30)]
+    assert second == Reading("Ny sak.", [(3, 0)])
+
+
+def test_readings_window_gives_each_sentence_its_neighbours_and_crosses_paragraphs():
+    window = readings(PARAGRAPHS, 1)
+    assert len(window) == len(PARAGRAPHS)
+    assert window[0] == Reading("Per Borten talte. Borten gikk", [(0, 0)])
+    assert window[3] == Reading("Han kom.\nNy sak.", [(3, 9)])
+    with pytest.raises(InputError, match="document context"):
+        readings(PARAGRAPHS, "article")
+    with pytest.raises(InputError, match="document context"):
+        parse_context("-1")
+    assert parse_context("3") == 3 and parse_context("paragraph") == "paragraph"
+
+
+def test_spans_found_in_context_are_scored_per_sentence():
+    reading = readings(PARAGRAPHS, "paragraph")[0]
+    found = [[Span(0, 10, Label.PERSON), Span(18, 24, Label.PERSON), Span(27, 33, Label.ORG)]]
+    per_doc = in_context(PARAGRAPHS, [reading], found)
+    assert per_doc[0] == [Span(0, 10, Label.PERSON)]
+    assert per_doc[1] == [Span(0, 6, Label.PERSON), Span(9, 11, Label.ORG)]  # clipped to its sentence
+    assert per_doc[2] == [] and per_doc[3] == []
+    rows = {r["label"]: r for r in as_rows(score(PARAGRAPHS, per_doc))}
+    assert rows["PERSON"]["exact_r"] == 1.0
+
+
+def test_cli_evaluate_reads_norne_sentences_in_their_paragraph(tmp_path: Path, tiny_model: Path):
+    # the tiny model knows "Kari Nordmann"; the lone "Nordmann" of the next sentence is found only
+    # when both sentences are read as one document
+    corpus = tmp_path / "dev.conllu"
+    corpus.write_text(
+        "# newpar\n# sent_id = 1\n"
+        "1\tKari\t_\t_\t_\t_\t0\t_\t_\tname=B-PER\n2\tNordmann\t_\t_\t_\t_\t1\t_\t_\tname=I-PER\n"
+        "3\tkom\t_\t_\t_\t_\t1\t_\tSpaceAfter=No\tname=O\n4\t.\t_\t_\t_\t_\t1\t_\t_\tname=O\n\n"
+        "# sent_id = 2\n1\tNordmann\t_\t_\t_\t_\t0\t_\t_\tname=B-PER\n"
+        "2\tgikk\t_\t_\t_\t_\t1\t_\t_\tname=O\n\n",
+        "utf-8",
+    )
+    assert [d.newpar for d in read_gold(corpus)] == [True, False]
+    recall = {}
+    for context in ("none", "paragraph", "1"):
+        args = ["ner", "evaluate", "--corpus", str(corpus), "--model", str(tiny_model), "--json",
+                "--context", context]  # fmt: skip
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        recall[context] = next(r for r in json.loads(result.output) if r["label"] == "PERSON")["exact_r"]
+    assert recall == {"none": 0.5, "paragraph": 1.0, "1": 1.0}
+    bad = CliRunner().invoke(app, ["ner", "evaluate", "--corpus", str(corpus), "--context", "article"])
+    assert bad.exit_code == 2 and "document context" in bad.output

@@ -7,6 +7,7 @@ import pytest
 from tilbake.deid.ner_filter import (
     counting,
     cue_words,
+    lower_tail,
     never_compound,
     never_with_slips,
     never_words,
@@ -109,3 +110,18 @@ def test_short_words_get_no_slips():
 )
 def test_a_lone_common_word_before_a_number_is_counting(entity: str, after: str, expected: bool):
     assert counting(entity, after, COMMON) is expected
+
+
+@pytest.mark.parametrize(
+    ("entity", "kept"),
+    [
+        ("Signy Fardals hals", "Signy Fardals"),
+        ("Espens respons", "Espens"),
+        ("Kari Nordmann", "Kari Nordmann"),
+        ("Karen al-Hassan", "Karen al-Hassan"),  # a hyphenated part is a name
+        ("kari nordmann", "kari nordmann"),  # a messy note's name
+        ("Hansen", "Hansen"),
+    ],
+)
+def test_lower_case_words_after_a_capitalised_name_are_cut_off(entity: str, kept: str):
+    assert entity[: lower_tail(entity)] == kept

@@ -109,3 +109,28 @@ def test_bio_to_spans(tags: list[str], spans: list[tuple[int, int, str]]):
 def test_guessed_spacing_reads_like_text(words: list[str], text: str):
     spaces = guess_spaces(words)
     assert "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True)) == text
+
+
+def test_paragraph_marks_are_kept_on_the_sentence_they_open():
+    lines = (
+        "# newpar\n# sent_id = 1\n1\tA\t_\t_\t_\t_\t0\t_\t_\tname=O\n\n"
+        "# sent_id = 2\n1\tB\t_\t_\t_\t_\t0\t_\t_\tname=O\n\n"
+        "# newpar id = p3\n# sent_id = 3\n1\tC\t_\t_\t_\t_\t0\t_\t_\tname=O\n"
+    ).splitlines(keepends=True)
+    assert [s.newpar for s in parse_lines(lines)] == [True, False, True]
+
+
+def test_joined_sentences_read_like_an_article():
+    from tilbake.ner.norne import Sentence, joined
+
+    headline = Sentence(["Ny", "sjef"], [True, False], ["O", "O"], newpar=True)
+    first = Sentence(
+        ["Kari", "Moe", "kom", "."], [True, True, False, False], ["B-PERSON", "I-PERSON", "O", "O"]
+    )
+    second = Sentence(["Hun", "ble", "glad", "."], [True, True, False, False], ["O"] * 4)
+    one, rest = joined([headline, first, second], 2)
+    assert one.text == "Ny sjef\nKari Moe kom." and one.newpar
+    assert bio_to_spans(one.tags) == [(3, 5, "PERSON")]  # the line break is a token of its own
+    assert rest == second
+    assert list(joined([first, second], 2))[0].text == "Kari Moe kom. Hun ble glad."
+    assert list(joined([first, second], 1)) == [first, second]

@@ -30,13 +30,16 @@ def train_command(
     config: Annotated[
         Path | None, typer.Option(help="spaCy config (default: ner/config.cfg).")
     ] = None,
+    norne_join: Annotated[
+        int, typer.Option(min=1, help="Consecutive NorNE train sentences per training doc.")
+    ] = 1,
 ) -> None:
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from tilbake.ner.train import TrainOptions, train
 
-    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps)
+    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps, norne_join=norne_join)
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output
@@ -58,17 +61,31 @@ def evaluate_command(
         Path | None,
         typer.Option(help="Also write the spans found as detection JSONL."),
     ] = None,
+    context: Annotated[
+        str,
+        typer.Option(help="What is read as one document around each gold doc: none (the doc alone), "
+                     "paragraph (NorNE # newpar), or N (N neighbouring sentences either side)."),
+    ] = "none",
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
     from tilbake.deid.ner import NerDetector
-    from tilbake.ner.evaluate import as_rows, format_table, read_gold, score
+    from tilbake.ner.evaluate import (
+        as_rows,
+        format_table,
+        in_context,
+        parse_context,
+        read_gold,
+        readings,
+        score,
+    )
 
     try:
         gold = read_gold(corpus)
+        read = readings(gold, parse_context(context))
         detector = NerDetector(model, gated=not ungated).load()
     except TilbakeError as exc:
         raise _fail(exc) from exc
-    found = list(detector.detect_many(doc.text for doc in gold))
+    found = in_context(gold, read, detector.detect_many(r.text for r in read))
     if predictions is not None:
         with predictions.open("w", encoding="utf-8") as out:
             for doc, spans in zip(gold, found, strict=True):

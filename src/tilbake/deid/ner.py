@@ -27,7 +27,8 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
-from .ner_filter import counting, cue_words, never_compound, never_with_slips, person_span
+from .ner_context import consistent
+from .ner_filter import counting, cue_words, lower_tail, never_compound, never_with_slips, person_span
 from .spans import Label, Span
 
 MODEL_NAME = "nb_tilbake_ner"
@@ -166,11 +167,14 @@ class NerDetector:
         gated: bool = True,
         context: int = 2,
         batch_size: int = 512,
+        document: bool = True,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
         self.gated = gated
         self.context = context
         self.batch_size = batch_size
+        #: make each text's entities consistent after reading it (``ner_context``): one name, one reading
+        self.document = document
         self._nlp: Any = None
         self._tagger = False  # the model predicts BIO tags (tagger) rather than entities (ner)
         #: characters given / characters the model read (how much the gate saved; counts only)
@@ -264,7 +268,20 @@ class NerDetector:
                 if kept is not None:
                     lo, hi = offset + start + kept[0], offset + start + kept[1]
                     found[index].append(Span(lo, hi, label, MODEL_SCORE, self.name))
+        if self.document:
+            found = [self._consistent(text, spans) for (text, _), spans in zip(chunk, found, strict=True)]
         return iter(found)
+
+    def _consistent(self, text: str, spans: list[Span]) -> list[Span]:
+        """One reading per name in the text (``ner_context``); new mentions pass the span filter."""
+        if not spans:
+            return spans
+
+        def keep(start: int, end: int) -> bool:
+            return self._keep(text[start:end], Label.PERSON, text[end : end + 24]) == (0, end - start)
+
+        lex = self._lexicon
+        return consistent(text, spans, lex.common, lex.never, f"{self.name}:context", keep, lex.names)
 
     MEMO_SIZE = 50_000
 
@@ -295,7 +312,8 @@ class NerDetector:
         if kept is None:
             return None
         lo, hi = kept  # counted after cutting headings off: "ANAMNESE Dag to etter skaden"
-        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else kept
+        hi = lo + lower_tail(entity[lo:hi])
+        return None if counting(entity[lo:hi], entity[hi:] + after, self._lexicon.common) else (lo, hi)
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")

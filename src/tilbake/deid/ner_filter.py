@@ -96,6 +96,23 @@ def person_span(
     return tokens[lo][0], tokens[hi - 1][1]
 
 
+_PLAIN_LOWER = re.compile(r"[^\W\d_]+")
+
+
+def lower_tail(entity: str) -> int:
+    """Where a capitalised name ends when the model ran on into plain lower-case words ("Signy
+    Fardals hals", "Espens respons"): the end of its last word that is not one. Whole entities in
+    lower case (messy notes), and parts with a hyphen or apostrophe ("al-Hassan"), are left alone.
+    """
+    words = entity.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper():
+        return len(entity)
+    end = len(words)
+    while end > 1 and _PLAIN_LOWER.fullmatch(words[end - 1]) and words[end - 1].islower():
+        end -= 1
+    return len(" ".join(words[:end]))
+
+
 def counting(entity: str, after: str, common: frozenset[str]) -> bool:
     """Whether ``entity`` is one common word followed by a number (``after``: the text after it).
 

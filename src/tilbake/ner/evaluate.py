@@ -5,6 +5,15 @@ file. Only the model's labels are scored; gold spans of other labels (FNR, DATE,
 Two matchings: *exact* (same start, end and label) and *overlap* (a gold span counts as found when a
 prediction of the same label overlaps it; a prediction counts as correct when it overlaps a gold span
 of its label). De-identification cares most about overlap recall: a name half-caught still leaks less.
+
+Document context: the detector makes a document's entities consistent (``tilbake.deid.ner_context``),
+and notes are documents. NorNE's sentences are in article order but carry no document ids, so
+``context`` says what the detector reads as one document around each gold sentence: the sentence
+alone (``"none"``), its ``# newpar`` paragraph (``"paragraph"``), or the sentence with N neighbours
+either side (an integer: a sliding window that may cross article boundaries). Sentences are joined the
+way they stand in an article: a space after a sentence that ends in punctuation, a line break at a
+paragraph start or after a headline. Spans are always scored per sentence against its gold; a span
+that starts in the sentence is clipped to its end.
 """
 
 from __future__ import annotations
@@ -26,6 +35,8 @@ class GoldDoc:
     id: str
     text: str
     spans: list[GoldSpan]
+    #: a NorNE sentence that starts a ``# newpar`` paragraph
+    newpar: bool = False
 
 
 @dataclass(slots=True)
@@ -60,7 +71,7 @@ def _norne_docs(path: Path) -> Iterator[GoldDoc]:
             (starts[a], starts[b - 1] + len(sentence.words[b - 1]), label)
             for a, b, label in norne.bio_to_spans(sentence.tags)
         ]
-        yield GoldDoc(str(number), sentence.text, spans)
+        yield GoldDoc(str(number), sentence.text, spans, sentence.newpar)
 
 
 def read_gold(path: Path) -> list[GoldDoc]:
@@ -73,6 +84,81 @@ def read_gold(path: Path) -> list[GoldDoc]:
     if ".conll" in suffixes or ".conllu" in suffixes:
         return list(_norne_docs(path))
     raise InputError(f"unknown corpus format {path.name!r}: expected .jsonl, .conll or .conllu")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One text the detector reads, and where the gold docs it is scored on lie in it."""
+
+    text: str
+    #: (index into the gold docs, offset of that doc in ``text``), only for the docs scored here
+    targets: list[tuple[int, int]]
+
+
+_STOPS = frozenset(".!?:;»\"")
+
+
+def _joined(gold: Sequence[GoldDoc], first: int, end: int) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    offsets: list[int] = []
+    length = 0
+    for i in range(first, end):
+        if i > first:
+            before = gold[i - 1].text.rstrip()
+            sep = "\n" if gold[i].newpar or before[-1:] not in _STOPS else " "
+            parts.append(sep)
+            length += 1
+        offsets.append(length)
+        parts.append(gold[i].text)
+        length += len(gold[i].text)
+    return "".join(parts), offsets
+
+
+def readings(gold: Sequence[GoldDoc], context: str | int = "none") -> list[Reading]:
+    """What the detector reads to score ``gold``: each doc alone, its paragraph, or a window of
+    ``context`` neighbouring docs either side (see the module docstring)."""
+    if context == "none" or context == 0:
+        return [Reading(doc.text, [(i, 0)]) for i, doc in enumerate(gold)]
+    if context == "paragraph":
+        starts = [i for i, doc in enumerate(gold) if i == 0 or doc.newpar]
+        out = []
+        for first, end in zip(starts, [*starts[1:], len(gold)], strict=True):
+            text, offsets = _joined(gold, first, end)
+            out.append(Reading(text, [(first + k, o) for k, o in enumerate(offsets)]))
+        return out
+    if isinstance(context, int) and context > 0:
+        out = []
+        for i in range(len(gold)):
+            first = max(0, i - context)
+            text, offsets = _joined(gold, first, min(len(gold), i + context + 1))
+            out.append(Reading(text, [(i, offsets[i - first])]))
+        return out
+    raise InputError(f"unknown document context {context!r}: expected none, paragraph or a number")
+
+
+def in_context(
+    gold: Sequence[GoldDoc], readings: Sequence[Reading], found: Iterable[list[Span]]
+) -> list[list[Span]]:
+    """Spans per gold doc from spans found per reading: those starting inside the doc, moved to its
+    offsets and clipped to its end."""
+    out: list[list[Span]] = [[] for _ in gold]
+    for reading, spans in zip(readings, found, strict=True):
+        for index, offset in reading.targets:
+            end = offset + len(gold[index].text)
+            out[index].extend(
+                Span(s.start - offset, min(s.end, end) - offset, s.label, s.score, s.source)
+                for s in spans if offset <= s.start < end
+            )  # fmt: skip
+    return out
+
+
+def parse_context(value: str) -> str | int:
+    """``none``, ``paragraph`` or a number of neighbouring sentences (the CLI's ``--context``)."""
+    if value in ("none", "paragraph"):
+        return value
+    if value.isdigit():
+        return int(value)
+    raise InputError(f"unknown document context {value!r}: expected none, paragraph or a number")
 
 
 def score(gold: Sequence[GoldDoc], predicted: Iterable[list[Span]]) -> dict[str, Counts]:

@@ -22,7 +22,7 @@ Label mapping (why: tilbake de-identifies, it does not do general NER):
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,11 +41,16 @@ NORNE_TO_TILBAKE: dict[str, str | None] = {
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: its tokens, whether each is followed by a space, and mapped BIO tags."""
+    """One sentence: its tokens, whether each is followed by a space, and mapped BIO tags.
+
+    ``newpar``: a ``# newpar`` comment came before it (the UD dev file marks paragraphs; NorNE has no
+    document ids, so paragraphs and neighbouring sentences are the only document context it gives).
+    """
 
     words: list[str]
     spaces: list[bool]
     tags: list[str]
+    newpar: bool = False
 
     @property
     def text(self) -> str:
@@ -107,7 +112,7 @@ def guess_spaces(words: list[str]) -> list[bool]:
     return spaces
 
 
-def _sentence(rows: list[list[str]], spacing_known: bool) -> Sentence:
+def _sentence(rows: list[list[str]], spacing_known: bool, newpar: bool = False) -> Sentence:
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
@@ -120,7 +125,7 @@ def _sentence(rows: list[list[str]], spacing_known: bool) -> Sentence:
         spaces = guess_spaces(words)
     elif spaces:
         spaces[-1] = False
-    return Sentence(words, spaces, tags)
+    return Sentence(words, spaces, tags, newpar)
 
 
 def parse_lines(lines: Iterator[str] | list[str], *, spacing_known: bool = True) -> Iterator[Sentence]:
@@ -129,14 +134,17 @@ def parse_lines(lines: Iterator[str] | list[str], *, spacing_known: bool = True)
     ``spacing_known=False`` (NDT ``.conll``) guesses spaces from punctuation instead of ``SpaceAfter``.
     """
     rows: list[list[str]] = []
+    newpar = False
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\n")
         if not line.strip():
             if rows:
-                yield _sentence(rows, spacing_known)
+                yield _sentence(rows, spacing_known, newpar)
+                newpar = False
             rows = []
             continue
         if line.startswith("#"):
+            newpar = newpar or (not rows and line[1:].split()[:1] == ["newpar"])
             continue
         cols = line.split("\t")
         if len(cols) != 10:
@@ -145,7 +153,7 @@ def parse_lines(lines: Iterator[str] | list[str], *, spacing_known: bool = True)
             continue
         rows.append(cols)
     if rows:
-        yield _sentence(rows, spacing_known)
+        yield _sentence(rows, spacing_known, newpar)
 
 
 def read_sentences(path: Path) -> Iterator[Sentence]:
@@ -157,6 +165,44 @@ def read_sentences(path: Path) -> Iterator[Sentence]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         yield from parse_lines(handle, spacing_known=spacing_known)
+
+
+_SENTENCE_STOPS = frozenset(".!?:;»\"")
+
+
+def joined(sentences: Iterable[Sentence], size: int) -> Iterator[Sentence]:
+    """Consecutive sentences joined ``size`` at a time, as they stand in an article: a space after a
+    sentence ending in punctuation, a line break (an ``O`` token) after a headline. NorNE's sentences
+    are in article order; trained on them joined, the model meets sentence-initial capitals inside
+    running text, as in the notes it reads."""
+    group: list[Sentence] = []
+    for sentence in sentences:
+        group.append(sentence)
+        if len(group) == size:
+            yield _join(group)
+            group = []
+    if group:
+        yield _join(group)
+
+
+def _join(group: list[Sentence]) -> Sentence:
+    if len(group) == 1:
+        return group[0]
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    for i, sentence in enumerate(group):
+        if i:
+            if words[-1][-1:] in _SENTENCE_STOPS:
+                spaces[-1] = True
+            else:
+                words.append("\n")
+                spaces.append(False)
+                tags.append("O")
+        words.extend(sentence.words)
+        spaces.extend(sentence.spaces)
+        tags.extend(sentence.tags)
+    return Sentence(words, spaces, tags, group[0].newpar)
 
 
 def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -47,6 +47,8 @@ class TrainOptions:
     synth_notes: int = 8000  # synthetic training notes (0 = NorNE only)
     synth_dev_notes: int = 300
     lowercase_share: float = 0.15
+    #: consecutive NorNE train sentences joined into one training doc (1: each sentence alone)
+    norne_join: int = 1
     seed: int = 1337
     max_steps: int | None = None
     overrides: dict[str, object] = field(default_factory=dict)
@@ -56,10 +58,10 @@ def _blank() -> Language:
     return add_clinical_abbreviations(spacy.blank("nb"))
 
 
-def _norne_docs(nlp: Language, path: Path) -> Iterator[Doc]:
+def _norne_docs(nlp: Language, path: Path, join: int = 1) -> Iterator[Doc]:
     if not path.is_file():
         raise InputError(f"NorNE file not found: {path} (expected {NORNE_TRAIN} and {NORNE_DEV})")
-    for sentence in norne.read_sentences(path):
+    for sentence in norne.joined(norne.read_sentences(path), join):
         yield corpus.sentence_doc(nlp, sentence)
 
 
@@ -108,7 +110,7 @@ def name_norms(
 def build_corpora(options: TrainOptions) -> dict[str, int]:
     """Write ``train.spacy``/``dev.spacy`` and the gate lexicon into the work dir; returns doc counts."""
     nlp = _blank()
-    train_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN))
+    train_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN, options.norne_join))
     if options.synth_notes:
         train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
     first, surnames = gazetteer.load_names()
