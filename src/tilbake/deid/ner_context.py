@@ -135,17 +135,17 @@ def consistent(
                 if Label.PERSON in (label, span.label) and label != span.label and n > tally[span.label]:
                     span = Span(span.start, span.end, label, span.score, span.source)
         out.append(span)
-    names = [
+    voted = [
         word for word, tally in votes.items()
         if tally[Label.PERSON] > max(tally[Label.ORG], tally[Label.LOCATION]) and word.lower() not in never
     ]  # fmt: skip
-    if not names:
+    if not voted:
         return out
     taken = bytearray(len(text))
     for span in out:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     added: list[Span] = []
-    for word in names:
+    for word in voted:
         lower_common = word.lower() in common
         i = text.find(word)
         while i >= 0:
