@@ -83,7 +83,7 @@ def test_overlap_resolution_matches_plain_scan(spans: list[Span]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.integers(-2, 40), st.integers(-2, 40), st.sampled_from(list(Label)), st.floats(-0.5, 1.5))
 def test_new_span_is_a_span(start: int, end: int, label: Label, score: float) -> None:
-    from tilbake.deid.spans import new_span
+    from tilbake.deid.recognizers.base import new_span
 
     try:
         expected = Span(start, end, label, score, "src")
