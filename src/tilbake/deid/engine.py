@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import itemgetter
+from typing import Final
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.overlap import propagate_names, resolve_overlaps
@@ -21,10 +22,10 @@ from tilbake.deid.recognizers import Finding, Recognizer, Scan, rule_recognizers
 from tilbake.deid.rules import Rules
 from tilbake.deid.spans import Detector, Label, Span
 
-_WORDY = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
+_WORDY: Final = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
 #: words that are never PHI whatever found them (agencies, eponyms, drug brands, "Rødt" flagg)
-NEVER_PHI = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS,
-                                          *words.CLINICAL_CAPWORDS))
+NEVER_PHI: Final = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS,
+                                                 *words.CLINICAL_CAPWORDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ class Deidentifier:
         return _dedupe_kept(sorted(out, key=lambda e: (e.span.start, e.span.end)))
 
 
-_SPAN = itemgetter(0)  # Finding.span, in C
+_SPAN: Final = itemgetter(0)  # Finding.span, in C
 
 
 def _explain(f: Finding, decision: str) -> Explanation:

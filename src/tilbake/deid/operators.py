@@ -16,18 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from tilbake.deid.apply import apply
 from tilbake.deid.lang_nb import words
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
-TAGS: dict[Label, str] = {
+TAGS: Final[dict[Label, str]] = {
     Label.PERSON: "[NAVN]", Label.FNR: "[FNUMMER]", Label.PHONE: "[TELEFON]", Label.EMAIL: "[EPOST]",
     Label.URL: "[URL]", Label.DATE: "[DATO]", Label.AGE: "[ALDER]", Label.ADDRESS: "[ADRESSE]",
     Label.LOCATION: "[STED]", Label.ORG: "[ORGANISASJON]", Label.ID: "[ID]",
 }
-REDACTED = "[…]"
+REDACTED: Final = "[…]"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class OperatorContext:
 
 
 Operator = Callable[[str, Sequence[Span], OperatorContext], list[str]]
-_NO_CONTEXT = OperatorContext()
+_NO_CONTEXT: Final = OperatorContext()
 
 
 def tag(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[str]:
@@ -102,7 +103,7 @@ def _genitive(piece: str) -> str:
     return "s" if last.endswith("s") and last not in known and last[:-1] in known else ""
 
 
-_AGE_UNITS = ("årene", "åringen", "åring", "årig", "år")
+_AGE_UNITS: Final = ("årene", "åringen", "åring", "årig", "år")
 
 
 def age_years(piece: str) -> int | None:
@@ -165,8 +166,8 @@ def _surrogate(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[s
     return surrogates(text, spans, ctx)
 
 
-OPERATORS: dict[str, Operator] = {"tag": tag, "role": role, "age": age, "redact": redact,
-                                  "surrogate": _surrogate}
+OPERATORS: Final[dict[str, Operator]] = {"tag": tag, "role": role, "age": age, "redact": redact,
+                                           "surrogate": _surrogate}
 
 
 def get_operator(name: str) -> Operator:

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from operator import attrgetter, le
+from typing import Final
 
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label, Span
 
-_JOINERS = frozenset({"", " ", "-"})
+_JOINERS: Final = frozenset({"", " ", "-"})
 
 
 def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Span]:
@@ -48,8 +49,8 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     return sorted(chosen, key=_ORDER)
 
 
-_ORDER = attrgetter("start", "end")  # a C-level sort key: this runs for every document
-_NAMES = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
+_ORDER: Final = attrgetter("start", "end")  # a C-level sort key: this runs for every document
+_NAMES: Final = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
 
 
 def _drop_contained_names(ordered: list[Span]) -> list[Span]:
@@ -96,8 +97,8 @@ def _disjoint(ordered: list[Span]) -> bool:
     return all(map(le, map(_END, ordered), map(_START, ordered[1:])))
 
 
-_END = attrgetter("end")
-_START = attrgetter("start")
+_END: Final = attrgetter("end")
+_START: Final = attrgetter("start")
 
 
 def _by_label(s: Span) -> tuple[str, int, int]:
@@ -127,9 +128,9 @@ def _merge_same_label(spans: list[Span], text: str | None) -> list[Span]:
     return out
 
 
-_SKIP_TOKENS = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
+_SKIP_TOKENS: Final = frozenset(w.lower() for w in words.NON_NAME_CAPWORDS) | {
     t.lower() for t in words.PERSON_TITLES}
-_TOKEN = re.compile(letters.CAPWORD)
+_TOKEN: Final = re.compile(letters.CAPWORD)
 
 
 def propagate_names(text: str, spans: list[Span]) -> list[Span]:
@@ -160,7 +161,7 @@ def propagate_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-_WORDS = frozenset(words.NAME_STOPWORDS)
+_WORDS: Final = frozenset(words.NAME_STOPWORDS)
 
 
 def _sentence_start(text: str, i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import letters, words
@@ -20,26 +21,31 @@ from tilbake.deid.recognizers.base import (
 )
 from tilbake.deid.spans import Label
 
-FAMILY = "addresses"
-_SUFFIXES = tuple(words.STREET_SUFFIXES)
-_STRONG = ("gata", "gate", "gaten", "veien", "vegen", "vei", "veg", "allé", "alle", "plass", "gt.", "vn.")
-_BARE = frozenset({"vei", "veg", "gate", "gata", "allé", "alle", "plass", "terrasse", "vn.", "gt.", "gt",
-                   "vegen", "veien", "torg", "brygge"})
-_NOT_PLACE = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
+FAMILY: Final = "addresses"
+_SUFFIXES: Final = tuple(words.STREET_SUFFIXES)
+_STRONG: Final = (
+    "gata", "gate", "gaten", "veien", "vegen", "vei", "veg", "allé", "alle", "plass", "gt.", "vn."
+)
+_BARE: Final = frozenset({
+    "vei", "veg", "gate", "gata", "allé", "alle", "plass", "terrasse", "vn.", "gt.", "gt", "vegen", "veien",
+    "torg", "brygge"
+})
+_NOT_PLACE: Final = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
     words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
 # "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
-_LETTER_HEAD = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-zæøå]+dag )?"
-                          r"(?:\d{1,2}[./ ]|\d{4}-"
-                          r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
-_PLACE_PREPS = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
-_COMPOUND = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
+_LETTER_HEAD: Final = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-zæøå]+dag )?"
+                                 r"(?:\d{1,2}[./ ]|\d{4}-"
+                                 r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
+_NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
+_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+_COMPOUND: Final = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
 # places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
-_WORD_PLACES = frozenset({"ski", "sand", "dal", "vik", "bø", "nes", "hov", "moen", "strand", "stranda",
-                          "åsen", "fjell", "vang", "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud",
-                          "sel",
-                          "ås", "moi", "by", "li", "mo", "berg", "lia", "eng"})
-_FROM_TO = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
+_WORD_PLACES: Final = frozenset({
+    "ski", "sand", "dal", "vik", "bø", "nes", "hov", "moen", "strand", "stranda", "åsen", "fjell", "vang",
+    "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud", "sel", "ås", "moi", "by", "li", "mo", "berg",
+    "lia", "eng",
+})
+_FROM_TO: Final = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
 
 
 @cache
@@ -49,10 +55,12 @@ def _regions() -> frozenset[str]:
                      for prep in ("i", "på") if f" {prep} " in p)
 
 
-_HEADER_PARTS = ("adresse", "dresse", "daresse", "adr.", "bosted", "bsoted")
-_HOUSE_LETTERS = frozenset("abcdefgh")  # "grankollveien 12 b" in lower-case notes
-_ADDRESS_CUES = ("bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse")
-_STOP = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
+_HEADER_PARTS: Final = ("adresse", "dresse", "daresse", "adr.", "bosted", "bsoted")
+_HOUSE_LETTERS: Final = frozenset("abcdefgh")  # "grankollveien 12 b" in lower-case notes
+_ADDRESS_CUES: Final = (
+    "bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse"
+)
+_STOP: Final = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
 
 
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:

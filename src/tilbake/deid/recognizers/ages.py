@@ -7,6 +7,7 @@ Durations are not ages: "i 3 år", "for 3 år siden", "de siste 2 år".
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
@@ -20,33 +21,39 @@ from tilbake.deid.recognizers.base import (
 )
 from tilbake.deid.spans import Label
 
-FAMILY = "ages"
-_DURATION_BEFORE = frozenset(words.DURATION_BEFORE)
-_DURATION_AFTER = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
-_OLD = (" gammel", " gml", " gamle", " gmale", " gaml", " gamel", " altså gml")
-_DURATION_VERBS = ("sykmeldt", "sykemeldt", "jobbet", "arbeidet", "bodd", "hatt ", "vart", "trent", "plaget",
-                   "røykt", "brukt", "gått ", "holdt på", "drevet")
-_DURATION_VERB = re.compile("|".join(map(re.escape, _DURATION_VERBS)))  # any of them, in one search
-_AGE_AFTER = (" gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient",
-              " komma", " konsulterer", " kons.", " gamle", " gmale", " altså")
+FAMILY: Final = "ages"
+_DURATION_BEFORE: Final = frozenset(words.DURATION_BEFORE)
+_DURATION_AFTER: Final = tuple(f" {w}" for w in words.DURATION_AFTER) + (" på rad",)
+_OLD: Final = (" gammel", " gml", " gamle", " gmale", " gaml", " gamel", " altså gml")
+_DURATION_VERBS: Final = (
+    "sykmeldt", "sykemeldt", "jobbet", "arbeidet", "bodd", "hatt ", "vart", "trent", "plaget", "røykt",
+    "brukt", "gått ", "holdt på", "drevet",
+)
+_DURATION_VERB: Final = re.compile("|".join(map(re.escape, _DURATION_VERBS)))  # any of them, in one search
+_AGE_AFTER: Final = (
+    " gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient", " komma",
+    " konsulterer", " kons.", " gamle", " gmale", " altså",
+)
 
 
-_TENS = tuple(words.TENS)
+_TENS: Final = tuple(words.TENS)
+_TENS_ITEMS: Final = tuple(words.TENS.items())
+_NUMBER_WORDS: Final = words.NUMBER_WORDS
 
 
 def number_word(word: str) -> int | None:
     """The value of a Norwegian number word ("sju", "førtisju", "femti"), or None."""
-    if word in words.NUMBER_WORDS:
-        return words.NUMBER_WORDS[word]
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
     if not word.startswith(_TENS):
         return None  # mostly "" (the digits of "47 år"): one test in C instead of the loop
-    for tens, value in words.TENS.items():
+    for tens, value in _TENS_ITEMS:
         if word.startswith(tens):
             rest = word[len(tens):]
             if not rest:
                 return value
-            if rest in words.NUMBER_WORDS and words.NUMBER_WORDS[rest] < 10 or rest == "en":
-                return value + (1 if rest == "en" else words.NUMBER_WORDS[rest])
+            if rest in _NUMBER_WORDS and _NUMBER_WORDS[rest] < 10 or rest == "en":
+                return value + (1 if rest == "en" else _NUMBER_WORDS[rest])
     return None
 
 
@@ -134,10 +141,10 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
 
 
-_ALDER_GATE = frozenset({"lder", "dler", "ledr"})
+_ALDER_GATE: Final = frozenset({"lder", "dler", "ledr"})
 register_literals(_ALDER_GATE)  # found in the shared Aho-Corasick pass, not by three str.find
-_ALDER = re.compile(r"(?<![A-Za-zæøå])[Aa](?:lder|dler|ledr)(?![a-zæøå])")
-_AFTER_ALDER = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])")
+_ALDER: Final = re.compile(r"(?<![A-Za-zæøå])[Aa](?:lder|dler|ledr)(?![a-zæøå])")
+_AFTER_ALDER: Final = re.compile(r"[ \t]*(?:\(år\))?[ \t]*[:=]?[ \t]*(\d{1,3})(?![\d])")
 
 
 def _cued_ages(scan: Scan) -> list[Finding]:

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import ahocorasick_rs
 
@@ -46,14 +46,14 @@ class _Fragment:
     lead: str  # "digit", "+" or "("
 
 
-_FRAGMENTS: list[_Fragment] = []
-_MASTER: list[re.Pattern[str]] = []
-_BY_GROUP: dict[str, tuple[str, Handler]] = {}  # regex group name -> (family, handler)
+_FRAGMENTS: Final[list[_Fragment]] = []
+_MASTER: Final[list[re.Pattern[str]]] = []
+_BY_GROUP: Final[dict[str, tuple[str, Handler]]] = {}  # regex group name -> (family, handler)
 # regex group name -> the next fragment of the same lead (None after the last), and from each fragment
 # on, its rest regex and those of the later fragments of its lead as one alternation (tagged as in
 # the master regex): a refused candidate's fallback is one match, not one per later fragment
-_NEXT: dict[str, str | None] = {}
-_FROM: dict[str, re.Pattern[str]] = {}
+_NEXT: Final[dict[str, str | None]] = {}
+_FROM: Final[dict[str, re.Pattern[str]]] = {}
 
 
 def register_fragment(priority: int, family: str, name: str, rest: str, handler: Handler, *,
@@ -137,8 +137,8 @@ def _master() -> re.Pattern[str]:
     return _MASTER[0]
 
 
-_LITERALS: set[str] = set()
-_AUTOMATON: list[tuple[Any, list[str]]] = []
+_LITERALS: Final[set[str]] = set()
+_AUTOMATON: Final[list[tuple[Any, list[str]]]] = []
 
 
 def register_literals(needles: Iterable[str]) -> None:
@@ -167,7 +167,7 @@ def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
     return hit[2], hit[1]
 
 
-_CAPWORD = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
+_CAPWORD: Final = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"
 
 
 class Scan:
@@ -344,10 +344,10 @@ def is_boundary(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
-_CUE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+_CUE_PATTERNS: Final[dict[tuple[str, ...], re.Pattern[str]]] = {}
 # the same, by the tuple's identity: the cue lists are constants, and hashing a tuple of 20 strings
 # on every call costs more than the lookup (the entry keeps its tuple alive, so the id stays its own)
-_CUE_BY_ID: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+_CUE_BY_ID: Final[dict[int, tuple[tuple[str, ...], re.Pattern[str]]]] = {}
 
 
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:

@@ -9,6 +9,7 @@ measurements ("50 60 70 70") and an unspaced 8-digit number outside the mobile s
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import phonenumbers
 
@@ -25,23 +26,23 @@ from tilbake.deid.recognizers.base import (
 )
 from tilbake.deid.spans import Label
 
-FAMILY = "contact"
+FAMILY: Final = "contact"
 # the regexes of what follows the first character ("+" or the first digit)
-_SEP = r"[ \-.]"
-_NO_PHONE = (rf"\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d\d(?!\d)|\d\d{_SEP}\d\d{_SEP}\d{{3}}(?!\d)"
-             rf"|\d{{3}}{_SEP}\d{{4}}(?!\d)|\d\d \d{{5}}(?!\d)|\d{{7}}(?!\d)")
-_PREFIXED = r"\d{1,3}[ \-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
-_PREFIXED_00 = r"(?<=0)0\d{1,3}[ \-]?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
-_ROW_AFTER = re.compile(r"[ ,;]+\d")
-_UNITS_AFTER = re.compile(r"\s?(?:°|grader|mm|cm|kg|%|/)")
+_SEP: Final = r"[ \-.]"
+_NO_PHONE: Final = (rf"\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d\d(?!\d)|\d\d{_SEP}\d\d{_SEP}\d{{3}}(?!\d)"
+                    rf"|\d{{3}}{_SEP}\d{{4}}(?!\d)|\d\d \d{{5}}(?!\d)|\d{{7}}(?!\d)")
+_PREFIXED: Final = r"\d{1,3}[ \-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
+_PREFIXED_00: Final = r"(?<=0)0\d{1,3}[ \-]?\d{1,4}(?:[ \-]?\d{1,4}){1,5}(?!\d)"
+_ROW_AFTER: Final = re.compile(r"[ ,;]+\d")
+_UNITS_AFTER: Final = re.compile(r"\s?(?:°|grader|mm|cm|kg|%|/)")
 
 
 def _digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
-_NOT_PHONE_CUE = cue_regex(words.NOT_PHONE_CUES).search
-_PHONE_CUES = cue_regex(words.PHONE_CUES).findall
+_NOT_PHONE_CUE: Final = cue_regex(words.NOT_PHONE_CUES).search
+_PHONE_CUES: Final = cue_regex(words.PHONE_CUES).findall
 
 
 def _national(scan: Scan, start: int, end: int) -> Finding | None:
@@ -98,10 +99,10 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
-_DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
-_TLDS = (".no", ".com", ".org", ".net")
-_URL_GATE = frozenset({"www.", "http", "WWW.", "HTTP"})
+_DOMAIN: Final = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
+_URL: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
+_TLDS: Final = (".no", ".com", ".org", ".net")
+_URL_GATE: Final = frozenset({"www.", "http", "WWW.", "HTTP"})
 register_literals([*_TLDS, *_URL_GATE])
 
 
@@ -126,8 +127,8 @@ def _bare_domains(scan: Scan) -> list[Finding]:
                     text[start:end].lower() not in _AGENCY_HOSTS and not text.startswith("www.", start):
                 out.append(finding(start, end, Label.URL, 0.9, FAMILY, "domain"))
     return out
-_AGENCY_HOSTS = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
-                 "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
+_AGENCY_HOSTS: Final = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsedirektoratet.no",
+                        "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
 
 class ContactRecognizer(Recognizer):

@@ -8,6 +8,7 @@ decimals (12.3).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
@@ -21,20 +22,23 @@ from tilbake.deid.recognizers.base import (
 )
 from tilbake.deid.spans import Label
 
-FAMILY = "dates"
+FAMILY: Final = "dates"
+_MONTHS: Final = words.MONTHS
 # the look-ahead is implied by the alternatives, but as one class test it lets most numbers (the
 # number scan tries this at every digit) fail at once instead of trying eleven months
-_MONTH_RE = (r"(?=[JjFfMmAaSsOoNnDd])"
-             r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*")
-_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
-                            "des"})
+_MONTH_RE: Final = (r"(?=[JjFfMmAaSsOoNnDd])"
+                    r"(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ai|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]kt|[Nn]ov|[Dd]es)[a-zæøå]*")
+_ABBREVIATIONS: Final = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des",
+})
 # sets: these are looked up for every candidate, and most lookups miss (a tuple compares every item)
-_NOT_BEFORE = frozenset({"kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng",
-                         "bt", "ndi", "odi", "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad",
-                         "grader"})
-_DATE_CUES = frozenset(words.DATE_CUES)
-_SECOND_CUES = frozenset({*words.WEEKDAYS, "den", "fra", "til"})
-_SCORE_WORDS = frozenset(words.SCORE_WORDS)
+_NOT_BEFORE: Final = frozenset({
+    "kl", "kl.", "klokka", "klokken", "vas", "nrs", "uke", "uke:", "score", "poeng", "bt", "ndi", "odi",
+    "psfs", "vekt", "høyde", "puls", "hb", "crp", "sr", "grad", "grader",
+})
+_DATE_CUES: Final = frozenset(words.DATE_CUES)
+_SECOND_CUES: Final = frozenset({*words.WEEKDAYS, "den", "fra", "til"})
+_SCORE_WORDS: Final = frozenset(words.SCORE_WORDS)
 
 
 def _valid(day: int, month: int) -> bool:
@@ -48,8 +52,8 @@ def _iso(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
-_DMY_PARTS = re.compile(r"(\d+)([./\-])(\d+)([./\-])")
-_DMY_SEPARATORS = frozenset({"..", "/-", "//", "--", "/."})
+_DMY_PARTS: Final = re.compile(r"(\d+)([./\-])(\d+)([./\-])")
+_DMY_SEPARATORS: Final = frozenset({"..", "/-", "//", "--", "/."})
 
 
 def _dmy(scan: Scan, start: int, end: int) -> Finding | None:
@@ -86,7 +90,7 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
     while k < end and text[k].isalpha():
         k += 1
     word = text[j:k].lower()
-    month = words.MONTHS.get(word)
+    month = _MONTHS.get(word)
     if month is None or not _valid(day, month) or (k < len(text) and text[k].isalnum()):
         return None
     stop = end
@@ -95,10 +99,10 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start, stop, Label.DATE, 1.0, FAMILY, "dd. month (yyyy)", "valid date")
 
 
-_FRACTIONS = frozenset({"1/2", "1/3", "1/4", "2/3", "3/4", "1/5", "1/8"})
-_UNITS_AFTER = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm", " tbl", " tablett", " dose",
-                " grader",
-                "°", " mmhg", " x ")
+_FRACTIONS: Final = frozenset({"1/2", "1/3", "1/4", "2/3", "3/4", "1/5", "1/8"})
+_UNITS_AFTER: Final = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm", " tbl", " tablett", " dose",
+                       " grader",
+                       "°", " mmhg", " x ")
 
 
 def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
@@ -154,7 +158,7 @@ def _month_year(scan: Scan, start: int, end: int) -> Finding | None:
     word_start = word_end
     while word_start > 0 and scan.text[word_start - 1].isalpha():
         word_start -= 1
-    if scan.text[word_start:word_end].lower() not in words.MONTHS or word_end - word_start < 3:
+    if scan.text[word_start:word_end].lower() not in _MONTHS or word_end - word_start < 3:
         return None
     return finding(word_start, end, Label.DATE, 0.95, FAMILY, "month yyyy", "valid month")
 
@@ -169,7 +173,7 @@ class DateRecognizer(Recognizer):
 
 # A weekday before a date belongs to it: with the day and month it tells the year ("søndag 6. oktober").
 # Short forms only with their dot: "man", "ons" and "fre" are words too.
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE: Final = re.compile(
     r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.)"
     r",?[ \t]+$", re.IGNORECASE)
 

@@ -9,6 +9,7 @@ checksums without a cue is most likely an account, order or serial number.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tilbake.deid.lang_nb import words
 from tilbake.deid.recognizers.base import (
@@ -23,10 +24,14 @@ from tilbake.deid.recognizers.base import (
 )
 from tilbake.deid.spans import Label
 
-FAMILY = "ids"
-_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
-_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
-_KONTO_W = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+FAMILY: Final = "ids"
+# the cue lists as module constants (compiled, a constant is a C static; `words.X` a dict lookup)
+_FNR_CUES: Final = words.FNR_CUES
+_KONTO_CUES: Final = words.KONTO_CUES
+_ID_CUES: Final = words.ID_CUES
+_W1: Final = (3, 7, 6, 1, 8, 9, 4, 5, 2, 1)
+_W2: Final = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
+_KONTO_W: Final = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 
 def fnr_checksum_ok(digits: str) -> bool:
@@ -89,43 +94,43 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
         return finding(start, end, Label.FNR, 1.0, FAMILY, "fnr", "mod11 ok")
     window = scan.window(start, 50)
     if not grouped_konto:
-        cue = has_cue(window, words.FNR_CUES)
+        cue = has_cue(window, _FNR_CUES)
         if cue:
             return finding(start, end, Label.FNR, 0.8, FAMILY, "fnr", "checksum failed, cue", (cue,))
         if text[start - 1:start] == "(" and text[start - 3:start - 2].isalpha() and fnr_date_ok(digits):
             return finding(start, end, Label.FNR, 0.7, FAMILY, "fnr",
                            "checksum failed, in brackets after a name")
-    cue = has_cue(window, words.KONTO_CUES)
+    cue = has_cue(window, _KONTO_CUES)
     if konto_ok(digits) or cue:
         return finding(start, end, Label.ID, 0.9 if konto_ok(digits) else 0.7, FAMILY, "kontonummer",
                        "mod11 ok" if konto_ok(digits) else "checksum failed, cue", (cue,) if cue else ())
-    cue = has_cue(window, words.ID_CUES)
+    cue = has_cue(window, _ID_CUES)
     if cue:
         return finding(start, end, Label.ID, 0.7, FAMILY, "cued number", "no checksum", (cue,))
     return None
 
 
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
-_IBAN_HINT = re.compile(r"[A-Z]{2}\d\d")
-_ID_AFTER = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/]|[. ](?=\d))*\w")
+_IBAN: Final = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_IBAN_HINT: Final = re.compile(r"[A-Z]{2}\d\d")
+_ID_AFTER: Final = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/]|[. ](?=\d))*\w")
 # whole cue words (or the end of a compound: "pasientjournalnr"), followed by a non-letter
-_CUE_WORDS = ("journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
-              "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
-              "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id",
-              "pas.nr", "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse",
-              "referansenr", "prøvenr",
-              "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto:",
-              "konto ",
-              "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
-              "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr",
-              "polisenr",
-              "skadenr", "skadenummer", "episodenr", "bestillingsnr")
+_CUE_WORDS: Final = (
+    "journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
+    "saksnummer", "sak nr", "henvisningsnr", "henvisningsnummer", "henvisnings-id", "henv.nr",
+    "rekvisisjonsnr", "rekvisisjonsnummer", "rekv.nr", "pasientnr", "pasientnummer", "pasient-id", "pas.nr",
+    "hpr", "hpr-nr", "hpr-nummer", "ref.", "ref:", "ref nr", "ref.nr", "referanse", "referansenr",
+    "prøvenr", "prøvenummer", "løpenr", "løpenummer", "kontonr", "kontonummer", "bankkonto", "konto:",
+    "konto ", "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "pnr", "d-nummer",
+    "case", "id:", "id nr", "id-nr", "id-nummer", "medlemsnr", "medlemsnummer", "forsikringsnr", "polisenr",
+    "skadenr", "skadenummer", "episodenr", "bestillingsnr",
+)
 
 
 # each cue as written in lower case, capitalised or in capitals -> the cue
-_VARIANTS = {variant: cue for cue in _CUE_WORDS
-             for variant in (cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID"))}
-_IBAN_GATE = frozenset({"NO", "IBAN", "iban"})
+_VARIANTS: Final = {
+    variant: cue for cue in _CUE_WORDS
+    for variant in (cue, cue.capitalize(), cue.upper(), cue.capitalize().replace("-id", "-ID"))}
+_IBAN_GATE: Final = frozenset({"NO", "IBAN", "iban"})
 register_literals([*_VARIANTS, *_IBAN_GATE])
 
 
@@ -162,7 +167,7 @@ class IdRecognizer(Recognizer):
             if any(f.span.start < m.end() and m.start() < f.span.end for f in found + out):
                 continue
             digits = "".join(filter(str.isdigit, m.group()))
-            fnr = len(digits) == 11 and bool(has_cue(scan.window(m.start(), 40), words.FNR_CUES))
+            fnr = len(digits) == 11 and bool(has_cue(scan.window(m.start(), 40), _FNR_CUES))
             out.append(finding(m.start(), m.end(), Label.FNR if fnr else Label.ID, 0.8, FAMILY,
                                "number after cue", "no checksum", (stem,)))
         return out
