@@ -44,6 +44,20 @@ def test_shared_literal_pass(text: str, needle: str, starts: list[int]) -> None:
     assert scan.has_literal(frozenset({needle})) == bool(starts)
 
 
+@pytest.mark.parametrize("text", [
+    "Jabłoński, fnr 15108695088, kontonr 1234", "Ødegård fnr 1 ł journalnr 2", "ł" * 3 + "fnr",
+    "Grünerløkka legesenter, Hpr 123, www.x.no", "",
+])
+def test_literal_hits_the_same_beyond_latin1(text: str) -> None:
+    """A note with letters beyond latin-1 goes through the str automaton: same hits, same offsets as
+    the same note with those letters replaced by latin-1 ones."""
+    from tilbake.deid.recognizers.base import _literal_hits
+
+    assert _literal_hits(text) == _literal_hits(text.replace("ł", "l"))
+    for last, needle in _literal_hits(text):
+        assert text[last - len(needle) + 1:last + 1] == needle
+
+
 def test_literals_in_order_longest_first() -> None:
     ends = [(last, -len(n)) for last, n in Scan("ref.nr 12, journalnr 3, Fnr 4").literals]
     assert ends == sorted(ends)

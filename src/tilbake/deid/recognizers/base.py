@@ -138,7 +138,8 @@ def _master() -> re.Pattern[str]:
 
 
 _LITERALS: Final[set[str]] = set()
-_AUTOMATON: Final[list[tuple[Any, list[str]]]] = []
+# (automaton over str, automaton over latin-1 bytes, needles by index); built on first use
+_AUTOMATON: Final[list[tuple[Any, Any, list[str]]]] = []
 
 
 def register_literals(needles: Iterable[str]) -> None:
@@ -153,11 +154,17 @@ def _literal_hits(text: str) -> list[tuple[int, str]]:
         return []
     if not _AUTOMATON:
         needles = sorted(_LITERALS)
-        # a DFA: 3x faster per character than an NFA here (ahocorasick_rs returns character offsets)
-        automaton = ahocorasick_rs.AhoCorasick(needles, implementation=ahocorasick_rs.Implementation.DFA)
-        _AUTOMATON.append((automaton, needles))
-    automaton, needles = _AUTOMATON[0]
-    hits = automaton.find_matches_as_indexes(text, overlapping=True)
+        # DFAs: 3x faster per character than NFAs here; ahocorasick_rs gives character offsets on str,
+        # byte offsets on bytes, which for latin-1 are the same and skip a UTF-8 round trip
+        dfa = ahocorasick_rs.Implementation.DFA
+        in_latin1 = [n.encode("latin-1") for n in needles]  # the cue words are Norwegian: latin-1
+        _AUTOMATON.append((ahocorasick_rs.AhoCorasick(needles, implementation=dfa),
+                           ahocorasick_rs.BytesAhoCorasick(in_latin1, implementation=dfa), needles))
+    automaton, latin1_automaton, needles = _AUTOMATON[0]
+    try:  # a note in latin-1 (nearly all): the encoding is a copy, offsets stay character offsets
+        hits = latin1_automaton.find_matches_as_indexes(text.encode("latin-1"), overlapping=True)
+    except UnicodeEncodeError:  # letters beyond latin-1 ("Jabłoński"): the str automaton
+        hits = automaton.find_matches_as_indexes(text, overlapping=True)
     if len(hits) > 1:
         hits.sort(key=_by_end_longest)  # by end; of several ending together, the longest first
     return [(end - 1, needles[i]) for i, _, end in hits]
