@@ -173,3 +173,14 @@ def test_red_flag_is_no_organisation():
     eng = Deidentifier.default()
     eng.add(Model())
     assert eng.detect("Rødt flagg: progredierende nevrologiske utfall.") == []
+
+
+def test_a_lone_surrogate_does_not_stop_the_engine(engine):
+    """Lone surrogates (broken JSON escapes) reach the engine through the Python API: every span is
+    still found at its own offsets, and the rewrite keeps them."""
+    from tilbake.deid.operators import anonymize
+
+    text = "Pasient: Kari Nordmann \ud800 fnr 15108695088, journalnr 2024-00123 \udfff Jabłoński"
+    found = {(text[s.start:s.end], s.label.value) for s in engine.detect(text)}
+    assert {("Kari Nordmann", "PERSON"), ("15108695088", "FNR"), ("2024-00123", "ID")} <= found
+    assert "15108695088" not in anonymize(text, engine.detect(text), "tag")

@@ -226,3 +226,11 @@ def test_forget_makes_the_model_read_again(tiny_model: Path):
     detector._nlp.pipe = lambda strings, **kw: (read.extend(strings), pipe(strings, **kw))[1]
     assert list(detector.detect_many(TEXTS)) == first
     assert sorted(read) == sorted({t for t in TEXTS if t})
+
+
+def test_a_lone_surrogate_does_not_stop_the_model(tiny_model: Path):
+    """A broken JSON escape leaves a lone surrogate that spaCy cannot hash; it is read as a stand-in
+    character, so the names around it are still found at their own offsets."""
+    detector = NerDetector(tiny_model).load()
+    text = "Kontroll \ud800 Kari Nordmann, Tromsø \udfff"
+    assert _texts(detector, text) == [("Kari Nordmann", Label.PERSON), ("Tromsø", Label.LOCATION)]

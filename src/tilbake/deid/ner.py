@@ -34,6 +34,7 @@ from .spans import Label, Span
 MODEL_NAME = "nb_tilbake_ner"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / MODEL_NAME
 LEXICON_FILE = "tilbake_gate.json"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCATION}
 
 # spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.
@@ -293,7 +294,8 @@ class NerDetector:
         if not todo:
             return [memo[s] for s in strings]
         entities = _tagged_entities if self._tagger else _parsed_entities
-        docs = self._nlp.pipe(todo, batch_size=self.batch_size)
+        # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
+        docs = self._nlp.pipe([_SURROGATE.sub("\ufffd", s) for s in todo], batch_size=self.batch_size)
         new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
         if len(memo) + len(new) > self.MEMO_SIZE:
             memo.clear()

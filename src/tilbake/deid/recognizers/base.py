@@ -163,11 +163,15 @@ def _literal_hits(text: str) -> list[tuple[int, str]]:
     automaton, latin1_automaton, needles = _AUTOMATON[0]
     try:  # a note in latin-1 (nearly all): the encoding is a copy, offsets stay character offsets
         hits = latin1_automaton.find_matches_as_indexes(text.encode("latin-1"), overlapping=True)
-    except UnicodeEncodeError:  # letters beyond latin-1 ("Jabłoński"): the str automaton
-        hits = automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # letters beyond latin-1 ("Jabłoński"): the str automaton; a lone
+        # surrogate (from a broken JSON escape) cannot go to it and gets a stand-in, offsets kept
+        hits = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
     if len(hits) > 1:
         hits.sort(key=_by_end_longest)  # by end; of several ending together, the longest first
     return [(end - 1, needles[i]) for i, _, end in hits]
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
