@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
 
 from tilbake.deid.lang_nb import letters
 from tilbake.deid.spans import Label, Span
+
+T = TypeVar("T")
 
 
 class Finding(NamedTuple):
@@ -137,9 +139,49 @@ def _master() -> re.Pattern[str]:
     return _MASTER[0]
 
 
+class Needles(Generic[T]):
+    """Exact strings, each with a value, found in one Aho-Corasick pass (ahocorasick_rs's DFA): every
+    occurrence, overlapping ones too, as ``(offset of its last character, value)``, by that offset,
+    the longest first where several end together."""
+
+    def __init__(self, values: Mapping[str, T]) -> None:
+        self._values = list(values.values())
+        dfa = ahocorasick_rs.Implementation.DFA  # 3x faster per character than an NFA here
+        self._str = ahocorasick_rs.AhoCorasick(list(values), implementation=dfa)
+        # on bytes ahocorasick_rs gives byte offsets: for latin-1 (nearly every Norwegian note) those
+        # are the character offsets, and the encoding is a copy instead of a UTF-8 round trip
+        try:
+            in_latin1 = [key.encode("latin-1") for key in values]
+            self._latin1: Any = ahocorasick_rs.BytesAhoCorasick(in_latin1, implementation=dfa)
+        except UnicodeEncodeError:
+            self._latin1 = None
+
+    def find(self, text: str) -> list[tuple[int, T]]:
+        try:
+            data = text.encode("latin-1") if self._latin1 is not None else None
+        except UnicodeEncodeError:
+            data = None
+        hits: list[tuple[int, int, int]]
+        if data is not None:
+            hits = self._latin1.find_matches_as_indexes(data, overlapping=True)
+        else:  # letters beyond latin-1 ("Jabłoński"); a lone surrogate (from a broken JSON escape)
+            # cannot go to the automaton and gets a stand-in, offsets kept
+            hits = self._str.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        if len(hits) > 1:
+            hits.sort(key=_by_end_longest)
+        values = self._values
+        return [(end - 1, values[i]) for i, _, end in hits]
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
+    return hit[2], hit[1]
+
+
 _LITERALS: Final[set[str]] = set()
-# (automaton over str, automaton over latin-1 bytes, needles by index); built on first use
-_AUTOMATON: Final[list[tuple[Any, Any, list[str]]]] = []
+_AUTOMATON: Final[list[Needles[str]]] = []  # built on first use
 
 
 def register_literals(needles: Iterable[str]) -> None:
@@ -153,29 +195,8 @@ def _literal_hits(text: str) -> list[tuple[int, str]]:
     if not _LITERALS:
         return []
     if not _AUTOMATON:
-        needles = sorted(_LITERALS)
-        # DFAs: 3x faster per character than NFAs here; ahocorasick_rs gives character offsets on str,
-        # byte offsets on bytes, which for latin-1 are the same and skip a UTF-8 round trip
-        dfa = ahocorasick_rs.Implementation.DFA
-        in_latin1 = [n.encode("latin-1") for n in needles]  # the cue words are Norwegian: latin-1
-        _AUTOMATON.append((ahocorasick_rs.AhoCorasick(needles, implementation=dfa),
-                           ahocorasick_rs.BytesAhoCorasick(in_latin1, implementation=dfa), needles))
-    automaton, latin1_automaton, needles = _AUTOMATON[0]
-    try:  # a note in latin-1 (nearly all): the encoding is a copy, offsets stay character offsets
-        hits = latin1_automaton.find_matches_as_indexes(text.encode("latin-1"), overlapping=True)
-    except UnicodeEncodeError:  # letters beyond latin-1 ("Jabłoński"): the str automaton; a lone
-        # surrogate (from a broken JSON escape) cannot go to it and gets a stand-in, offsets kept
-        hits = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-    if len(hits) > 1:
-        hits.sort(key=_by_end_longest)  # by end; of several ending together, the longest first
-    return [(end - 1, needles[i]) for i, _, end in hits]
-
-
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
-def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
-    return hit[2], hit[1]
+        _AUTOMATON.append(Needles({needle: needle for needle in sorted(_LITERALS)}))
+    return _AUTOMATON[0].find(text)
 
 
 _CAPWORD: Final = re.compile(letters.CAPWORD)  # any Latin capital: "Jabłoński", "Þórdís"

@@ -11,13 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-import ahocorasick
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import letters, person_cues, words
-from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding
+from tilbake.deid.recognizers.base import Finding, Needles, Recognizer, Scan, finding
 from tilbake.deid.recognizers.name_context import (
     LOWER_GENITIVE,
     NEVER,
@@ -124,12 +121,8 @@ _LOWER_NAME = re.compile(r"[ \t\n]+([^\W\d_][\wæøå\-]+(?:[ \t]+[^\W\d_][\wæ�
 
 
 @cache
-def _lower_cue_automaton() -> Any:
-    automaton = ahocorasick.Automaton()
-    for cue in _LOWER_CUES:
-        automaton.add_word(cue, len(cue))
-    automaton.make_automaton()
-    return automaton
+def _lower_cue_automaton() -> Needles[int]:
+    return Needles({cue: len(cue) for cue in _LOWER_CUES})
 _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
 _ROLE_PAREN = re.compile(r"[ \t]*\((?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
@@ -192,7 +185,7 @@ class NameRecognizer(Recognizer):
         out: list[Finding] = []
         text = scan.text
         lower = scan.lower
-        for last, length in _lower_cue_automaton().iter(lower):
+        for last, length in _lower_cue_automaton().find(lower):
             first = last - length + 1
             glued_after = last + 1 < len(lower) and lower[last + 1].isalnum()
             if first > 0 and lower[first - 1].isalnum() or glued_after:

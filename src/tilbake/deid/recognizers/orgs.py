@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
-
-import ahocorasick
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import letters, orgs, words
-from tilbake.deid.recognizers.base import Finding, Recognizer, Scan, finding, is_boundary
+from tilbake.deid.recognizers.base import Finding, Needles, Recognizer, Scan, finding, is_boundary
 from tilbake.deid.spans import Label
 
 FAMILY = "orgs"
@@ -31,30 +28,19 @@ _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
 
 
 @cache
-def _hospitals() -> Any:
-    automaton = ahocorasick.Automaton()
-    for name in orgs.HOSPITALS:
-        automaton.add_word(name.lower(), (len(name), name if name in orgs.CASE_SENSITIVE else ""))
-    automaton.make_automaton()
-    return automaton
+def _hospitals() -> Needles[tuple[int, str]]:
+    return Needles({name.lower(): (len(name), name if name in orgs.CASE_SENSITIVE else "")
+                    for name in orgs.HOSPITALS})
 
 
 @cache
-def _clinic_stems() -> Any:
-    automaton = ahocorasick.Automaton()
-    for rank, stem in enumerate(_CLINIC_STEMS):
-        automaton.add_word(stem, (rank, stem))
-    automaton.make_automaton()
-    return automaton
+def _clinic_stems() -> Needles[tuple[int, str]]:
+    return Needles({stem: (rank, stem) for rank, stem in enumerate(_CLINIC_STEMS)})
 
 
 @cache
-def _employer_cues() -> Any:
-    automaton = ahocorasick.Automaton()
-    for cue in set(words.EMPLOYER_CUES):
-        automaton.add_word(cue, cue)
-    automaton.make_automaton()
-    return automaton
+def _employer_cues() -> Needles[str]:
+    return Needles({cue: cue for cue in sorted(set(words.EMPLOYER_CUES))})
 
 
 class OrgRecognizer(Recognizer):
@@ -67,7 +53,7 @@ class OrgRecognizer(Recognizer):
     def _hospitals(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
         text = scan.text
-        for last, (length, exact) in _hospitals().iter(scan.lower):
+        for last, (length, exact) in _hospitals().find(scan.lower):
             start, end = last - length + 1, last + 1
             if text[end:end + 1] in ("s", "'", "’") and (end + 1 == len(text) or not text[end + 1].isalnum()):
                 end += 1  # genitive: "Ahus' akuttmottak", "Haukelands"
@@ -81,7 +67,7 @@ class OrgRecognizer(Recognizer):
 
     def _clinics(self, scan: Scan) -> list[Finding]:
         found: dict[int, tuple[int, Finding]] = {}  # start -> (rank of the stem, finding)
-        for last, (rank, stem) in _clinic_stems().iter(scan.lower):  # one pass for all stems
+        for last, (rank, stem) in _clinic_stems().find(scan.lower):  # one pass for all stems
             hit = self._clinic_at(scan, last - len(stem) + 1, stem)
             if hit is not None and (hit.span.start not in found or rank < found[hit.span.start][0]):
                 found[hit.span.start] = (rank, hit)  # at one start, the earlier stem of the list wins
@@ -158,7 +144,7 @@ class OrgRecognizer(Recognizer):
         a lower-case name only when it ends the clause ("sykmeldt fra jobben i equinor.")."""
         out: list[Finding] = []
         lower, text = scan.lower, scan.text
-        for last, cue in _employer_cues().iter(lower):  # one pass for all cues
+        for last, cue in _employer_cues().find(lower):  # one pass for all cues
             i = last - len(cue) + 1
             m = _ORG_AFTER.match(text, last + 1) if i == 0 or not lower[i - 1].isalpha() else None
             if m:
