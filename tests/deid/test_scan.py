@@ -246,3 +246,16 @@ def test_scan_repr_never_shows_the_text() -> None:
     scan = Scan("Pasient Kari Nordmann, fnr 15108695088")
     assert "Kari" not in repr(scan) and "15108695088" not in repr(scan)
     assert repr(scan) == "Scan(<38 characters>)"
+
+
+def test_needles_find_every_occurrence_with_its_value() -> None:
+    from tilbake.deid.recognizers.base import Needles
+
+    needles = Needles({"journal": 1, "journalnr": 2, "nr": 3})
+    # overlapping hits too, by last character, the longest first where several end together
+    assert needles.find("journalnr 5, nr 6") == [(6, 1), (8, 2), (8, 3), (14, 3)]
+    assert needles.find("ingen treff") == []
+    # beyond latin-1 and with a lone surrogate: the str automaton, the same character offsets
+    assert needles.find("ł journalnr \ud800 nr") == [(8, 1), (10, 2), (10, 3), (15, 3)]
+    beyond = Needles({"łódź": "city", "nr": "cue"})  # a key beyond latin-1: str automaton only
+    assert beyond.find("nr łódź") == [(1, "cue"), (6, "city")]
