@@ -42,7 +42,7 @@ class OptionalMypycBuild(build_ext):
 
                 extensions = mypycify([str(p) for p in COMPILED], opt_level="3",
                                       target_dir=str(Path("build") / "mypyc"))
-            except Exception as exc:  # mypyc refused the sources: stay pure, say so
+            except (Exception, SystemExit) as exc:  # mypyc refused the sources (it exits): stay pure
                 self.warn(f"tilbake: no compiled modules ({type(exc).__name__}: {exc})")
         self.distribution.ext_modules = extensions
         super().finalize_options()
@@ -52,7 +52,7 @@ class OptionalMypycBuild(build_ext):
             return
         try:
             super().run()
-        except Exception as exc:  # no compiler or no Python headers: stay pure, say so
+        except (Exception, SystemExit) as exc:  # no compiler or no Python headers: stay pure, say so
             self.warn(f"tilbake: no compiled modules ({type(exc).__name__}: {exc})")
             for ext in self.extensions:  # all or nothing: never a compiled module without its group
                 for root in (self.build_lib, *([str(SRC)] if self.inplace else [])):

@@ -34,7 +34,7 @@ from .spans import Label, Span
 MODEL_NAME = "nb_tilbake_ner"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / MODEL_NAME
 LEXICON_FILE = "tilbake_gate.json"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCATION}
 
 # spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.

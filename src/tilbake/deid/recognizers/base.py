@@ -173,7 +173,7 @@ class Needles(Generic[T]):
         return [(end - 1, values[i]) for i, _, end in hits]
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
 
 
 def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
