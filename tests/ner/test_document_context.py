@@ -40,35 +40,21 @@ def test_earlier_mentions_are_found_too_and_neighbours_join():
     assert _read(text, spans) == [("Borten", Label.PERSON), ("Per Borten", Label.PERSON)]
 
 
-def test_a_minority_person_reading_takes_the_majority_label():
-    text = "Han bor på Nordås. Nordås ligger sør i byen. Hun flyttet til Nordås."
-    spans = [
-        _span(text, "Nordås", Label.LOCATION, 0),
-        _span(text, "Nordås", Label.PERSON, 1),
-        _span(text, "Nordås", Label.LOCATION, 2),
-    ]
-    assert [label for _, label in _read(text, spans)] == [Label.LOCATION] * 3
-
-
-def test_a_majority_person_reading_wins_over_a_lone_organisation():
-    text = "Knausgård skriver. Knausgård leser. Forlaget ga ut Knausgård."
-    spans = [
-        _span(text, "Knausgård", Label.PERSON, 0),
-        _span(text, "Knausgård", Label.PERSON, 1),
-        _span(text, "Knausgård", Label.ORG, 2),
-    ]
-    assert [label for _, label in _read(text, spans)] == [Label.PERSON] * 3
-
-
-def test_places_and_organisations_are_not_relabelled_among_themselves():
-    # "Norge vant" (an organisation) and "i Norge" (a place) are both right in one document
-    text = "Norge vant. Han bor i Norge. Norge er kaldt."
-    spans = [
-        _span(text, "Norge", Label.ORG, 0),
-        _span(text, "Norge", Label.LOCATION, 1),
-        _span(text, "Norge", Label.LOCATION, 2),
-    ]
-    assert [label for _, label in _read(text, spans)] == [Label.ORG, Label.LOCATION, Label.LOCATION]
+@pytest.mark.parametrize(("text", "word", "readings", "expected"), [
+    # a minority person reading takes the majority label
+    ("Han bor på Nordås. Nordås ligger sør i byen. Hun flyttet til Nordås.", "Nordås",
+     [Label.LOCATION, Label.PERSON, Label.LOCATION], [Label.LOCATION] * 3),
+    # a majority person reading wins over a lone organisation
+    ("Knausgård skriver. Knausgård leser. Forlaget ga ut Knausgård.", "Knausgård",
+     [Label.PERSON, Label.PERSON, Label.ORG], [Label.PERSON] * 3),
+    # places and organisations are not relabelled among themselves: "Norge vant" (an organisation)
+    # and "i Norge" (a place) are both right in one document
+    ("Norge vant. Han bor i Norge. Norge er kaldt.", "Norge",
+     [Label.ORG, Label.LOCATION, Label.LOCATION], [Label.ORG, Label.LOCATION, Label.LOCATION]),
+])
+def test_one_word_entities_take_the_documents_reading(text, word, readings, expected):
+    spans = [_span(text, word, label, i) for i, label in enumerate(readings)]
+    assert [label for _, label in _read(text, spans)] == expected
 
 
 def test_sentence_initial_common_words_compounds_and_never_words_are_not_propagated():
