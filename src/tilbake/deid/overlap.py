@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from operator import attrgetter, le
+from operator import attrgetter
 from typing import Final
 
 from tilbake.deid.lang_nb import letters, words
@@ -27,8 +27,8 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        earlier one.
     """
     ordered = sorted(spans, key=_ORDER)
-    if _nothing_to_resolve(ordered, text):
-        return ordered  # the common case
+    if _disjoint(ordered, text):
+        return ordered  # the common case: nothing to merge or resolve
     merged = _merge_same_label(sorted(ordered, key=_by_label), text)
     merged.sort(key=_ORDER)
     if _disjoint(merged):
@@ -76,9 +76,10 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
     return [s for k, s in enumerate(ordered) if k not in dropped] if dropped else ordered
 
 
-def _nothing_to_resolve(ordered: list[Span], text: str | None) -> bool:
-    """No span overlaps the next, and no two PERSON spans in a row are joined only by a space or
-    hyphen (they would merge); one loop, which compiled costs less than separate checks."""
+def _disjoint(ordered: list[Span], text: str | None = None) -> bool:
+    """No span overlaps the next (``ordered`` by start), and, given the text, no two PERSON spans in
+    a row are joined only by a space or hyphen (they would merge). One loop: compiled, it costs less
+    than separate checks."""
     end = 0
     person: Span | None = None
     for span in ordered:
@@ -90,15 +91,6 @@ def _nothing_to_resolve(ordered: list[Span], text: str | None) -> bool:
                 return False
             person = span
     return True
-
-
-def _disjoint(ordered: list[Span]) -> bool:
-    # each end against the next start, all in C (map over attrgetters rather than a generator)
-    return all(map(le, map(_END, ordered), map(_START, ordered[1:])))
-
-
-_END: Final = attrgetter("end")
-_START: Final = attrgetter("start")
 
 
 def _by_label(s: Span) -> tuple[str, int, int]:
