@@ -27,6 +27,7 @@ from typing import Any
 from tilbake.errors import ModelError
 
 from .lang_nb import places_lower
+from .lang_nb.letters import without_surrogates
 from .ner_context import consistent
 from .ner_filter import counting, cue_words, lower_tail, never_compound, never_with_slips, person_span
 from .spans import Label, Span
@@ -34,7 +35,6 @@ from .spans import Label, Span
 MODEL_NAME = "nb_tilbake_ner"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / MODEL_NAME
 LEXICON_FILE = "tilbake_gate.json"
-_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 MODEL_LABELS = {"PERSON": Label.PERSON, "ORG": Label.ORG, "LOCATION": Label.LOCATION}
 
 # spaCy's transition parser gives no calibrated probability; one fixed score marks model spans.
@@ -295,7 +295,7 @@ class NerDetector:
             return [memo[s] for s in strings]
         entities = _tagged_entities if self._tagger else _parsed_entities
         # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
-        docs = self._nlp.pipe([_SURROGATE.sub("\ufffd", s) for s in todo], batch_size=self.batch_size)
+        docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
         new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
         if len(memo) + len(new) > self.MEMO_SIZE:
             memo.clear()

@@ -7,6 +7,8 @@ Python's ``re`` has no ``\\p{Lu}``, so the upper-case class is built once from t
 
 from __future__ import annotations
 
+import re
+
 
 def _upper_class() -> str:
     latin = [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
@@ -19,3 +21,11 @@ UPPER = _upper_class()
 LETTER = r"[^\W\d_]"
 #: a capitalised word ("Jabłoński", "Þórdís", "Hætta-Sara", "O'Connor")
 CAPWORD = f"[{UPPER}]{LETTER}*(?:['’\\-]{LETTER}*)*"  # runs of letters: no per-character alternation
+
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (from a broken JSON escape) replaced by U+FFFD: the same
+    length, so offsets still hold, and a text that UTF-8 codecs (spaCy, ahocorasick_rs) accept."""
+    return _SURROGATE.sub("\ufffd", text)

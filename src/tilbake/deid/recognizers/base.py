@@ -166,14 +166,11 @@ class Needles(Generic[T]):
             hits = self._latin1.find_matches_as_indexes(data, overlapping=True)
         else:  # letters beyond latin-1 ("Jabłoński"); a lone surrogate (from a broken JSON escape)
             # cannot go to the automaton and gets a stand-in, offsets kept
-            hits = self._str.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+            hits = self._str.find_matches_as_indexes(letters.without_surrogates(text), overlapping=True)
         if len(hits) > 1:
             hits.sort(key=_by_end_longest)
         values = self._values
         return [(end - 1, values[i]) for i, _, end in hits]
-
-
-_SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
 
 
 def _by_end_longest(hit: tuple[int, int, int]) -> tuple[int, int]:
