@@ -33,13 +33,18 @@ def train_command(
     norne_join: Annotated[
         int, typer.Option(min=1, help="Consecutive NorNE train sentences per training doc.")
     ] = 1,
+    name_swaps: Annotated[
+        float,
+        typer.Option(min=0, max=1, help="Share of NorNE person sentences also taught with invented names."),
+    ] = 0.0,
 ) -> None:
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from tilbake.ner.train import TrainOptions, train
 
-    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps, norne_join=norne_join)
+    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps, norne_join=norne_join,
+                           name_swaps=name_swaps)
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output

@@ -8,7 +8,7 @@ model must not be taught both. Lower-cased copies of some docs teach it names in
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,43 @@ def with_lowercase_copies(nlp: Language, docs: Iterable[Doc], share: float, seed
     for doc in docs:
         yield doc
         if rng.random() < share and (copy := lowercased(nlp, doc)) is not None:
+            yield copy
+
+
+def name_swapped(nlp: Language, doc: Doc, invent: Callable[[], str]) -> Doc | None:
+    """The doc with every capitalised word of its persons replaced by an invented name (the same
+    word by the same name, genitives kept: "Borten ... Bortens" -> "Kvalbe ... Kvalbes"), or None
+    if it has no person to swap."""
+    names: dict[str, str] = {}
+
+    def swap(word: str) -> str:
+        base, ending = (word[:-1], word[-1]) if word[-1:] in ("s", "'") and word[:-1] in names else (word, "")
+        if not (base.isalpha() and base[:1].isupper()):
+            return word
+        new = names.setdefault(base, invent())
+        return (new.upper() if base.isupper() and len(base) > 1 else new) + ending
+
+    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    if not person_tokens:
+        return None
+    words = [swap(t.text) if t.i in person_tokens else t.text for t in doc]
+    copy = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    copy.set_ents(
+        [Span(copy, e.start, e.end, label=e.label_) for e in doc.ents],
+        missing=[copy[t.i : t.i + 1] for t in doc if t.ent_iob == 0],
+        default="outside",
+    )
+    return copy
+
+
+def with_name_swaps(
+    nlp: Language, docs: Iterable[Doc], share: float, seed: int, invent: Callable[[random.Random], str]
+) -> Iterator[Doc]:
+    """Every doc, plus a name-swapped copy of a random ``share`` of those with persons (by seed)."""
+    rng = random.Random(seed)
+    for doc in docs:
+        yield doc
+        if share and rng.random() < share and (copy := name_swapped(nlp, doc, lambda: invent(rng))):
             yield copy
 
 

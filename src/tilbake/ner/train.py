@@ -27,6 +27,7 @@ from spacy.util import load_config
 from tilbake.deid.lang_nb import places
 from tilbake.errors import InputError
 from tilbake.ner import corpus, gate, gazetteer, norne
+from tilbake.ner.pseudonames import NameShapes
 from tilbake.ner.tokenizer import add_clinical_abbreviations
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +50,8 @@ class TrainOptions:
     lowercase_share: float = 0.15
     #: consecutive NorNE train sentences joined into one training doc (1: each sentence alone)
     norne_join: int = 1
+    #: share of NorNE train sentences with persons that also go in with invented names (see pseudonames)
+    name_swaps: float = 0.0
     seed: int = 1337
     max_steps: int | None = None
     overrides: dict[str, object] = field(default_factory=dict)
@@ -107,10 +110,25 @@ def name_norms(
     )
 
 
+def _name_shapes(first: set[str], surnames: set[str], common: Iterable[str]) -> NameShapes:
+    """Invents names like the listed ones that are none of them, no common word and no name of the
+    held-out synthetic notes (those must stay unseen)."""
+    foreign_first, foreign_surnames = gazetteer.load_foreign_names()
+    listed = first | surnames | foreign_first | foreign_surnames
+    try:
+        from tilbake.synth.people import pools
+
+        heldout = pools("heldout").all_names()
+    except ImportError:
+        heldout = set()
+    return NameShapes(sorted(listed), avoid=listed | heldout | set(common))
+
+
 def build_corpora(options: TrainOptions) -> dict[str, int]:
     """Write ``train.spacy``/``dev.spacy`` and the gate lexicon into the work dir; returns doc counts."""
     nlp = _blank()
-    train_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN, options.norne_join))
+    norne_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN, options.norne_join))
+    train_docs = list(norne_docs)
     if options.synth_notes:
         train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
     first, surnames = gazetteer.load_names()
@@ -119,6 +137,10 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
     options.work_dir.mkdir(parents=True, exist_ok=True)
     (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
     (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
+    if options.name_swaps:
+        shapes = _name_shapes(first, surnames, lexicon["common"])
+        swapped = corpus.with_name_swaps(nlp, norne_docs, options.name_swaps, options.seed, shapes.invent)
+        train_docs = [*swapped, *train_docs[len(norne_docs) :]]
     augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
     counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
     dev_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_DEV))
