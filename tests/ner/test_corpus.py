@@ -75,7 +75,7 @@ def _norne_like(nlp):
 def test_name_swapped_copy_replaces_person_words_consistently():
     nlp = spacy.blank("nb")
     invented = iter(["Kvalbe", "Sandor", "Unused"])
-    copy = name_swapped(nlp, _norne_like(nlp), lambda: next(invented))
+    copy = name_swapped(nlp, _norne_like(nlp), {"PERSON": lambda: next(invented)})
     assert copy is not None
     assert copy.text == "Kvalbe sa at Sandor Kvalbes parti vant i Oslo."
     assert [(e.text, e.label_) for e in copy.ents] == [
@@ -87,20 +87,23 @@ def test_name_swapped_copy_replaces_person_words_consistently():
 
 def test_name_swapped_leaves_docs_without_persons_alone():
     nlp = spacy.blank("nb")
-    doc = spacy.tokens.Doc(nlp.vocab, words=["Han", "bor", "i", "Oslo"])
+    doc = spacy.tokens.Doc(nlp.vocab, words=["Han", "bor", "i", "Oslo"], spaces=[True, True, True, False])
     doc.ents = [spacy.tokens.Span(doc, 3, 4, "LOCATION")]
-    assert name_swapped(nlp, doc, lambda: "Never") is None
-    assert len(list(with_name_swaps(nlp, [doc] * 5, 1.0, 1, lambda rng: "Never"))) == 5
+    assert name_swapped(nlp, doc, {"PERSON": lambda: "Never"}) is None
+    assert len(list(with_name_swaps(nlp, [doc] * 5, 1.0, 1, {"PERSON": lambda rng: "Never"}))) == 5
+    copy = name_swapped(nlp, doc, {"PERSON": lambda: "Never", "LOCATION": lambda: "Kvalvik"})
+    assert copy is not None and copy.text == "Han bor i Kvalvik" and copy.ents[0].label_ == "LOCATION"
 
 
 def test_name_swaps_follow_the_share_and_seed():
     nlp = spacy.blank("nb")
     shapes = NameShapes(["Hansen", "Hansrud", "Olsen", "Olstad", "Berntsen", "Berg", "Nilsen"])
     docs = [_norne_like(nlp)] * 20
-    every = list(with_name_swaps(nlp, docs, 1.0, 3, shapes.invent))
-    half = [d.text for d in with_name_swaps(nlp, docs, 0.5, 3, shapes.invent)]
+    invent = {"PERSON": shapes.invent}
+    every = list(with_name_swaps(nlp, docs, 1.0, 3, invent))
+    half = [d.text for d in with_name_swaps(nlp, docs, 0.5, 3, invent)]
     assert len(every) == 40 and 20 < len(half) < 40
-    assert half == [d.text for d in with_name_swaps(nlp, docs, 0.5, 3, shapes.invent)]
+    assert half == [d.text for d in with_name_swaps(nlp, docs, 0.5, 3, invent)]
 
 
 def test_invented_names_are_new_and_look_like_names():

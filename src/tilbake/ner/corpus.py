@@ -78,23 +78,24 @@ def with_lowercase_copies(nlp: Language, docs: Iterable[Doc], share: float, seed
             yield copy
 
 
-def name_swapped(nlp: Language, doc: Doc, invent: Callable[[], str]) -> Doc | None:
-    """The doc with every capitalised word of its persons replaced by an invented name (the same
-    word by the same name, genitives kept: "Borten ... Bortens" -> "Kvalbe ... Kvalbes"), or None
-    if it has no person to swap."""
-    names: dict[str, str] = {}
+def name_swapped(nlp: Language, doc: Doc, invent: Mapping[str, Callable[[], str]]) -> Doc | None:
+    """The doc with every capitalised word of its entities whose label ``invent`` knows replaced by an
+    invented word (the same word by the same one, genitives kept: "Borten ... Bortens" -> "Kvalbe ...
+    Kvalbes"), or None if it has no such entity."""
+    new_words: dict[str, str] = {}
 
-    def swap(word: str) -> str:
-        base, ending = (word[:-1], word[-1]) if word[-1:] in ("s", "'") and word[:-1] in names else (word, "")
+    def swap(word: str, label: str) -> str:
+        genitive = word[-1:] in ("s", "'") and word[:-1] in new_words
+        base, ending = (word[:-1], word[-1]) if genitive else (word, "")
         if not (base.isalpha() and base[:1].isupper()):
             return word
-        new = names.setdefault(base, invent())
+        new = new_words.setdefault(base, invent[label]())
         return (new.upper() if base.isupper() and len(base) > 1 else new) + ending
 
-    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
-    if not person_tokens:
+    labels = {t.i: e.label_ for e in doc.ents if e.label_ in invent for t in e}
+    if not labels:
         return None
-    words = [swap(t.text) if t.i in person_tokens else t.text for t in doc]
+    words = [swap(t.text, labels[t.i]) if t.i in labels else t.text for t in doc]
     copy = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     copy.set_ents(
         [Span(copy, e.start, e.end, label=e.label_) for e in doc.ents],
@@ -105,13 +106,18 @@ def name_swapped(nlp: Language, doc: Doc, invent: Callable[[], str]) -> Doc | No
 
 
 def with_name_swaps(
-    nlp: Language, docs: Iterable[Doc], share: float, seed: int, invent: Callable[[random.Random], str]
+    nlp: Language,
+    docs: Iterable[Doc],
+    share: float,
+    seed: int,
+    invent: Mapping[str, Callable[[random.Random], str]],
 ) -> Iterator[Doc]:
-    """Every doc, plus a name-swapped copy of a random ``share`` of those with persons (by seed)."""
+    """Every doc, plus a swapped copy (``name_swapped``) of a random ``share`` of them (by seed)."""
     rng = random.Random(seed)
+    bound = {label: (lambda make=make: make(rng)) for label, make in invent.items()}
     for doc in docs:
         yield doc
-        if share and rng.random() < share and (copy := name_swapped(nlp, doc, lambda: invent(rng))):
+        if share and rng.random() < share and (copy := name_swapped(nlp, doc, bound)):
             yield copy
 
 

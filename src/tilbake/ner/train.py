@@ -50,8 +50,10 @@ class TrainOptions:
     lowercase_share: float = 0.15
     #: consecutive NorNE train sentences joined into one training doc (1: each sentence alone)
     norne_join: int = 1
-    #: share of NorNE train sentences with persons that also go in with invented names (see pseudonames)
+    #: share of NorNE train sentences that also go in with invented names (see pseudonames)
     name_swaps: float = 0.0
+    #: entity labels whose words are swapped (PERSON: invented names; LOCATION: invented places)
+    swap_labels: tuple[str, ...] = ("PERSON",)
     seed: int = 1337
     max_steps: int | None = None
     overrides: dict[str, object] = field(default_factory=dict)
@@ -110,18 +112,21 @@ def name_norms(
     )
 
 
-def _name_shapes(first: set[str], surnames: set[str], common: Iterable[str]) -> NameShapes:
-    """Invents names like the listed ones that are none of them, no common word and no name of the
-    held-out synthetic notes (those must stay unseen)."""
+def _word_shapes(first: set[str], surnames: set[str], common: Iterable[str]) -> dict[str, NameShapes]:
+    """Letter models that invent names (PERSON) and places (LOCATION) like the listed ones: never a
+    listed name or place, a common word, or a name of the held-out synthetic notes (they must stay
+    unseen)."""
     foreign_first, foreign_surnames = gazetteer.load_foreign_names()
-    listed = first | surnames | foreign_first | foreign_surnames
+    names = first | surnames | foreign_first | foreign_surnames
+    all_places = places() | gazetteer.load_foreign_places()
     try:
         from tilbake.synth.people import pools
 
         heldout = pools("heldout").all_names()
     except ImportError:
         heldout = set()
-    return NameShapes(sorted(listed), avoid=listed | heldout | set(common))
+    avoid = names | all_places | heldout | set(common)
+    return {"PERSON": NameShapes(sorted(names), avoid), "LOCATION": NameShapes(sorted(all_places), avoid)}
 
 
 def build_corpora(options: TrainOptions) -> dict[str, int]:
@@ -138,8 +143,9 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
     (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
     (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
     if options.name_swaps:
-        shapes = _name_shapes(first, surnames, lexicon["common"])
-        swapped = corpus.with_name_swaps(nlp, norne_docs, options.name_swaps, options.seed, shapes.invent)
+        shapes = _word_shapes(first, surnames, lexicon["common"])
+        invent = {label: shapes[label].invent for label in options.swap_labels}
+        swapped = corpus.with_name_swaps(nlp, norne_docs, options.name_swaps, options.seed, invent)
         train_docs = [*swapped, *train_docs[len(norne_docs) :]]
     augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
     counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
