@@ -1,6 +1,6 @@
 """NER model figures: size, load time, notes/s gated and ungated, and the full pipeline with/without it.
 
-    PYTHONPATH=src python bench/bench_ner.py [--notes 2000] [--chars 400] [--repeat 3]
+    PYTHONPATH=src python bench/bench_ner.py [--notes 2000] [--chars 400] [--repeat 3] [--model DIR]
 
 Notes are the synthetic held-out notes (``tilbake.synth``) cut at a sentence end near ``--chars``;
 without the generator, NorNE dev sentences joined to the same length. One process, one thread;
@@ -80,13 +80,16 @@ def _size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def _engines() -> tuple[object, object] | None:
+def _engines(model_dir: Path) -> tuple[object, object] | None:
     """The default engine without and with the model, if the engine is on this branch."""
     try:
         from tilbake.deid.engine import Deidentifier
+        from tilbake.deid.ner import load_detector
     except ImportError:
         return None
-    return Deidentifier.default(), Deidentifier.default(model=True)
+    with_model = Deidentifier.default()
+    with_model.add(load_detector(model_dir))  # what Deidentifier.default(model=True) adds, from model_dir
+    return Deidentifier.default(), with_model
 
 
 def main() -> None:
@@ -94,27 +97,28 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--chars", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR, help="model folder (for A/B)")
     args = parser.parse_args()
 
     source, texts = synthetic_notes(args.notes, args.chars)
     mean_chars = sum(map(len, texts)) / len(texts)
     print(f"corpus: {len(texts)} notes from {source}, mean {mean_chars:.0f} chars")
-    print(f"model: {DEFAULT_MODEL_DIR.name}, {_size_mb(DEFAULT_MODEL_DIR):.1f} MB on disk")
+    print(f"model: {args.model}, {_size_mb(args.model):.1f} MB on disk")
 
     started = time.perf_counter()
     import spacy  # noqa: F401  (import cost reported apart from the model's load time)
 
     imported = time.perf_counter()
-    gated = NerDetector().load()
+    gated = NerDetector(args.model).load()
     print(f"spaCy import: {imported - started:.2f} s; model load: {time.perf_counter() - imported:.2f} s")
-    ungated = NerDetector(gated=False).load()
+    ungated = NerDetector(args.model, gated=False).load()
     _DETECTORS.extend((gated, ungated))
 
     print(f"model only, whole notes (ungated): {rate(texts, ungated.detect_many, args.repeat)}")
     print(f"model only, gated windows:         {rate(texts, gated.detect_many, args.repeat)}")
     print(f"  the gate alone: model read {100 * gated.chars_read / gated.chars_seen:.0f}% of the characters")
 
-    engines = _engines()
+    engines = _engines(args.model)
     if engines is None:
         print("full pipeline: engine not available on this branch")
         return

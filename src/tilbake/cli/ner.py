@@ -22,7 +22,8 @@ def _fail(exc: TilbakeError) -> typer.Exit:
 @ner_app.command("train")
 def train_command(
     synth_notes: Annotated[int, typer.Option(help="Synthetic training notes (0: NorNE only).")] = 8000,
-    seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 1337,
+    seed: Annotated[int, typer.Option(help="Seed of the corpora (notes, lower-cased copies).")] = 1337,
+    train_seed: Annotated[int, typer.Option(help="Seed of spaCy's initialisation and batching.")] = 42,
     max_steps: Annotated[int | None, typer.Option(help="Stop after this many updates.")] = None,
     norne_dir: Annotated[Path | None, typer.Option(help="NorNE folder (default: training/norne).")] = None,
     work_dir: Annotated[Path | None, typer.Option(help="Scratch folder (default: build/ner).")] = None,
@@ -43,8 +44,8 @@ def train_command(
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from tilbake.ner.train import TrainOptions, train
 
-    options = TrainOptions(synth_notes=synth_notes, seed=seed, max_steps=max_steps, norne_join=norne_join,
-                           name_swaps=name_swaps)
+    options = TrainOptions(synth_notes=synth_notes, seed=seed, train_seed=train_seed, max_steps=max_steps,
+                           norne_join=norne_join, name_swaps=name_swaps)
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output

@@ -54,7 +54,10 @@ class TrainOptions:
     name_swaps: float = 0.0
     #: entity labels whose words are swapped (PERSON: invented names; LOCATION: invented places)
     swap_labels: tuple[str, ...] = ("PERSON",)
-    seed: int = 1337
+    seed: int = 1337  # the corpora: synthetic notes, lower-cased and name-swapped copies
+    #: spaCy's weight initialisation and batch order; 42 gave the best NorNE dev model of four seeds
+    #: tried with the same corpora (docs/ner.md: the seeds' spread is about +-0.012 PERSON F1)
+    train_seed: int = 42
     max_steps: int | None = None
     overrides: dict[str, object] = field(default_factory=dict)
 
@@ -163,7 +166,7 @@ def run_spacy_train(options: TrainOptions) -> Path:
         "paths.train": str(options.work_dir / "train.spacy"),
         "paths.dev": str(options.work_dir / "dev.spacy"),
         "nlp.after_creation.norms": str(options.work_dir / "norms.json"),
-        "system.seed": options.seed,
+        "system.seed": options.train_seed,
         **options.overrides,
     }
     if options.max_steps is not None:
@@ -208,6 +211,7 @@ def train(options: TrainOptions) -> dict[str, object]:
     summary: dict[str, object] = {
         "docs": counts,
         "seed": options.seed,
+        "train_seed": options.train_seed,
         "synth_notes": options.synth_notes,
         "minutes": round((time.monotonic() - started) / 60, 1),
     }
