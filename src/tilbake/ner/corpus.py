@@ -55,11 +55,8 @@ def _disjoint(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def lowercased(nlp: Language, doc: Doc) -> Doc | None:
-    """The same doc in lower case with the same annotation, or None if lower-casing moves offsets."""
-    words = [token.text.lower() for token in doc]
-    if any(len(w) != len(t.text) for w, t in zip(words, doc, strict=True)):
-        return None
+def _rewritten(nlp: Language, doc: Doc, words: list[str]) -> Doc:
+    """``doc`` with other words in its tokens' places: the same spacing, entities and unknown tokens."""
     copy = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     copy.set_ents(
         [Span(copy, e.start, e.end, label=e.label_) for e in doc.ents],
@@ -67,6 +64,14 @@ def lowercased(nlp: Language, doc: Doc) -> Doc | None:
         default="outside",
     )
     return copy
+
+
+def lowercased(nlp: Language, doc: Doc) -> Doc | None:
+    """The same doc in lower case with the same annotation, or None if lower-casing moves offsets."""
+    words = [token.text.lower() for token in doc]
+    if any(len(w) != len(t.text) for w, t in zip(words, doc, strict=True)):
+        return None
+    return _rewritten(nlp, doc, words)
 
 
 def with_lowercase_copies(nlp: Language, docs: Iterable[Doc], share: float, seed: int) -> Iterator[Doc]:
@@ -96,13 +101,7 @@ def name_swapped(nlp: Language, doc: Doc, invent: Mapping[str, Callable[[], str]
     if not labels:
         return None
     words = [swap(t.text, labels[t.i]) if t.i in labels else t.text for t in doc]
-    copy = Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    copy.set_ents(
-        [Span(copy, e.start, e.end, label=e.label_) for e in doc.ents],
-        missing=[copy[t.i : t.i + 1] for t in doc if t.ent_iob == 0],
-        default="outside",
-    )
-    return copy
+    return _rewritten(nlp, doc, words)
 
 
 def with_name_swaps(

@@ -29,6 +29,7 @@ from tilbake.errors import InputError
 from tilbake.ner import corpus, gate, gazetteer, norne
 from tilbake.ner.pseudonames import NameShapes
 from tilbake.ner.tokenizer import add_clinical_abbreviations
+from tilbake.synth.people import pools
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CONFIG_PATH = PACKAGE_DIR / "config.cfg"
@@ -122,12 +123,7 @@ def _word_shapes(first: set[str], surnames: set[str], common: Iterable[str]) -> 
     foreign_first, foreign_surnames = gazetteer.load_foreign_names()
     names = first | surnames | foreign_first | foreign_surnames
     all_places = places() | gazetteer.load_foreign_places()
-    try:
-        from tilbake.synth.people import pools
-
-        heldout = pools("heldout").all_names()
-    except ImportError:
-        heldout = set()
+    heldout = pools("heldout").all_names()
     avoid = names | all_places | heldout | set(common)
     return {"PERSON": NameShapes(sorted(names), avoid), "LOCATION": NameShapes(sorted(all_places), avoid)}
 
