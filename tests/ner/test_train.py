@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,7 @@ def _train(tmp_path: Path, name: str, **options: object) -> Path:
     norne_dir = _norne(tmp_path / "norne")
     work = tmp_path / name
     opts = TrainOptions(norne_dir=norne_dir, work_dir=work, output=work / "model", synth_notes=0, max_steps=4)
-    for key, value in options.items():
-        setattr(opts, key, value)
+    opts = replace(opts, **options)
     summary = train(opts)
     assert summary["train_seed"] == opts.train_seed
     return Path(str(summary["output"]))

@@ -116,25 +116,26 @@ def name_norms(
     )
 
 
-def _word_shapes(first: set[str], surnames: set[str], common: Iterable[str]) -> dict[str, NameShapes]:
-    """Letter models that invent names (PERSON) and places (LOCATION) like the listed ones: never a
-    listed name or place, a common word, or a name of the held-out synthetic notes (they must stay
-    unseen)."""
+def _word_shapes(
+    labels: Iterable[str], first: set[str], surnames: set[str], common: Iterable[str]
+) -> dict[str, NameShapes]:
+    """Letter models that invent names (PERSON) and places (LOCATION) like the listed ones, for the
+    ``labels`` asked: never a listed name or place, a common word, or a name of the held-out synthetic
+    notes (they must stay unseen)."""
     foreign_first, foreign_surnames = gazetteer.load_foreign_names()
     names = first | surnames | foreign_first | foreign_surnames
     all_places = places() | gazetteer.load_foreign_places()
-    heldout = pools("heldout").all_names()
-    avoid = names | all_places | heldout | set(common)
-    return {"PERSON": NameShapes(sorted(names), avoid), "LOCATION": NameShapes(sorted(all_places), avoid)}
+    avoid = names | all_places | pools("heldout").all_names() | set(common)
+    lists = {"PERSON": names, "LOCATION": all_places}
+    return {label: NameShapes(sorted(lists[label]), avoid) for label in labels}
 
 
 def build_corpora(options: TrainOptions) -> dict[str, int]:
     """Write ``train.spacy``/``dev.spacy`` and the gate lexicon into the work dir; returns doc counts."""
     nlp = _blank()
     norne_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN, options.norne_join))
-    train_docs = list(norne_docs)
-    if options.synth_notes:
-        train_docs += _synth_docs(nlp, options.synth_notes, options.seed)
+    synth_docs = list(_synth_docs(nlp, options.synth_notes, options.seed)) if options.synth_notes else []
+    train_docs = norne_docs + synth_docs
     first, surnames = gazetteer.load_names()
     lexicon = gate.build_lexicon(train_docs, extra_names=first | surnames)
     norms = name_norms(train_docs, first, surnames, lexicon["common"])
@@ -142,10 +143,10 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
     (options.work_dir / gate.LEXICON_FILE).write_text(json.dumps(lexicon, ensure_ascii=False), "utf-8")
     (options.work_dir / "norms.json").write_text(json.dumps(norms, ensure_ascii=False), "utf-8")
     if options.name_swaps:
-        shapes = _word_shapes(first, surnames, lexicon["common"])
-        invent = {label: shapes[label].invent for label in options.swap_labels}
+        shapes = _word_shapes(options.swap_labels, first, surnames, lexicon["common"])
+        invent = {label: shape.invent for label, shape in shapes.items()}
         swapped = corpus.with_name_swaps(nlp, norne_docs, options.name_swaps, options.seed, invent)
-        train_docs = [*swapped, *train_docs[len(norne_docs) :]]
+        train_docs = [*swapped, *synth_docs]
     augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
     counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
     dev_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_DEV))
