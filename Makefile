@@ -2,7 +2,7 @@
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 # reinstall when the build or the compiled engine's sources change (setup.py compiles them with mypyc)
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml setup.py src/tilbake/deid/*.py src/tilbake/deid/recognizers/*.py | sha1sum | cut -c1-12)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml setup.py src/tilbake/deid/*.py src/tilbake/deid/*/*.py src/tilbake/deid/detect/recognizers/*.py | sha1sum | cut -c1-12)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 

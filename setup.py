@@ -20,9 +20,9 @@ from setuptools.command.build_ext import build_ext
 SRC = Path(__file__).resolve().parent / "src"
 # the pattern part and the engine around it; everything they call natively must be in this group
 COMPILED = sorted(
-    [*(p for p in (SRC / "tilbake/deid/recognizers").glob("*.py")),
-     SRC / "tilbake/deid/overlap.py", SRC / "tilbake/deid/engine.py", SRC / "tilbake/deid/operators.py",
-     SRC / "tilbake/deid/apply.py"])
+    [*(p for p in (SRC / "tilbake/deid/detect/recognizers").glob("*.py")),
+     SRC / "tilbake/deid/detect/overlap.py", SRC / "tilbake/deid/detect/engine.py", SRC / "tilbake/deid/rewrite/operators.py",
+     SRC / "tilbake/deid/rewrite/apply.py"])
 RECORD = "tilbake/deid/_compiled.json"
 
 

@@ -38,7 +38,7 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tilbake.capture.orgs import create_org  # noqa: E402
+from tilbake.accounts.service import AccountService  # noqa: E402
 from tilbake.store import open_database  # noqa: E402
 from tilbake.store.testing import DEFAULT_PG_URL, postgres_reachable, throwaway_postgres  # noqa: E402
 
@@ -202,7 +202,7 @@ def _serve(env: dict, port: int, workers: int) -> subprocess.Popen:
 def _stored(db, org_id: int) -> tuple[int, int]:
     from sqlalchemy import func, select
 
-    from tilbake.store.tables import suggestions as t
+    from tilbake.capture.tables import suggestions as t
 
     with db.engine.connect() as conn:
         total = conn.execute(select(func.count()).where(t.c.organization_id == org_id)).scalar_one()
@@ -213,7 +213,7 @@ def _stored(db, org_id: int) -> tuple[int, int]:
 
 def _closed_phase(db, backend: str, proc: subprocess.Popen, port: int, mode: str, workers: int,
                   args: argparse.Namespace) -> dict:
-    org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
+    org, token = AccountService(db).create_org(f"bench-{uuid.uuid4().hex[:8]}")
     conns = args.connections if mode != "batch" else max(2, args.connections // 8)
     cpu0, pg0 = _cpu_seconds(proc.pid), _postgres_cpu()
     res = asyncio.run(closed_loop(port, token, mode, conns, args.pairs, args.seconds, args.batch))
@@ -245,7 +245,7 @@ def run_backend(backend: str, args: argparse.Namespace) -> list[dict]:
                 for mode in ("pairs", "feedback", "batch"):
                     results.append(_closed_phase(db, backend, proc, port, mode, workers, args))
                     print(_line(results[-1]), flush=True)
-                _org, token = create_org(db, f"bench-{uuid.uuid4().hex[:8]}")
+                _org, token = AccountService(db).create_org(f"bench-{uuid.uuid4().hex[:8]}")
                 res = asyncio.run(paced(port, token, args.rate, args.paced_seconds))
                 res.update(db=backend, workers=workers)
                 results.append(res)

@@ -54,8 +54,8 @@ _ENGINES: dict[str, object] = {}
 
 def _engine(kind: str):  # type: ignore[no-untyped-def]
     if kind not in _ENGINES:
-        from tilbake.deid.engine import Deidentifier
-        from tilbake.deid.recognizers import structured_recognizers
+        from tilbake.deid.detect.engine import Deidentifier
+        from tilbake.deid.detect.recognizers import structured_recognizers
 
         if kind == "pattern":
             engine = Deidentifier(structured_recognizers(), propagate=False)
@@ -80,7 +80,7 @@ def run_chunk(args: tuple[str, str, list[str]]) -> tuple[int, float]:
         for _ in engine.detect_many(texts):
             pass
     else:
-        from tilbake.deid.operators import anonymize
+        from tilbake.deid.rewrite.operators import anonymize
 
         for text, spans in zip(texts, engine.detect_many(texts), strict=True):
             anonymize(text, spans, "tag")

@@ -2,7 +2,7 @@
 
     python bench/bench_export.py [--n 100000] [--db sqlite,postgresql] [--mode tags] [--leak-sample 20000]
 
-For each database: load N records from `tilbake.synth.suggestions` (not timed), then run the real
+For each database: load N records from `tilbake.tooling.synth.suggestions` (not timed), then run the real
 export (the de-identification engine, the leak gate, the streaming bundle writer and the atomic
 bookkeeping) in a fresh child process and print rows/s, wall time and the child's peak memory.
 
@@ -29,6 +29,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tilbake.accounts.repository import OrgRepository
+from tilbake.capture.repository import SuggestionRepository
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 sys.path.insert(0, str(SRC))
 SECRET = "bench-secret-" + "x" * 32
@@ -52,12 +55,12 @@ def load(url: str, n: int, seed: int) -> tuple[int, float]:
     from datetime import datetime
 
     from tilbake.store import open_database
-    from tilbake.synth import suggestions
+    from tilbake.tooling.synth import suggestions
 
     db = open_database(url)
     start = time.perf_counter()
     with db.unit_of_work() as uow:
-        org_id = uow.orgs.create("Benkeklinikken")["id"]
+        org_id = uow.repo(OrgRepository).create("Benkeklinikken")["id"]
     records = suggestions(n, seed=seed)
     for chunk_no in itertools.count():
         chunk = list(itertools.islice(records, 2000))
@@ -69,7 +72,7 @@ def load(url: str, n: int, seed: int) -> tuple[int, float]:
             created = datetime.fromisoformat(rec.pop("created_at"))
             rows.append((f"s{chunk_no * 2000 + i}", rec, created, created))
         with db.unit_of_work() as uow:
-            uow.suggestions.insert_new(org_id, rows)
+            uow.repo(SuggestionRepository).insert_new(org_id, rows)
     db.dispose()
     return org_id, time.perf_counter() - start
 
@@ -77,8 +80,9 @@ def load(url: str, n: int, seed: int) -> tuple[int, float]:
 def child_export(url: str, org_id: int, data_dir: str, mode: str, workers: int | None) -> None:
     """Runs in a fresh process: one real export; prints its figures as JSON."""
     os.environ.update(TILBAKE_DATA_DIR=data_dir, TILBAKE_DATABASE_URL=url, TILBAKE_SECRET=SECRET)
-    from tilbake.config import Settings
     from tilbake.export.factory import build_service
+
+    from tilbake.config import Settings
     from tilbake.export.request import Actor, Consent, Scope
     from tilbake.store import open_database
 
@@ -172,11 +176,12 @@ def _score(docs: list[dict[str, Any]], preds: list[dict[str, Any]], tmp: Path, n
 
 def measure_leaks(n: int, seed: int, mode: str) -> dict[str, Any]:
     """The export's own pipeline over n gold-annotated records, then the team's scorer on what it exported."""
-    from tilbake.export.bundle import BundleWriter
     from tilbake.export.engine import LEAK_THRESHOLD, EngineAnonymizer, load
+
+    from tilbake.export.bundle import BundleWriter
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import ExportPipeline
-    from tilbake.synth import suggestions
+    from tilbake.tooling.synth import suggestions
 
     seen: dict[str, str] = {}
 

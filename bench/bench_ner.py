@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/bench_ner.py [--notes 2000] [--chars 400] [--repeat 3] [--model DIR]
 
-Notes are the synthetic held-out notes (``tilbake.synth``) cut at a sentence end near ``--chars``;
+Notes are the synthetic held-out notes (``tilbake.tooling.synth``) cut at a sentence end near ``--chars``;
 without the generator, NorNE dev sentences joined to the same length. One process, one thread;
 every figure is the best of ``--repeat`` runs after a warm-up, by CPU time and wall time. The model's
 window memo is emptied before every run: repeated runs over the same notes would otherwise time the
@@ -20,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from tilbake.deid.ner import DEFAULT_MODEL_DIR, NerDetector  # noqa: E402
+from tilbake.deid.detect.ner import DEFAULT_MODEL_DIR, NerDetector  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,9 +34,9 @@ def _cut(text: str, chars: int) -> str:
 
 def synthetic_notes(n: int, chars: int) -> tuple[str, list[str]]:
     try:
-        from tilbake.synth import notes
+        from tilbake.tooling.synth import notes
     except ImportError:
-        from tilbake.ner.norne import read_sentences
+        from tilbake.tooling.ner.norne import read_sentences
 
         texts, current = [], ""
         for sentence in read_sentences(REPO / "training/norne/no_bokmaal-ud-dev.conllu.gz"):
@@ -45,7 +45,7 @@ def synthetic_notes(n: int, chars: int) -> tuple[str, list[str]]:
                 texts.append(_cut(current, chars))
                 current = ""
         return "NorNE dev sentences", (texts * (n // max(1, len(texts)) + 1))[:n]
-    return "tilbake.synth heldout notes", [
+    return "tilbake.tooling.synth heldout notes", [
         _cut(note["text"], chars) for note in notes(n, seed=4242, split="heldout")
     ]
 
@@ -83,8 +83,8 @@ def _size_mb(path: Path) -> float:
 def _engines(model_dir: Path) -> tuple[object, object] | None:
     """The default engine without and with the model, if the engine is on this branch."""
     try:
-        from tilbake.deid.engine import Deidentifier
-        from tilbake.deid.ner import load_detector
+        from tilbake.deid.detect.engine import Deidentifier
+        from tilbake.deid.detect.ner import load_detector
     except ImportError:
         return None
     with_model = Deidentifier.default()

@@ -21,8 +21,8 @@ from notes_deid import notes  # noqa: E402
 
 
 def main() -> None:
-    from tilbake.deid.engine import Deidentifier
-    from tilbake.deid.recognizers import structured_recognizers
+    from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.deid.detect.recognizers import structured_recognizers
 
     texts = [str(d["text"]) for d in notes(1000)] + [str(d["text"]) for d in notes(500, seed=11)]
     for path in sys.argv[2:]:

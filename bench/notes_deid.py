@@ -1,6 +1,6 @@
 """A small generator of Norwegian clinical notes with gold PHI spans, for the deid benchmark.
 
-Independent of ``tilbake.synth`` on purpose: the benchmark must run on its own, and a second,
+Independent of ``tilbake.tooling.synth`` on purpose: the benchmark must run on its own, and a second,
 differently written generator keeps the rule recognizers honest. Deterministic by seed.
 """
 

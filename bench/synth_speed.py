@@ -1,4 +1,4 @@
-"""Print how fast tilbake.synth generates records (figures, not a test).
+"""Print how fast tilbake.tooling.synth generates records (figures, not a test).
 
     PYTHONPATH=src python bench/synth_speed.py [N]
 """
@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from tilbake.synth import notes, suggestions
+from tilbake.tooling.synth import notes, suggestions
 
 
 def _time(name: str, make: Callable[[], Iterator[dict[str, Any]]]) -> None:

@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from tilbake.capture.orgs import create_org
+from tilbake.accounts.service import AccountService
 from tilbake.store import open_database
 from tilbake.store.testing import DEFAULT_PG_URL, postgres_reachable, throwaway_postgres
 
@@ -56,4 +56,13 @@ def db(request):
 @pytest.fixture
 def org(db):
     """A fresh organization: (org row, API token)."""
-    return create_org(db, f"klinikk-{uuid.uuid4().hex[:10]}")
+    return AccountService(db).create_org(f"klinikk-{uuid.uuid4().hex[:10]}")
+
+
+@pytest.fixture
+def services(db, tmp_path):
+    """The wiring root over the test database, with its data directory in tmp_path."""
+    from tilbake.config import Settings
+    from tilbake.wiring import Services
+
+    return Services(Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path)}), db)

@@ -11,12 +11,13 @@ import orjson
 import pytest
 import uvicorn
 
-from tilbake.capture.orgs import create_org
+from tilbake.accounts.service import AccountService
 from tilbake.client import Client
 from tilbake.config import Settings
 from tilbake.errors import AuthError, ConflictError, NotFoundError, TilbakeError, ValidationError
 from tilbake.store import open_database
 from tilbake.web import create_app
+from tilbake.wiring import Services
 
 TEXT = "Pasienten anbefales hjemmeøvelser for korsrygg to ganger daglig i fire uker."
 
@@ -55,14 +56,14 @@ def stack(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("client")
     settings = Settings.from_env({"TILBAKE_DATA_DIR": str(tmp)})
     db = open_database(settings.database_url)
-    app = create_app(settings, db=db)
+    app = create_app(Services(settings, db))
     yield app, db
     db.dispose()
 
 
 @pytest.fixture
 def token(stack):
-    return create_org(stack[1], f"client-{time.monotonic_ns()}")[1]
+    return AccountService(stack[1]).create_org(f"client-{time.monotonic_ns()}")[1]
 
 
 @pytest.fixture

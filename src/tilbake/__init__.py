@@ -3,6 +3,7 @@
 Importing the package is cheap: heavy parts (spaCy, FastAPI, SQLAlchemy) load only when used.
 """
 
+from tilbake._version import __version__
 from tilbake.errors import (
     AuthError,
     ConfigError,
@@ -15,8 +16,6 @@ from tilbake.errors import (
     TilbakeError,
     ValidationError,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AuthError",

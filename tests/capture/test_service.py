@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 import pytest
 
 from client_types import CLIENT_TYPES
-from tilbake.capture import DEFAULT_TYPES, CaptureService, DecisionIn, FeedbackIn, SuggestionIn
-from tilbake.capture.orgs import Principal, create_org
+from tilbake.accounts.service import AccountService, Principal
+from tilbake.capture.schemas import DecisionIn, FeedbackIn, SuggestionIn
+from tilbake.capture.service import CaptureService
+from tilbake.capture.types import DEFAULT_TYPES
+from tilbake.capture.repository import SuggestionFilter
 from tilbake.capture.service import ApiToken
 from tilbake.capture.types import add_type, list_types
 from tilbake.errors import AuthError, ConflictError, NotFoundError, ValidationError
-from tilbake.store import SuggestionFilter
 
 DAY = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)
 
@@ -53,7 +55,7 @@ def test_unknown_type_names_known_ones_and_an_added_type_works(svc, who, db, org
         assert {"name": "x_ray_report", "description": "radiology summary", "default": False} in list_types(
             uow, org[0]["id"])
     assert svc.log_suggestion(who, _s(suggestion_type="x_ray_report"))["created"]
-    other = ApiToken(create_org(db, f"other-{uuid.uuid4().hex[:8]}")[1])
+    other = ApiToken(AccountService(db).create_org(f"other-{uuid.uuid4().hex[:8]}")[1])
     with pytest.raises(ValidationError):  # registries are per organization
         svc.log_suggestion(other, _s(suggestion_type="x_ray_report"))
 
@@ -80,7 +82,7 @@ def test_decision_retry_is_idempotent_and_a_different_one_conflicts(svc, who):
 
 def test_other_organizations_rows_are_not_found(svc, who, db):
     sid = svc.log_suggestion(who, _s())["id"]
-    stranger = ApiToken(create_org(db, f"stranger-{uuid.uuid4().hex[:8]}")[1])
+    stranger = ApiToken(AccountService(db).create_org(f"stranger-{uuid.uuid4().hex[:8]}")[1])
     with pytest.raises(NotFoundError):
         svc.decide(stranger, sid, DecisionIn(accepted=True))
     with pytest.raises(NotFoundError):

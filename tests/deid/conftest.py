@@ -1,6 +1,6 @@
 import pytest
 
-from tilbake.deid.engine import Deidentifier
+from tilbake.deid.detect.engine import Deidentifier
 
 
 @pytest.fixture(scope="session")

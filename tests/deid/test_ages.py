@@ -68,6 +68,6 @@ def test_gammel_is_never_inside_the_age(engine, text):
     ("tjuetolv", None), ("tjuehallo", None), ("hallo", None), ("nittini", 99),
 ])
 def test_number_word(word: str, value: int | None) -> None:
-    from tilbake.deid.recognizers.ages import number_word
+    from tilbake.deid.detect.recognizers.ages import number_word
 
     assert number_word(word) == value

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tilbake.deid.apply import rewrite
-from tilbake.deid.operators import OPERATORS, OperatorContext, anonymize
-from tilbake.deid.overlap import resolve_overlaps
+from tilbake.deid.detect.overlap import resolve_overlaps
+from tilbake.deid.rewrite.apply import rewrite
+from tilbake.deid.rewrite.operators import OPERATORS, OperatorContext, anonymize
 from tilbake.deid.spans import Label, Span
 
 
@@ -61,7 +61,7 @@ def test_rewrite_rejects_bad_spans(spans, message):
 @settings(max_examples=100, deadline=None)
 @given(text_and_spans(), st.lists(st.text(max_size=6), min_size=8, max_size=8))
 def test_apply_matches_rewrite(case, fills):
-    from tilbake.deid.apply import apply
+    from tilbake.deid.rewrite.apply import apply
 
     text, spans = case
     replacements = [fills[i % len(fills)] for i in range(len(spans))]
@@ -71,7 +71,7 @@ def test_apply_matches_rewrite(case, fills):
 @settings(max_examples=100, deadline=None)
 @given(text_and_spans(), st.lists(st.text(max_size=6), min_size=8, max_size=8), st.randoms())
 def test_apply_takes_spans_in_any_order(case, fills, rnd):
-    from tilbake.deid.apply import apply
+    from tilbake.deid.rewrite.apply import apply
 
     text, spans = case
     replacements = [fills[i % len(fills)] for i in range(len(spans))]
@@ -88,7 +88,7 @@ def test_apply_takes_spans_in_any_order(case, fills, rnd):
     ([Span(6, 50, Label.DATE), Span(0, 2, Label.DATE)], "length"),
 ])
 def test_apply_rejects_bad_spans(spans, message):
-    from tilbake.deid.apply import apply
+    from tilbake.deid.rewrite.apply import apply
 
     with pytest.raises(ValueError, match=message):
         apply("kort tekst", spans, ["x"] * len(spans))

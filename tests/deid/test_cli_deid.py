@@ -5,8 +5,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tilbake.cli import app
-from tilbake.deid.engine import Deidentifier
-from tilbake.deid.operators import anonymize
+from tilbake.deid.detect.engine import Deidentifier
+from tilbake.deid.rewrite.operators import anonymize
 
 runner = CliRunner()
 DOCS = [{"id": 1, "text": "Pasient: Kari Nordmann, tlf 912 34 567"},

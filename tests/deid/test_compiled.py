@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-import tilbake.deid.engine
+import tilbake.deid.detect.engine
 from tilbake.deid import _compiled
-from tilbake.synth import notes
+from tilbake.tooling.synth import notes
 
-COMPILED_MODULES = ("tilbake.deid.engine", "tilbake.deid.overlap", "tilbake.deid.operators",
-                    "tilbake.deid.recognizers", "tilbake.deid.recognizers.base",
-                    "tilbake.deid.recognizers.dates")
+COMPILED_MODULES = ("tilbake.deid.detect.engine", "tilbake.deid.detect.overlap", "tilbake.deid.rewrite.operators",
+                    "tilbake.deid.detect.recognizers", "tilbake.deid.detect.recognizers.base",
+                    "tilbake.deid.detect.recognizers.dates")
 
 
 def _digest(path: Path) -> str:
@@ -32,7 +32,7 @@ def _digest(path: Path) -> str:
 
 
 def test_the_build_in_use_is_the_expected_one() -> None:
-    engine_file = Path(tilbake.deid.engine.__file__ or "")
+    engine_file = Path(tilbake.deid.detect.engine.__file__ or "")
     if os.environ.get("TILBAKE_EXPECT_COMPILED") == "1":
         assert _compiled.state == "compiled", _compiled.state
     if _compiled.state == "compiled":
@@ -93,8 +93,8 @@ def test_source_first_finder_loads_modules_and_packages_from_py(tmp_path: Path) 
 _DUMP = """
 import json, sys
 from tilbake.deid import _compiled
-from tilbake.deid.engine import Deidentifier
-from tilbake.deid.operators import anonymize
+from tilbake.deid.detect.engine import Deidentifier
+from tilbake.deid.rewrite.operators import anonymize
 texts = json.load(sys.stdin)
 engine = Deidentifier.default()
 out = []

@@ -2,8 +2,8 @@
 
 import pytest
 
+from tilbake.deid.detect.recognizers.base import has_cue
 from tilbake.deid.lang_nb import words
-from tilbake.deid.recognizers.base import has_cue
 
 
 @pytest.mark.parametrize(("window", "cues", "expected"), [

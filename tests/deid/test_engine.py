@@ -2,9 +2,9 @@
 
 import pytest
 
-from tilbake.deid.engine import Deidentifier
-from tilbake.deid.overlap import propagate_names, resolve_overlaps
-from tilbake.deid.rules import Rules
+from tilbake.deid.detect.engine import Deidentifier
+from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
+from tilbake.deid.detect.rules import Rules
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
@@ -57,12 +57,12 @@ def test_propagation_does_not_match_inside_words():
 
 def test_propagation_from_another_detector(engine):
     class Model:
-        name = "fake-model"
+        name, version = "fake-model", "fake 1"
 
         def detect(self, text):
             return [Span(0, 5, P, 0.9, self.name)] if text.startswith("Yusuf") else []
 
-        def detect_many(self, texts):
+        def detect_many(self, texts, explained=None):
             for t in texts:
                 yield self.detect(t)
 
@@ -130,26 +130,25 @@ def test_model_hook_needs_a_shipped_model(monkeypatch):
     import sys
     import types
 
-    fake = types.ModuleType("tilbake.deid.ner")
-    fake.load_detector = lambda: type("M", (), {"name": "m", "detect": lambda s, t: [],
-                                                "detect_many": lambda s, ts: ([] for _ in ts)})()
-    monkeypatch.setitem(sys.modules, "tilbake.deid.ner", fake)
-    import tilbake.deid  # the real module may already be an attribute of the package (tests/ner)
+    fake = types.ModuleType("tilbake.deid.detect.ner")
+    fake.load_detector = lambda: type("M", (), {"name": "m", "version": "m 1",
+                                                "detect_many": lambda s, ts, e=None: ([] for _ in ts)})()
+    monkeypatch.setitem(sys.modules, "tilbake.deid.detect.ner", fake)
+    import tilbake.deid.detect  # the real module may already be an attribute of the package (tests/ner)
 
-    monkeypatch.setattr(tilbake.deid, "ner", fake, raising=False)
+    monkeypatch.setattr(tilbake.deid.detect, "ner", fake, raising=False)
     eng = Deidentifier.default(model=True)
     assert [d.name for d in eng.detectors][-1] == "m"
 
 
 def test_known_ranges_wake_no_model_but_rules_still_run():
     class Model:  # records what the engine told it was already explained
-        name = "fake-model"
-        accepts_explained = True
+        name, version = "fake-model", "fake 1"
         seen: list = []
 
         def detect_many(self, texts, explained=None):
             for _text, known in zip(texts, explained or [[] for _ in texts], strict=True):
-                self.seen.append(sorted((s.start, s.end) for s in known))
+                self.seen.append(sorted(known))
                 yield []
 
     eng = Deidentifier.default()
@@ -157,16 +156,16 @@ def test_known_ranges_wake_no_model_but_rules_still_run():
     eng.add(model)
     text = "[NAVN] ringte fra 912 34 567"
     (plain,) = eng.detect_many([text])
-    (hinted,) = eng.detect_many([text], known=[[(0, 6)]])
+    (hinted,) = eng.detect_many([text], explained=[[(0, 6)]])
     assert plain == hinted and {s.label for s in hinted} == {Label.PHONE}
     assert (0, 6) not in model.seen[0] and (0, 6) in model.seen[1]
 
 
 def test_red_flag_is_no_organisation():
     class Model:  # a model that reads "Rødt" as the party
-        name = "fake-model"
+        name, version = "fake-model", "fake 1"
 
-        def detect_many(self, texts):
+        def detect_many(self, texts, explained=None):
             for t in texts:
                 yield [Span(0, 4, Label.ORG, 0.85, self.name)] if t.startswith("Rødt") else []
 
@@ -178,7 +177,7 @@ def test_red_flag_is_no_organisation():
 def test_a_lone_surrogate_does_not_stop_the_engine(engine):
     """Lone surrogates (broken JSON escapes) reach the engine through the Python API: every span is
     still found at its own offsets, and the rewrite keeps them."""
-    from tilbake.deid.operators import anonymize
+    from tilbake.deid.rewrite.operators import anonymize
 
     text = "Pasient: Kari Nordmann \ud800 fnr 15108695088, journalnr 2024-00123 \udfff Jabłoński"
     found = {(text[s.start:s.end], s.label.value) for s in engine.detect(text)}

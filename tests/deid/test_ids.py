@@ -2,7 +2,7 @@
 
 import pytest
 
-from tilbake.deid.recognizers.ids import fnr_checksum_ok, iban_ok, is_fnr, konto_ok
+from tilbake.deid.detect.recognizers.ids import fnr_checksum_ok, iban_ok, is_fnr, konto_ok
 
 
 def _with_controls(nine: str) -> str:

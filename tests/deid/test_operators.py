@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tilbake.deid.operators import OperatorContext, age_range, age_text, age_years, anonymize
-from tilbake.deid.recognizers.ids import is_fnr
+from tilbake.deid.detect.recognizers.ids import is_fnr
+from tilbake.deid.rewrite.operators import OperatorContext, age_range, age_text, age_years, anonymize
 from tilbake.errors import ValidationError
 
 NOTE = ("Pasient: Kari Nordmann (47), fnr 15108695088. Tlf 912 34 567. Time 12.03.2026.\n"

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tilbake.deid.recognizers  # noqa: F401  (registers the families' literals and fragments)
+import tilbake.deid.detect.recognizers  # noqa: F401  (registers the families' literals and fragments)
+from tilbake.deid.detect.overlap import _merge_same_label, resolve_overlaps
+from tilbake.deid.detect.recognizers.base import Scan, _master, any_cue, ascii_digits, has_cue
 from tilbake.deid.lang_nb import words
-from tilbake.deid.overlap import _merge_same_label, resolve_overlaps
-from tilbake.deid.recognizers.base import Scan, _master, any_cue, ascii_digits, has_cue
 from tilbake.deid.spans import Label, Span
 
 
@@ -51,7 +51,7 @@ def test_shared_literal_pass(text: str, needle: str, starts: list[int]) -> None:
 def test_literal_hits_the_same_beyond_latin1(text: str) -> None:
     """A note with letters beyond latin-1 goes through the str automaton: same hits, same offsets as
     the same note with those letters replaced by latin-1 ones."""
-    from tilbake.deid.recognizers.base import _literal_hits
+    from tilbake.deid.detect.recognizers.base import _literal_hits
 
     assert _literal_hits(text) == _literal_hits(text.replace("ł", "l").replace("\ud800", "?"))
     for last, needle in _literal_hits(text):
@@ -97,7 +97,7 @@ def test_overlap_resolution_matches_plain_scan(spans: list[Span]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.integers(-2, 40), st.integers(-2, 40), st.sampled_from(list(Label)), st.floats(-0.5, 1.5))
 def test_new_span_is_a_span(start: int, end: int, label: Label, score: float) -> None:
-    from tilbake.deid.recognizers.base import new_span
+    from tilbake.deid.detect.recognizers.base import new_span
 
     try:
         expected = Span(start, end, label, score, "src")
@@ -134,8 +134,8 @@ _BEFORE_DATE = st.lists(st.sampled_from(["mandag", "Søndag", "tors.", "TIRSDAG"
 @settings(max_examples=500, deadline=None)
 @given(_BEFORE_DATE)
 def test_weekday_before_date_matches_regex(before: str) -> None:
-    from tilbake.deid.recognizers.base import finding
-    from tilbake.deid.recognizers.dates import _WEEKDAY_BEFORE, _with_weekday
+    from tilbake.deid.detect.recognizers.base import finding
+    from tilbake.deid.detect.recognizers.dates import _WEEKDAY_BEFORE, _with_weekday
 
     text = before + "12.03.2026"
     start = len(before)
@@ -146,8 +146,8 @@ def test_weekday_before_date_matches_regex(before: str) -> None:
 
 def test_weekday_before_a_final_newline() -> None:
     """"$" also matches before a newline that ends the searched part: the cheap test lets it through."""
-    from tilbake.deid.recognizers.base import finding
-    from tilbake.deid.recognizers.dates import _with_weekday
+    from tilbake.deid.detect.recognizers.base import finding
+    from tilbake.deid.detect.recognizers.dates import _with_weekday
 
     text = "mandag \n12.03.2026"
     date = finding(8, len(text), Label.DATE, 1.0, "dates", "dd.mm.yy(yy)")
@@ -158,7 +158,7 @@ def test_weekday_before_a_final_newline() -> None:
 @given(st.lists(st.sampled_from(["Sykmeldt", "hatt ", "hatt", "jobbet", "gått", " ", ".", "\n", "i",
                                  "HOLDT PÅ", "holdt"]), max_size=12).map("".join))
 def test_duration_verb_search_matches_plain(clause: str) -> None:
-    from tilbake.deid.recognizers.ages import _DURATION_VERBS, _clause_has_duration_verb
+    from tilbake.deid.detect.recognizers.ages import _DURATION_VERBS, _clause_has_duration_verb
 
     text = clause + "6"
     plain = text[max(0, len(clause) - 60):len(clause)]
@@ -178,7 +178,7 @@ def _fallback_plain(scan: Scan, group: str, start: int) -> tuple[str, object, in
     """Each later fragment of the same lead tried on its own, in order (what the one alternation does)."""
     import re
 
-    from tilbake.deid.recognizers import base
+    from tilbake.deid.detect.recognizers import base
 
     i = int(group[1:])
     for f in base._FRAGMENTS[i + 1:]:
@@ -195,7 +195,7 @@ def _fallback_plain(scan: Scan, group: str, start: int) -> tuple[str, object, in
                                  "år", " Oslo", "gata ", "veien ", "Bergen", "har", "\n"]),
                 min_size=1, max_size=14).map("".join))
 def test_fallback_alternation_matches_plain_loop(text: str) -> None:
-    from tilbake.deid.recognizers import base
+    from tilbake.deid.detect.recognizers import base
 
     base._master()
     for group in base._NEXT:
@@ -210,7 +210,7 @@ def test_fallback_alternation_matches_plain_loop(text: str) -> None:
     "1harveien 52mai ",
 ])
 def test_fallback_goes_on_after_a_refused_later_shape(text: str) -> None:
-    from tilbake.deid.recognizers import base
+    from tilbake.deid.detect.recognizers import base
 
     base._master()
     for group in base._NEXT:
@@ -249,7 +249,7 @@ def test_scan_repr_never_shows_the_text() -> None:
 
 
 def test_needles_find_every_occurrence_with_its_value() -> None:
-    from tilbake.deid.recognizers.base import Needles
+    from tilbake.deid.detect.recognizers.base import Needles
 
     needles = Needles({"journal": 1, "journalnr": 2, "nr": 3})
     # overlapping hits too, by last character, the longest first where several end together

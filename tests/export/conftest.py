@@ -8,6 +8,8 @@ import uuid
 import pytest
 from export_fixtures import fake_deid
 
+from tilbake.accounts.repository import OrgRepository
+
 
 @pytest.fixture
 def db_url(db):
@@ -19,7 +21,7 @@ def db_url(db):
 def org(db):
     """A fresh organization's id (tests/conftest.py's `org` gives a row and a token)."""
     with db.unit_of_work() as uow:
-        return uow.orgs.create(f"klinikk-{uuid.uuid4().hex[:10]}")["id"]
+        return uow.repo(OrgRepository).create(f"klinikk-{uuid.uuid4().hex[:10]}")["id"]
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from tilbake.capture.repository import SuggestionRepository
+
 FNR = re.compile(r"\b\d{11}\b")
 
 
@@ -31,6 +33,6 @@ def record(i, decision, original=None, correction=None, stype="soap_plan", **con
 def add_suggestions(db, org_id, records, *, decided=True, start=0):
     now = datetime.now(UTC) - timedelta(minutes=5)
     with db.unit_of_work() as uow:
-        uow.suggestions.insert_new(
+        uow.repo(SuggestionRepository).insert_new(
             org_id, [(f"p{start + i}", rec, now, now if decided else None) for i, rec in enumerate(records)]
         )

@@ -6,14 +6,10 @@ import json
 import zipfile
 
 import pytest
-
-pytest.importorskip("tilbake.capture.orgs")
-pytest.importorskip("tilbake.deid.engine")
-
 from export_fixtures import add_suggestions, record  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from tilbake.capture.orgs import create_org  # noqa: E402
+from tilbake.accounts.service import AccountService  # noqa: E402
 from tilbake.cli import app  # noqa: E402
 from tilbake.store import open_database  # noqa: E402
 
@@ -24,7 +20,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("TILBAKE_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
     monkeypatch.setenv("TILBAKE_SECRET", "s" * 40)
     db = open_database(f"sqlite:///{tmp_path / 'cli.db'}")
-    org, _ = create_org(db, "Ryggklinikken")
+    org, _ = AccountService(db).create_org("Ryggklinikken")
     add_suggestions(
         db,
         org["id"],

@@ -8,18 +8,16 @@ import uuid
 import zipfile
 
 import pytest
-
-pytest.importorskip("tilbake.web.app")
-
 from export_fixtures import add_suggestions, fake_deid, record  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from tilbake.capture.orgs import create_org  # noqa: E402
+from tilbake.accounts.service import AccountService  # noqa: E402
 from tilbake.config import Settings  # noqa: E402
 from tilbake.export.anonymize import CallableAnonymizer  # noqa: E402
 from tilbake.export.leakscan import LeakScanner  # noqa: E402
 from tilbake.export.service import ExportService  # noqa: E402
-from tilbake.web import create_app  # noqa: E402
+from tilbake.web import create_app
+from tilbake.wiring import Services  # noqa: E402
 
 BASE = "/api/v1/training/exports"
 CONSENT = {"given_by": "Kari Lege", "agree": True, "statement_version": 1}
@@ -27,8 +25,8 @@ CONSENT = {"given_by": "Kari Lege", "agree": True, "statement_version": 1}
 
 @pytest.fixture
 def app(db, tmp_path):
-    app = create_app(Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path)}), db=db)
-    app.state.exports = ExportService(
+    app = create_app(Services(Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path)}), db))
+    app.state.services.exports = ExportService(
         db, tmp_path / "exports", lambda m: CallableAnonymizer(fake_deid, mode=m), LeakScanner, batch_size=4
     )
     return app
@@ -41,7 +39,7 @@ def client(app):
 
 
 def _org(db, name):
-    org, token = create_org(db, f"{name} {uuid.uuid4().hex[:8]}")
+    org, token = AccountService(db).create_org(f"{name} {uuid.uuid4().hex[:8]}")
     return org["id"], {"Authorization": f"Bearer {token}"}
 
 
@@ -160,13 +158,12 @@ def test_another_organization_gets_404_never_content(client, clinic, db):
 
 
 def test_the_app_wires_the_real_engine(db, tmp_path):
-    pytest.importorskip("tilbake.deid.engine")
     settings = Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path), "TILBAKE_SECRET": "s" * 40})
     org_id, auth = _org(db, "Ekte motor")
     add_suggestions(
         db, org_id, [record(0, "accepted_as_is", "Pasient Ola Nordmann, tlf 912 34 567, har vondt.")]
     )
-    with TestClient(create_app(settings, db=db)) as client:
+    with TestClient(create_app(Services(settings, db))) as client:
         resp = client.post(BASE, headers=auth, json={"consent": CONSENT, "mode": "surrogates"})
         assert resp.status_code == 201, resp.text
         dl = client.get(f"{BASE}/{resp.json()['id']}/download", headers=auth)

@@ -48,7 +48,7 @@ def test_unknown_format_names_the_known_ones():
 
 @pytest.mark.parametrize("fmt", ["sft", "dpo", "kto"])
 def test_golden_valid_rows_load_in_datasets(tmp_path, fmt):
-    datasets = pytest.importorskip("datasets")
+    import datasets
     path = tmp_path / f"{fmt}.jsonl"
     rows = [row for _, row in VALID[fmt]]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

@@ -10,14 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("tilbake.store")
-
 from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from tilbake.capture.tables import suggestions  # noqa: E402
 from tilbake.export.request import Actor, Consent, Scope  # noqa: E402
-from tilbake.store.tables import suggestions  # noqa: E402
 
 CHILD = Path(__file__).with_name("kill_child.py")
 SRC = Path(__file__).resolve().parents[2] / "src"

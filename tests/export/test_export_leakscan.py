@@ -48,10 +48,12 @@ class _Span:
 
 
 class _Engine:
+    name, version = "fake", "fake 1"
+
     def __init__(self, spans):
         self.spans = spans
 
-    def detect_many(self, texts):
+    def detect_many(self, texts, explained=None):
         for _ in texts:
             yield self.spans
 
@@ -80,7 +82,7 @@ def test_skip_engine_spares_the_engine_but_not_the_patterns():
     class Counting(_Engine):
         seen: list[str] = []
 
-        def detect_many(self, texts):
+        def detect_many(self, texts, explained=None):
             self.seen.extend(texts)
             yield from super().detect_many(texts)
 
@@ -90,13 +92,12 @@ def test_skip_engine_spares_the_engine_but_not_the_patterns():
     assert [[x.label for x in f] for f in found] == [["PHONE"], ["PERSON"]]
 
 
-def test_the_anonymizer_ranges_reach_an_engine_that_accepts_them():
+def test_the_anonymizer_ranges_reach_the_engine_as_explained():
     class Knowing(_Engine):
-        accepts_known = True
         known: list = []
 
-        def detect_many(self, texts, known=None):
-            self.known.append(known)
+        def detect_many(self, texts, explained=None):
+            self.known.append(explained)
             yield from super().detect_many(texts)
 
     engine = Knowing([_Span(0, 6, "PERSON", 0.99)])

@@ -111,7 +111,7 @@ def test_kto_labels_counted_after_dedup(tmp_path):
 
 def test_replaced_ranges_shield_surrogates_from_the_gate(tmp_path):
     class Surrogates:
-        mode, versions = "surrogates", {"detector": "fake"}
+        mode, versions, engine = "surrogates", {"detector": "fake"}, None
 
         def anonymize_many(self, texts):
             out = []
@@ -171,10 +171,12 @@ def test_cleaner_skips_the_second_engine_pass_only_for_unchanged_text_of_the_sam
     from tilbake.export.pipeline import Cleaner
 
     class Engine:
+        name, version = "fake", "fake 1"
+
         def __init__(self):
             self.calls = []
 
-        def detect_many(self, texts):
+        def detect_many(self, texts, explained=None):
             self.calls.append(list(texts))
             for _ in texts:
                 yield []

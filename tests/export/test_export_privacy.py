@@ -6,9 +6,6 @@ import logging
 import socket
 
 import pytest
-
-pytest.importorskip("tilbake.store")
-
 from export_fixtures import add_suggestions, record  # noqa: E402
 
 from tilbake.errors import ConflictError  # noqa: E402
@@ -41,7 +38,7 @@ def test_error_messages_name_no_text(db, org, service):
 
     def steal(_n):
         with db.unit_of_work() as uow:
-            from tilbake.store.tables import suggestions
+            from tilbake.capture.tables import suggestions
 
             uow.conn.execute(
                 suggestions.update().where(suggestions.c.organization_id == org).values(export_batch_id="x")

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from client_types import CLIENT_TYPES
-from tilbake.export.prompts import DEFAULT_TASK, TASKS, age_range, diagnosis_codes, task_prompt, user_turn
+from tilbake.export.prompts import (
+    DEFAULT_TASK,
+    TASKS,
+    diagnosis_codes,
+    patient_age_range,
+    task_prompt,
+    user_turn,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +38,7 @@ from tilbake.export.prompts import DEFAULT_TASK, TASKS, age_range, diagnosis_cod
     ],
 )
 def test_age_range(age, expected):
-    assert age_range(age) == expected
+    assert patient_age_range(age) == expected
 
 
 @pytest.mark.parametrize(

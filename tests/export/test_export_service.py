@@ -10,15 +10,14 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
-
-pytest.importorskip("tilbake.store")
-
 from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from tilbake.accounts.repository import OrgRepository
+from tilbake.capture.repository import SuggestionRepository
+from tilbake.capture.tables import suggestions  # noqa: E402
 from tilbake.errors import ConflictError, NotFoundError, ValidationError  # noqa: E402
 from tilbake.export.request import Actor, Consent, Scope  # noqa: E402
-from tilbake.store.tables import suggestions  # noqa: E402
 
 OK = Consent(given_by="Kari Lege", agree=True)
 
@@ -116,7 +115,8 @@ def test_rows_logged_or_decided_meanwhile_stay_pending(db, org, service):
         if not calls:
             add_suggestions(db, org, [record(99, "accepted_as_is")], start=99)
             with db.unit_of_work() as uow:
-                uow.suggestions.decide(org, "p50", {"correction_type": "accepted_as_is"}, datetime.now(UTC))
+                decision = {"correction_type": "accepted_as_is"}
+                uow.repo(SuggestionRepository).decide(org, "p50", decision, datetime.now(UTC))
         calls.append(_n)
 
     batch = service.create(Actor(org), OK, Scope(), progress=meanwhile)
@@ -158,7 +158,7 @@ def test_failure_mid_export_marks_nothing_and_leaves_no_file(db, org, service):
 def test_other_organizations_see_nothing(db, org, service):
     add_suggestions(db, org, _mixed())
     with db.unit_of_work() as uow:
-        other = uow.orgs.create(f"annen-{uuid.uuid4().hex[:8]}")["id"]
+        other = uow.repo(OrgRepository).create(f"annen-{uuid.uuid4().hex[:8]}")["id"]
     batch = service.create(Actor(org), OK, Scope())
     for call in (service.get, service.download):
         with pytest.raises(NotFoundError):
@@ -241,10 +241,10 @@ def test_postgres_assigns_through_the_pending_index(postgres_database, monkeypat
     """Stale statistics after a bulk load made PostgreSQL scan the whole organization per chunk."""
     from sqlalchemy import text
 
-    from tilbake.capture.orgs import create_org
+    from tilbake.accounts.service import AccountService
     from tilbake.export import repository
 
-    org_id = create_org(postgres_database, f"assign-plan-{uuid.uuid4().hex[:8]}")[0]["id"]
+    org_id = AccountService(postgres_database).create_org(f"assign-plan-{uuid.uuid4().hex[:8]}")[0]["id"]
     captured = []
     with postgres_database.unit_of_work() as uow:
         uow.conn.execute(text("SET LOCAL enable_seqscan = off"))

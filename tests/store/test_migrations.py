@@ -11,8 +11,8 @@ from sqlalchemy import inspect, text
 import tilbake.export.tables  # noqa: F401 - the export area's tables live on the same metadata
 from tilbake.errors import StorageError
 from tilbake.store import open_database
+from tilbake.store.metadata import metadata
 from tilbake.store.migrate import alembic_config, current_heads, is_current, known_heads
-from tilbake.store.tables import metadata
 from tilbake.store.testing import throwaway_postgres
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tilbake.capture.orgs import create_org, revoke_token
+from tilbake.accounts.service import AccountService
+from tilbake.capture.repository import SuggestionRepository
 
 AI_FEEDBACK_FIELDS = {
     "suggestion_type", "original_suggestion", "user_correction", "accepted", "correction_type",
@@ -80,7 +81,7 @@ def test_reports(client, auth):
 
 def test_another_organizations_rows_answer_404(client, auth, db, org):
     sid = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth).json()["id"]
-    _other, token = create_org(db, org[0]["name"] + "-other")
+    _other, token = AccountService(db).create_org(org[0]["name"] + "-other")
     theirs = {"Authorization": f"Bearer {token}"}
     for method, path, body in [("get", f"/api/v1/suggestions/{sid}", None),
                                ("post", f"/api/v1/suggestions/{sid}/decision", {"accepted": True})]:
@@ -92,7 +93,7 @@ def test_another_organizations_rows_answer_404(client, auth, db, org):
 
 def test_revoked_token_answers_401_on_every_path(client, auth, db, org):
     sid = client.post("/api/v1/suggestions", json=SUGGESTION, headers=auth).json()["id"]
-    revoke_token(db, org[0]["name"], _token_id(db, org))
+    AccountService(db).revoke_token(org[0]["name"], _token_id(db, org))
     for method, path, body in [
         ("get", "/api/v1/suggestions", None),
         ("post", "/api/v1/suggestions", SUGGESTION),
@@ -104,13 +105,13 @@ def test_revoked_token_answers_401_on_every_path(client, auth, db, org):
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized", path
         assert r.headers["www-authenticate"] == "Bearer"
     with db.unit_of_work(write=False) as uow:  # nothing was written with the revoked token
-        assert uow.suggestions.count(org[0]["id"]) == 1
+        assert uow.repo(SuggestionRepository).count(org[0]["id"]) == 1
 
 
 def _token_id(db, org):
-    from tilbake.capture.orgs import list_tokens
+    from tilbake.accounts.service import AccountService
 
-    return list_tokens(db, org[0]["name"])[0]["id"]
+    return AccountService(db).list_tokens(org[0]["name"])[0]["id"]
 
 
 def test_openapi_and_docs(client):

@@ -100,7 +100,7 @@ def test_unexpected_failures_answer_500_in_the_same_shape(client, auth, app, mon
     def explode(*_a, **_k):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(app.state.capture, "log_suggestion", explode)
+    monkeypatch.setattr(app.state.services.capture, "log_suggestion", explode)
     r = client.post("/api/v1/suggestions", json=OK, headers=auth)
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "internal_error" and "kaboom" not in r.text

@@ -7,7 +7,7 @@ import logging
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from tilbake.store.suggestions import SuggestionRepository
+from tilbake.capture.repository import SuggestionRepository
 
 SENTINEL = "PHI-SENTINEL Kari Nordmann 01019912345"
 PHI_BODY = {"suggestion_type": "soap_plan", "original_suggestion": SENTINEL}
@@ -76,7 +76,7 @@ def test_unhandled_exceptions_log_frames_not_messages(client, auth, app, all_log
     def explode(*_a, **_k):
         raise ValueError(f"could not handle {SENTINEL}")
 
-    monkeypatch.setattr(app.state.capture, "feedback", explode)
+    monkeypatch.setattr(app.state.services.capture, "feedback", explode)
     r = client.post("/api/v1/feedback", json=PHI_BODY, headers=auth)
     assert r.status_code == 500
     assert "ValueError" in all_logs.text  # the log says what failed and where ...

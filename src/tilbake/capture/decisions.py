@@ -35,6 +35,7 @@ REJECTED = "rejected"
 IGNORED = "ignored"
 CORRECTION_TYPES = (ACCEPTED_AS_IS, MINOR_EDIT, MAJOR_EDIT, REJECTED, IGNORED)
 USED = frozenset({ACCEPTED_AS_IS, MINOR_EDIT, MAJOR_EDIT})  # the suggestion went into the record
+EDITS = (MINOR_EDIT, MAJOR_EDIT)  # the clinician's text differs from the suggestion
 
 MINOR_EDIT_MAX_RATIO = 0.30
 

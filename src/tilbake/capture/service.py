@@ -15,14 +15,20 @@ from typing import Any, TypeVar
 
 import orjson
 
+from tilbake.accounts.service import Principal, authenticate, check_token_shape, hash_token
 from tilbake.capture import decisions as dec
-from tilbake.capture.orgs import Principal, authenticate, check_token_shape, hash_token
+from tilbake.capture.repository import (
+    DECISION_FIELDS,
+    SUGGESTION_FIELDS,
+    NewRow,
+    SuggestionFilter,
+    SuggestionRepository,
+)
 from tilbake.capture.schemas import CONTEXT_MAX_BYTES, TEXT_FIELDS, DecisionIn, FeedbackIn, SuggestionIn
-from tilbake.capture.types import DEFAULT_TYPES, check_type
+from tilbake.capture.types import DEFAULT_TYPES, add_type, check_type, list_types
 from tilbake.errors import ConflictError, NotFoundError, ValidationError
-from tilbake.store import Database, SuggestionFilter, UnitOfWork
+from tilbake.store import Database, UnitOfWork
 from tilbake.store.clock import utcnow
-from tilbake.store.suggestions import DECISION_FIELDS, SUGGESTION_FIELDS, NewRow
 
 T = TypeVar("T")
 PUBLIC_FIELDS = ("id", *SUGGESTION_FIELDS, *DECISION_FIELDS, "created_at", "decided_at")
@@ -36,6 +42,10 @@ class ApiToken:
 
 
 Caller = Principal | ApiToken
+
+
+def _rows(uow: UnitOfWork) -> SuggestionRepository:
+    return uow.repo(SuggestionRepository)
 
 
 def caller_org_id(uow: UnitOfWork, who: Caller) -> int:
@@ -90,7 +100,7 @@ class CaptureService:
         token_hash = self._token_hash(who)
         if token_hash is None or stype not in DEFAULT_TYPES:
             return False
-        org = uow.suggestions.insert_by_token(token_hash, public_id, values, created_at, decided_at)
+        org = _rows(uow).insert_by_token(token_hash, public_id, values, created_at, decided_at)
         return org is not None
 
     def log_suggestion(self, who: Caller, s: SuggestionIn) -> dict[str, Any]:
@@ -103,9 +113,9 @@ class CaptureService:
                 return {"id": public_id, "created": True}
             org = caller_org_id(uow, who)
             check_type(uow, org, s.suggestion_type)
-            if uow.suggestions.insert(org, public_id, values, created_at):
+            if _rows(uow).insert(org, public_id, values, created_at):
                 return {"id": public_id, "created": True}
-            self._same_or_conflict(uow.suggestions.get(org, public_id), values, SUGGESTION_FIELDS, public_id)
+            self._same_or_conflict(_rows(uow).get(org, public_id), values, SUGGESTION_FIELDS, public_id)
         return {"id": public_id, "created": False}
 
     def decide(self, who: Caller, public_id: str, d: DecisionIn) -> dict[str, Any]:
@@ -113,19 +123,19 @@ class CaptureService:
         self._check_sizes(d)
         with self.db.unit_of_work(atomic=False) as uow:
             token_hash = self._token_hash(who)
-            row = uow.suggestions.get_by_token(token_hash, public_id) if token_hash else None
+            row = _rows(uow).get_by_token(token_hash, public_id) if token_hash else None
             if row is None:
-                row = uow.suggestions.get(caller_org_id(uow, who), public_id)
+                row = _rows(uow).get(caller_org_id(uow, who), public_id)
                 if row is None:
                     raise NotFoundError(f"no suggestion with id {public_id!r}")
             org = row["organization_id"]
             values = self._decision(row["original_suggestion"], d)
             stored = None
             if row["decided_at"] is None:
-                stored = uow.suggestions.decide(org, public_id, values, d.decided_at or utcnow())
+                stored = _rows(uow).decide(org, public_id, values, d.decided_at or utcnow())
             created = stored is not None
             if stored is None:  # decided before (or just now, by a concurrent request)
-                stored = uow.suggestions.get(org, public_id)
+                stored = _rows(uow).get(org, public_id)
                 self._same_or_conflict(stored, values, DECISION_FIELDS, public_id, what="decision")
         assert stored is not None
         return {**public(stored), "created": created}
@@ -142,10 +152,10 @@ class CaptureService:
             if not created:
                 org = caller_org_id(uow, who)
                 check_type(uow, org, f.suggestion_type)
-                created = uow.suggestions.insert(org, public_id, values, created_at, decided_at)
+                created = _rows(uow).insert(org, public_id, values, created_at, decided_at)
             if not created:
                 fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
-                self._same_or_conflict(uow.suggestions.get(org, public_id), values, fields, public_id)
+                self._same_or_conflict(_rows(uow).get(org, public_id), values, fields, public_id)
         return {"id": public_id, "correction_type": values["correction_type"], "created": created}
 
     def feedback_batch(self, who: Caller, records: Sequence[FeedbackIn]) -> list[dict[str, Any]]:
@@ -164,11 +174,11 @@ class CaptureService:
                 values = f.model_dump(include=set(SUGGESTION_FIELDS))
                 values.update(self._decision(f.original_suggestion, f))
                 rows.append((f.id or uuid.uuid4().hex, values, f.created_at or now, f.decided_at or now))
-            inserted = uow.suggestions.insert_new(org, rows)
+            inserted = _rows(uow).insert_new(org, rows)
             fields = (*SUGGESTION_FIELDS, *DECISION_FIELDS)
             for public_id, sent, _created, _decided in rows:
                 if public_id not in inserted:  # a retry of a stored record, or a clash
-                    self._same_or_conflict(uow.suggestions.get(org, public_id), sent, fields, public_id)
+                    self._same_or_conflict(_rows(uow).get(org, public_id), sent, fields, public_id)
         return [{"id": pid, "correction_type": sent["correction_type"], "created": pid in inserted}
                 for pid, sent, _c, _d in rows]
 
@@ -187,7 +197,7 @@ class CaptureService:
                     values.update(self._decision(record.original_suggestion, record))
                     decided_at = record.decided_at or now
                 rows.append((record.id or uuid.uuid4().hex, values, record.created_at or now, decided_at))
-            uow.suggestions.insert_new(org, rows)
+            _rows(uow).insert_new(org, rows)
         return len(rows)
 
     @staticmethod
@@ -207,7 +217,7 @@ class CaptureService:
         before = _parse_cursor(cursor)
         with self.db.unit_of_work(write=False, atomic=False) as uow:
             org = caller_org_id(uow, who)
-            rows = uow.suggestions.find(org, flt, limit=limit + 1, before=before)
+            rows = _rows(uow).find(org, flt, limit=limit + 1, before=before)
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = str(rows[-1]["id"]) if more and rows else None
@@ -215,7 +225,7 @@ class CaptureService:
 
     def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            row = uow.suggestions.get(caller_org_id(uow, who), public_id)
+            row = _rows(uow).get(caller_org_id(uow, who), public_id)
         if row is None:
             raise NotFoundError(f"no suggestion with id {public_id!r}")
         return public(row)
@@ -225,17 +235,26 @@ class CaptureService:
         with self.db.unit_of_work(write=False, atomic=False) as uow:
             return action(uow, caller_org_id(uow, who))
 
+    def types(self, who: Caller) -> list[dict[str, str | bool | None]]:
+        """The suggestion types the organization may log: the defaults and its own."""
+        return self.with_org(who, list_types)
+
+    def add_type(self, who: Caller, name: str, description: str | None = None) -> None:
+        """Register a suggestion type of the organization's own."""
+        with self.db.unit_of_work() as uow:
+            add_type(uow, caller_org_id(uow, who), name, description)
+
     def export_stats(self, who: Caller) -> dict[str, Any]:
         """Examples pending export (decided, in no export batch) by type x decision."""
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            groups = uow.suggestions.pending_stats(caller_org_id(uow, who))
+            groups = _rows(uow).pending_stats(caller_org_id(uow, who))
         return {"pending_total": sum(g["count"] for g in groups), "groups": groups}
 
     def daily_metrics(self, who: Caller, flt: SuggestionFilter) -> dict[str, Any]:
         from tilbake.capture.metrics import fold_daily
 
         with self.db.unit_of_work(write=False, atomic=False) as uow:
-            rows = uow.suggestions.daily(caller_org_id(uow, who), flt)
+            rows = _rows(uow).daily(caller_org_id(uow, who), flt)
         return {"days": fold_daily(rows)}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tilbake.capture.repository import TypeRepository
 from tilbake.errors import ConflictError, ValidationError
 from tilbake.store import UnitOfWork
 
@@ -37,12 +38,12 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 
 
 def known_types(uow: UnitOfWork, org_id: int) -> list[str]:
-    return sorted({*DEFAULT_TYPES, *(row["name"] for row in uow.types.list(org_id))})
+    return sorted({*DEFAULT_TYPES, *(row["name"] for row in uow.repo(TypeRepository).list(org_id))})
 
 
 def check_type(uow: UnitOfWork, org_id: int, name: str) -> None:
     """Raise ValidationError naming the known types unless `name` is registered for the organization."""
-    if name in DEFAULT_TYPES or uow.types.exists(org_id, name):
+    if name in DEFAULT_TYPES or uow.repo(TypeRepository).exists(org_id, name):
         return
     raise ValidationError(
         "suggestion_type is not registered for this organization; known types: "
@@ -57,13 +58,13 @@ def add_type(uow: UnitOfWork, org_id: int, name: str, description: str | None = 
             "a suggestion type name is 2-64 characters of a-z, 0-9 and _, starting with a letter",
             field="name",
         )
-    if name in DEFAULT_TYPES or uow.types.exists(org_id, name):
+    if name in DEFAULT_TYPES or uow.repo(TypeRepository).exists(org_id, name):
         raise ConflictError(f"suggestion type {name!r} is already registered")
-    uow.types.add(org_id, name, description)
+    uow.repo(TypeRepository).add(org_id, name, description)
 
 
 def list_types(uow: UnitOfWork, org_id: int) -> list[dict[str, str | bool | None]]:
-    own = {row["name"]: row["description"] for row in uow.types.list(org_id)}
+    own = {row["name"]: row["description"] for row in uow.repo(TypeRepository).list(org_id)}
     rows: list[dict[str, str | bool | None]] = [
         {"name": n, "description": d, "default": True} for n, d in DEFAULT_TYPES.items()
     ]

@@ -7,20 +7,19 @@ explicitly (`--given-by` and `--agree`) and is stored like an API consent, with 
 
 from __future__ import annotations
 
-import json
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
+from tilbake.cli.common import echo_json, services
+
 export_app = typer.Typer(help="Export anonymized training data (SFT, DPO, KTO).", no_args_is_help=True)
 
-T = TypeVar("T")
 Org = Annotated[str, typer.Option("--org", help="organization name (tilbake org list)")]
 Types = Annotated[list[str] | None, typer.Option("--type", help="only this suggestion type (repeatable)")]
 Since = Annotated[datetime | None, typer.Option(help="only suggestions created at or after (ISO date)")]
@@ -33,30 +32,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(export_app, name="export")
 
 
-@contextmanager
-def _session(org: str) -> Iterator[tuple[Any, int]]:
-    """(service, organization id), with tilbake errors turned into exit codes: 2 bad input, 1 other."""
-    from tilbake.errors import InputError, TilbakeError
-
-    try:
-        from tilbake.capture.orgs import org_id
-        from tilbake.config import Settings
-        from tilbake.export.factory import build_service
-        from tilbake.store import open_database
-
-        settings = Settings.from_env()
-        db = open_database(settings.database_url)
-        try:
-            with db.unit_of_work(write=False) as uow:
-                oid = org_id(uow, org)
-            yield build_service(settings, db), oid
-        finally:
-            db.dispose()
-    except TilbakeError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2 if isinstance(exc, InputError) else 1) from None
-
-
 def _scope(types: list[str] | None, since: datetime | None, until: datetime | None, mode: str) -> Any:
     from tilbake.export.request import Scope
 
@@ -64,10 +39,7 @@ def _scope(types: list[str] | None, since: datetime | None, until: datetime | No
 
 
 def _print(data: Any, as_json: bool, table: Callable[[Any], None]) -> None:
-    if as_json:
-        typer.echo(json.dumps(data, default=str, ensure_ascii=False, indent=2))
-    else:
-        table(data)
+    echo_json(data) if as_json else table(data)
 
 
 def _preview_table(p: dict[str, Any]) -> None:
@@ -100,8 +72,9 @@ def preview(
     as_json: AsJson = False,
 ) -> None:
     """Show what the next export would hold, and the consent statement to agree to."""
-    with _session(org) as (svc, oid):
-        _print(svc.preview(oid, _scope(type, since, until, mode)), as_json, _preview_table)
+    with services() as built:
+        preview = built.exports.preview(built.local(org).org_id, _scope(type, since, until, mode))
+    _print(preview, as_json, _preview_table)
 
 
 def _batch_line(b: dict[str, Any]) -> str:
@@ -132,19 +105,12 @@ def create(
 
     from tilbake.export.request import Consent
 
-    consent = Consent(given_by=given_by, agree=agree)
-    with _session(org) as (svc, oid), Progress(transient=True) as bar:
-        task = bar.add_task(
-            "exporting", total=svc.preview(oid, _scope(type, since, until, mode))["pending_total"]
-        )
-        batch = svc.create(
-            _actor(oid),
-            consent,
-            _scope(type, since, until, mode),
-            unpacked=unpacked,
-            progress=lambda n: bar.advance(task, n),
-        )
-        batch["path"] = str(svc.org_dir(oid) / batch["file_name"])
+    consent, scope = Consent(given_by=given_by, agree=agree), _scope(type, since, until, mode)
+    with services() as built, Progress(transient=True) as bar:
+        svc, actor = built.exports, _actor(built.local(org).org_id)
+        task = bar.add_task("exporting", total=svc.preview(actor.org_id, scope)["pending_total"])
+        batch = svc.create(actor, consent, scope, unpacked=unpacked, progress=lambda n: bar.advance(task, n))
+        batch["path"] = str(svc.org_dir(actor.org_id) / batch["file_name"])
     _print(batch, as_json, lambda b: typer.echo(f"{_batch_line(b)}\n{b['path']}"))
 
 
@@ -157,8 +123,8 @@ def _actor(org_id: int) -> Any:
 @export_app.command("list")
 def list_(org: Org, as_json: AsJson = False) -> None:
     """List this organization's exports, newest first."""
-    with _session(org) as (svc, oid):
-        batches = svc.list(oid)
+    with services() as built:
+        batches = built.exports.list(built.local(org).org_id)
     _print(batches, as_json, lambda bs: typer.echo("\n".join(_batch_line(b) for b in bs) or "no exports yet"))
 
 
@@ -172,8 +138,8 @@ def download(
     ] = False,
 ) -> None:
     """Write a past export's bundle again (zip, or unpacked)."""
-    with _session(org) as (svc, oid):
-        path = svc.download(oid, export_id)
+    with services() as built:
+        path = built.exports.download(built.local(org).org_id, export_id)
         if unpack:
             with zipfile.ZipFile(path) as zf:
                 zf.extractall(output)
@@ -189,6 +155,6 @@ def revoke(
     rows: Annotated[str, typer.Option(help="pending: may be exported again; excluded: never again")],
 ) -> None:
     """Revoke an export: delete its bundle; its rows go back to pending or stay excluded."""
-    with _session(org) as (svc, oid):
-        batch = svc.revoke(oid, export_id, rows)
+    with services() as built:
+        batch = built.exports.revoke(built.local(org).org_id, export_id, rows)
     typer.echo(_batch_line(batch))

@@ -42,7 +42,7 @@ def train_command(
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from tilbake.ner.train import TrainOptions, train
+    from tilbake.tooling.ner.train import TrainOptions, train
 
     options = TrainOptions(synth_notes=synth_notes, seed=seed, train_seed=train_seed, max_steps=max_steps,
                            norne_join=norne_join, name_swaps=name_swaps)
@@ -74,8 +74,8 @@ def evaluate_command(
     ] = "none",
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
-    from tilbake.deid.ner import NerDetector
-    from tilbake.ner.evaluate import (
+    from tilbake.deid.detect.ner import NerDetector
+    from tilbake.tooling.ner.evaluate import (
         as_rows,
         format_table,
         in_context,

@@ -8,6 +8,8 @@ from typing import Any
 
 import typer
 
+from tilbake.cli.common import failing_cleanly
+
 synth_app = typer.Typer(
     help="Generate synthetic Norwegian clinical notes with gold PHI spans.", no_args_is_help=True
 )
@@ -18,43 +20,24 @@ _OUT = typer.Option(..., "--output", "-o", help="JSONL file to write ('-' for st
 
 
 def _write(rows: Iterable[dict[str, Any]], output: str, total: int, what: str) -> int:
-    import sys
-
-    import orjson
+    """Rows to ``output`` ('-': standard output) through the atomic JSONL writer, with a progress bar."""
     from rich.console import Console
     from rich.progress import Progress
 
-    if output == "-":
-        count = 0
-        for row in rows:
-            sys.stdout.buffer.write(orjson.dumps(row) + b"\n")
-            count += 1
-        return count
-    path = Path(output)
-    if not path.parent.is_dir():
-        raise typer.BadParameter(f"directory {path.parent} does not exist", param_hint="--output")
-    tmp = path.with_name(path.name + ".partial")
-    count = 0
-    try:  # written aside and renamed: never a half-written file under the name asked for
-        with tmp.open("wb") as fh, Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task(f"writing {what}", total=total)
-            for row in rows:
-                fh.write(orjson.dumps(row) + b"\n")
-                count += 1
-                if count % 500 == 0:
-                    progress.update(task, completed=count)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
+    from tilbake.batch.jsonl import write_jsonl
+
+    target = None if output == "-" else Path(output)
+    with failing_cleanly(), Progress(console=Console(stderr=True), transient=True,
+                                     disable=target is None) as bar:
+        task = bar.add_task(f"writing {what}", total=total)
+        return write_jsonl(rows, target, lambda n: bar.update(task, completed=n))
 
 
 _SPLIT = typer.Option("heldout", "--split", help="Name and place pools: heldout (default) or train.")
 
 
 def _check_split(split: str) -> None:
-    from tilbake.synth import SPLITS
+    from tilbake.tooling.synth import SPLITS
 
     if split not in SPLITS:
         choices = ", ".join(SPLITS)
@@ -71,7 +54,7 @@ def suggestions_cmd(
     n: int = _N, seed: int = _SEED, split: str = _SPLIT, output: str = _OUT, gold_rows: bool = _GOLD_ROWS
 ) -> None:
     """Write synthetic AI-suggestion records (ai_feedback fields plus `_gold` spans) as JSONL."""
-    from tilbake import synth
+    from tilbake.tooling import synth
 
     _check_split(split)
     records = synth.suggestions(n, seed, split=split)
@@ -93,7 +76,7 @@ def notes_cmd(
     output: str = _OUT,
 ) -> None:
     """Write synthetic clinical notes as gold-corpus JSONL (id, text, spans, negatives, kind)."""
-    from tilbake.synth import notes
+    from tilbake.tooling.synth import notes
 
     _check_split(split)
     count = _write(notes(n, seed, split=split), output, n, "notes")

@@ -6,7 +6,7 @@ whoever holds the text joins it with the spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -59,15 +59,23 @@ class Span:
         }
 
 
+#: a character range ``[start, end)`` of a text
+Range = tuple[int, int]
+
+
 class Detector(Protocol):
-    """Anything that finds spans: a recognizer family, the NER model, a user's deny list.
+    """Anything that finds spans: a rule recognizer family, the NER model, a user's deny list.
 
     The engine keeps a registry of detectors and merges what they find; a detector never sees
-    another's spans and never returns or logs the text it read.
+    another's spans and never returns or logs the text it read. ``version`` names exactly what
+    finds the spans (for the model: its package version and a hash of its weights); manifests
+    record it. ``explained`` (optional, one list of ranges per text) is text already accounted
+    for (what other detectors found, or what a caller wrote itself): a detector may skip it, and
+    one that reads everything anyway (the rules) ignores it.
     """
 
     name: str
+    version: str
 
-    def detect(self, text: str) -> list[Span]: ...
-
-    def detect_many(self, texts: Iterable[str]) -> Iterator[list[Span]]: ...
+    def detect_many(self, texts: Iterable[str],
+                    explained: Iterable[Sequence[Range]] | None = None) -> Iterator[list[Span]]: ...

@@ -18,8 +18,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from tilbake.capture.decisions import CORRECTION_TYPES as DECISIONS
 from tilbake.errors import ExportError
-from tilbake.export.rows import DECISIONS, FORMATS, METADATA_KEYS
+from tilbake.export.rows import FORMATS, METADATA_KEYS
 
 ROLES = ("system", "user", "assistant")
 _FIELDS: dict[str, tuple[str, ...]] = {

@@ -13,9 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
-Range = tuple[int, int]
+from tilbake.deid.spans import Detector, Range, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,24 +25,8 @@ class Leak:
     source: str  # "pattern" or the detector's name
 
 
-class SpanLike(Protocol):
-    """What the gate reads of an engine span (tilbake.deid.spans.Span fits)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-
-
-class SpanSource(Protocol):
-    """The slice of the engine the gate needs."""
-
-    def detect_many(self, texts: Sequence[str]) -> Iterator[Sequence[SpanLike]]: ...
-
+#: engine spans at or above this score left in anonymized text quarantine the row
+LEAK_THRESHOLD = 0.85
 
 _D = r"(?<!\w)"  # no letter or digit right before ...
 _E = r"(?!\w)"  # ... or right after
@@ -94,7 +77,7 @@ class LeakScanner:
     """``scan_many(texts, replaced)`` -> per text, the high-confidence PHI still in it."""
 
     def __init__(
-        self, engine: SpanSource | None = None, *, threshold: float = 0.9, name: str = "engine"
+        self, engine: Detector | None = None, *, threshold: float = 0.9, name: str = "engine"
     ) -> None:
         self.engine = engine
         self.threshold = threshold
@@ -110,14 +93,10 @@ class LeakScanner:
         per_text = [pattern_leaks(t) for t in texts]
         if self.engine is not None:
             todo = [i for i in range(len(texts)) if not (skip_engine and skip_engine[i])]
-            spans_of: Iterator[Sequence[SpanLike]] = iter(())
-            if todo and replaced is not None and getattr(self.engine, "accepts_known", False):
-                # what the anonymizer wrote is ignored below: its tags need not wake the model
-                # (they made it read three times as much text)
-                spans_of = self.engine.detect_many(  # type: ignore[call-arg]
-                    [texts[i] for i in todo], known=[replaced[i] for i in todo])
-            elif todo:
-                spans_of = self.engine.detect_many([texts[i] for i in todo])
+            # what the anonymizer wrote is ignored below: its tags need not wake the model
+            # (they made it read three times as much text)
+            spans_of: Iterator[Sequence[Span]] = self.engine.detect_many(
+                [texts[i] for i in todo], None if replaced is None else [replaced[i] for i in todo])
             for i, spans in zip(todo, spans_of, strict=True):
                 per_text[i].extend(
                     Leak(sp.start, sp.end, str(sp.label), self.name)

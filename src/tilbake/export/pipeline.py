@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from tilbake.capture.decisions import CORRECTION_TYPES as DECISIONS
+from tilbake.capture.decisions import IGNORED
 from tilbake.export import formats
 from tilbake.export.anonymize import Anonymized, Anonymizer
 from tilbake.export.bundle import BundleWriter
 from tilbake.export.leakscan import Leak, LeakScanner
 from tilbake.export.manifest import Tally
-from tilbake.export.prompts import age_range, diagnosis_codes
-from tilbake.export.rows import DECISIONS, Example, RowSet, build_rows
+from tilbake.export.prompts import diagnosis_codes, patient_age_range
+from tilbake.export.rows import Example, RowSet, build_rows
 
 Record = Mapping[str, Any]
 
@@ -65,7 +67,7 @@ def _example(record: Record, anon: Sequence[Anonymized]) -> Example:
         original=anon[0].text,
         correction=anon[1].text or None,
         confidence=float(conf) if isinstance(conf, int | float) and not isinstance(conf, bool) else None,
-        age_range=age_range(ctx.get("patient_age")),
+        age_range=patient_age_range(ctx.get("patient_age")),
         chief_complaint=anon[2].text or None,
         diagnosis_codes=diagnosis_codes(ctx.get("diagnosis_codes")),
     )
@@ -75,7 +77,8 @@ class Cleaner:
     """Anonymize a batch of texts and scan the results: the CPU-heavy step, run in-process or in workers.
 
     Empty texts skip the engine; repeated texts (a chief complaint seen before, a correction equal to
-    the original) are done once, through a small per-export memo of short texts.
+    the original) are done once, through a small per-export memo of short texts. When the scanner's
+    engine is the anonymizer's, a text it left unchanged (no span at all) needs no second engine pass.
     """
 
     MEMO_CHARS, MEMO_SIZE = 300, 20_000
@@ -83,8 +86,7 @@ class Cleaner:
     def __init__(self, anonymizer: Anonymizer, scanner: LeakScanner) -> None:
         self.anonymizer, self.scanner = anonymizer, scanner
         self.memo: dict[str, tuple[Anonymized, list[Leak]]] = {}
-        engine = getattr(anonymizer, "engine", None)
-        self.shared_engine = engine is not None and engine is scanner.engine
+        self.shared_engine = anonymizer.engine is not None and anonymizer.engine is scanner.engine
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[Anonymized, list[Leak]]]:
         done: dict[str, tuple[Anonymized, list[Leak]]] = {"": (Anonymized(""), [])}
@@ -148,8 +150,8 @@ class ExportPipeline:
         live = []
         for record in batch:
             decision = record.get("correction_type")
-            if decision not in DECISIONS or decision == "ignored":
-                out.tally.skipped["ignored" if decision == "ignored" else "no_decision"] += 1
+            if decision not in DECISIONS or decision == IGNORED:
+                out.tally.skipped["ignored" if decision == IGNORED else "no_decision"] += 1
             else:
                 live.append(record)
         return live

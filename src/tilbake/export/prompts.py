@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tilbake.deid.rewrite.operators import age_range as deid_age_range
+
 Message = dict[str, str]
 
 
@@ -117,8 +119,8 @@ def task_prompt(suggestion_type: str) -> TaskPrompt:
     return TASKS.get(suggestion_type, DEFAULT_TASK)
 
 
-def age_range(age: object) -> str | None:
-    """A patient's age as a decade range ("40-49", as the deid age operator writes it), "90+" from 90 on."""
+def patient_age_range(age: object) -> str | None:
+    """A patient's age as the deid age operator writes it ("40-49", "90+"); None when it is no age."""
     if isinstance(age, bool) or age is None:
         return None
     if isinstance(age, str):
@@ -131,10 +133,7 @@ def age_range(age: object) -> str | None:
         return None
     if not 0 <= years <= 130:
         return None
-    if years >= 90:
-        return "90+"
-    low = years - years % 10
-    return f"{low}-{low + 9}"
+    return deid_age_range(years)
 
 
 def diagnosis_codes(raw: object) -> tuple[str, ...]:

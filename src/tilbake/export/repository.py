@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from tilbake.capture.tables import suggestions
 from tilbake.export.tables import export_batches, export_consents, export_quarantine
 from tilbake.store.clock import aware
-from tilbake.store.tables import suggestions
 
 _CHUNK = 900  # ids per IN (...) list: far below SQLite's and PostgreSQL's parameter limits
 

@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tilbake.capture.repository import SuggestionFilter
 from tilbake.errors import ValidationError
 from tilbake.export.anonymize import MODES
-from tilbake.store import SuggestionFilter
 
 CONSENT_VERSION = 1
 CONSENT_STATEMENT = (

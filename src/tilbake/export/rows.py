@@ -19,13 +19,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from tilbake.capture.decisions import CORRECTION_TYPES as DECISIONS
+from tilbake.capture.decisions import EDITS
 from tilbake.export.prompts import Message, prompt_messages
 
 Row = dict[str, Any]
 FORMATS = ("sft", "dpo", "kto")
-DECISIONS = ("accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored")
 METADATA_KEYS = ("suggestion_type", "decision", "confidence", "age_range", "source")
-EDITS = ("minor_edit", "major_edit")
 
 
 @dataclass(frozen=True, slots=True)

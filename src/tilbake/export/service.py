@@ -28,6 +28,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from tilbake.capture.repository import SuggestionFilter, SuggestionRepository
+from tilbake.capture.tables import suggestions
 from tilbake.errors import ConflictError, ExportError, NotFoundError, ValidationError
 from tilbake.export import manifest
 from tilbake.export.anonymize import Anonymizer
@@ -44,9 +46,8 @@ from tilbake.export.request import (
     Scope,
     preview_counts,
 )
-from tilbake.store import Database, SuggestionFilter
+from tilbake.store import Database
 from tilbake.store.clock import utcnow
-from tilbake.store.tables import suggestions
 
 _PAGE = 1000
 
@@ -118,7 +119,7 @@ class ExportService:
         """What the next export with this scope would read: the same pending query as create."""
         scope.check()
         with self.db.unit_of_work(write=False) as uow:
-            pending = uow.suggestions.pending_query(org_id, scope.filter()).subquery()
+            pending = uow.repo(SuggestionRepository).pending_query(org_id, scope.filter()).subquery()
             query = select(
                 pending.c.suggestion_type,
                 pending.c.correction_type,
@@ -190,7 +191,7 @@ class ExportService:
         last = 0
         while True:
             with self.db.unit_of_work(write=False) as uow:
-                query = uow.suggestions.pending_page(org_id, flt, last, max_id, cutoff, _PAGE)
+                query = uow.repo(SuggestionRepository).pending_page(org_id, flt, last, max_id, cutoff, _PAGE)
                 page = [dict(r) for r in uow.conn.execute(query).mappings()]
             if not page:
                 return

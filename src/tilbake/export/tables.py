@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
-from tilbake.store.tables import metadata
+from tilbake.store.metadata import metadata
 
 _TS = DateTime(timezone=True)
 

@@ -1,18 +1,19 @@
-"""Storage: SQLAlchemy Core tables, Alembic migrations, repositories and the unit of work.
+"""Storage plumbing: the database, the unit of work, migrations and throwaway databases for tests.
 
     db = open_database(settings.database_url)      # migrates to the newest schema
+    db = memory_database()                         # the same, in memory (tests, one process)
     with db.unit_of_work() as uow:                 # one transaction
-        uow.suggestions.get(org_id, public_id)
+        uow.repo(SuggestionRepository).get(org_id, public_id)
 
-Adding a table: declare it on `tables.metadata` (in tables.py or the area's own module), add a
-migration `migrations/versions/NNNN_what.py` whose down_revision is the current head, write a
-repository class taking a Connection, and reach it as `uow.repo(YourRepository)`.
+Areas own their tables and SQL (``<area>/tables.py``, ``<area>/repository.py``). Adding a table:
+declare it in the area's tables.py on ``metadata.metadata``, add a migration
+``migrations/versions/NNNN_what.py`` whose down_revision is the current head, and write a repository
+class taking a Connection.
 """
 
 from __future__ import annotations
 
-from tilbake.store.database import Database, normalize_url, open_database
-from tilbake.store.suggestions import PENDING, SuggestionFilter
+from tilbake.store.database import Database, memory_database, normalize_url, open_database
 from tilbake.store.uow import UnitOfWork
 
-__all__ = ["PENDING", "Database", "SuggestionFilter", "UnitOfWork", "normalize_url", "open_database"]
+__all__ = ["Database", "UnitOfWork", "memory_database", "normalize_url", "open_database"]

@@ -15,15 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from tilbake.errors import ConfigError, StorageError
 from tilbake.store.uow import UnitOfWork
 
 _WRITE = "tilbake_write"
+MEMORY = "sqlite://"  # the in-memory database (memory_database); a file database needs a path
 
 
 class _QuietFilter(logging.Filter):
@@ -58,12 +59,24 @@ def _sqlite_engine(url: str) -> Engine:
         pool_size=8,
         max_overflow=8,
     )
+    return _sqlite_events(engine, wal=True)
+
+
+def _memory_engine() -> Engine:
+    # one connection shared by every checkout (StaticPool): each new one would be a new, empty database
+    engine = create_engine("sqlite://", hide_parameters=True, poolclass=StaticPool,
+                           connect_args={"check_same_thread": False})
+    return _sqlite_events(engine, wal=False)
+
+
+def _sqlite_events(engine: Engine, *, wal: bool) -> Engine:
+    pragmas = ("journal_mode=WAL", "synchronous=NORMAL") if wal else ()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=30000"):
+        for pragma in (*pragmas, "foreign_keys=ON", "busy_timeout=30000"):
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
@@ -96,7 +109,9 @@ class Database:
     def __init__(self, url: str) -> None:
         url = normalize_url(url)
         self.dialect = make_url(url).get_backend_name()
-        if self.dialect == "sqlite":
+        if url == MEMORY:
+            self.engine = _memory_engine()
+        elif self.dialect == "sqlite":
             self.engine = _sqlite_engine(url)
         elif self.dialect == "postgresql":
             self.engine = _postgres_engine(url)
@@ -134,8 +149,19 @@ class Database:
             # The driver's message may quote values; name only the error class.
             raise StorageError(f"database error: {type(exc.orig).__name__}") from None
 
+    def ping(self) -> None:
+        """One round trip; StorageError when the database does not answer (health checks)."""
+        with self.unit_of_work(write=False, atomic=False) as uow:
+            uow.conn.execute(text("SELECT 1"))
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def memory_database() -> Database:
+    """A migrated SQLite database in memory, gone with the process: the store's fake, so services can
+    be tested without files or a server."""
+    return open_database(MEMORY)
 
 
 def open_database(url: str, *, migrate: bool = True) -> Database:

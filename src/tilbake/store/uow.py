@@ -1,8 +1,7 @@
-"""The unit of work: one connection in one transaction, with the repositories bound to it.
+"""The unit of work: one connection in one transaction; repositories are bound to it on request.
 
-Core repositories are attributes; any other repository (an area's own, e.g. export batches) is
-reached with `uow.repo(ExportBatchRepository)` without touching this file: a repository is any class
-built from a Connection.
+Every area keeps its tables and queries in its own ``repository.py``; a repository is any class built
+from a Connection, reached one way: ``uow.repo(SuggestionRepository)``.
 """
 
 from __future__ import annotations
@@ -10,9 +9,6 @@ from __future__ import annotations
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection
-
-from tilbake.store.orgs import OrgRepository, TokenRepository, TypeRepository
-from tilbake.store.suggestions import SuggestionRepository
 
 
 class _Repository(Protocol):
@@ -25,10 +21,6 @@ R = TypeVar("R", bound=_Repository)
 class UnitOfWork:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.orgs = OrgRepository(conn)
-        self.tokens = TokenRepository(conn)
-        self.types = TypeRepository(conn)
-        self.suggestions = SuggestionRepository(conn)
 
     def repo(self, cls: type[R]) -> R:
         return cls(self.conn)

@@ -1,4 +1,4 @@
-"""The FastAPI application: `create_app(settings)`; uvicorn uses `create_app_from_env` as a factory.
+"""The FastAPI application: `create_app(services)`; uvicorn uses `create_app_from_env` as a factory.
 
 Other areas add their routers to `ROUTERS` (module paths, imported when the app is built).
 """
@@ -12,11 +12,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from tilbake import __version__
-from tilbake.capture.service import CaptureService
 from tilbake.config import Settings
-from tilbake.store import Database, open_database
 from tilbake.web import docs_pages, errors
 from tilbake.web.responses import JSON
+from tilbake.wiring import Services
 
 ROUTERS = (
     "tilbake.web.routes.capture",
@@ -33,16 +32,14 @@ def body_limit(settings: Settings) -> int:
 BATCH_BODY_LIMIT = 64 * 1024 * 1024  # a batch's records are each checked against the text limit
 
 
-def create_app(settings: Settings | None = None, db: Database | None = None) -> FastAPI:
-    """The service: opens (and migrates) the database unless one is handed in."""
-    settings = settings or Settings.from_env()
-    database = db or open_database(settings.database_url)
+def create_app(services: Services | None = None) -> FastAPI:
+    """The service over the wiring root (from the environment unless handed in)."""
+    services = services or Services.from_env()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        if db is None:
-            database.dispose()
+        services.close()
 
     app = FastAPI(
         title="tilbake",
@@ -55,17 +52,15 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.settings = settings
-    app.state.db = database
-    app.state.capture = CaptureService(database, settings.max_text_chars)
+    app.state.services = services
     errors.install(app)
     docs_pages.install(app)
-    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(settings), batch_limit=BATCH_BODY_LIMIT)
+    app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(services.settings),
+                       batch_limit=BATCH_BODY_LIMIT)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")
     def healthz() -> JSON:
-        with database.unit_of_work(write=False) as uow:
-            uow.orgs.by_id(0)
+        services.db.ping()
         return JSON({"status": "ok", "version": __version__})
 
     for module in ROUTERS:
@@ -74,4 +69,4 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
 
 def create_app_from_env() -> FastAPI:
-    return create_app(Settings.from_env())
+    return create_app()

@@ -13,14 +13,14 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tilbake.capture.orgs import check_token_shape
+from tilbake.accounts.service import check_token_shape
 from tilbake.capture.service import ApiToken, CaptureService
 
 _bearer = HTTPBearer(auto_error=False, description="the organization's API token (tilbake org create)")
 
 
 async def service(request: Request) -> CaptureService:
-    svc: CaptureService = request.app.state.capture
+    svc: CaptureService = request.app.state.services.capture
     return svc
 
 

@@ -7,15 +7,15 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
+from tilbake.capture.decisions import CORRECTION_TYPES
+from tilbake.capture.repository import PENDING, SuggestionFilter
 from tilbake.capture.schemas import DecisionIn, FeedbackBatchIn, FeedbackIn, SuggestionIn
-from tilbake.capture.types import list_types
-from tilbake.store import SuggestionFilter
 from tilbake.web.auth import Caller, Service
 from tilbake.web.responses import JSON
 
 router = APIRouter(prefix="/api/v1", tags=["capture"])
 
-Decision = Literal["accepted_as_is", "minor_edit", "major_edit", "rejected", "ignored", "pending"]
+Decision = Literal[(*CORRECTION_TYPES, PENDING)]  # type: ignore[valid-type]
 
 
 @router.post("/suggestions", status_code=201, summary="Log an AI suggestion; returns its id")
@@ -62,4 +62,4 @@ def get_suggestion(suggestion_id: str, who: Caller, svc: Service) -> JSON:
 
 @router.get("/suggestion-types", summary="The suggestion types this organization may log")
 def get_types(who: Caller, svc: Service) -> JSON:
-    return JSON({"types": svc.with_org(who, list_types)})
+    return JSON({"types": svc.types(who)})

@@ -1,7 +1,7 @@
 """Training-data exports: preview, create (with consent), list, show, download and revoke.
 
-Thin: each route parses, calls one ExportService method and renders. The service is built once per
-app from its settings and database (``tilbake.export.factory``) and kept on ``app.state.exports``.
+Thin: each route parses, calls one ExportService method and renders. The service comes from the
+app's wiring root (``app.state.services.exports``, built on first use).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import FileResponse
 
-from tilbake.capture.orgs import Principal, authenticate
+from tilbake.accounts.service import Principal
 from tilbake.export.request import CONSENT_VERSION, Actor, Consent, Scope
 from tilbake.export.service import ExportService
 from tilbake.web.auth import Caller
@@ -23,22 +23,17 @@ router = APIRouter(prefix="/api/v1/training/exports", tags=["export"])
 
 
 def exports(request: Request) -> ExportService:
-    state = request.app.state
-    if getattr(state, "exports", None) is None:
-        from tilbake.export.factory import build_service
-
-        state.exports = build_service(state.settings, state.db)
-    svc: ExportService = state.exports
+    svc: ExportService = request.app.state.services.exports
     return svc
 
 
 Exports = Annotated[ExportService, Depends(exports)]
 
 
-def principal(token: Caller, svc: Exports) -> Principal:
+def principal(token: Caller, request: Request) -> Principal:
     """The organization (and token) behind the bearer token; a wrong or revoked one answers 401."""
-    with svc.db.unit_of_work(write=False) as uow:
-        return authenticate(uow, token.value)
+    principal: Principal = request.app.state.services.accounts.authenticate(token.value)
+    return principal
 
 
 Who = Annotated[Principal, Depends(principal)]

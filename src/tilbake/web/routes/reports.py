@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from tilbake.store import SuggestionFilter
+from tilbake.capture.repository import SuggestionFilter
 from tilbake.web.auth import Caller, Service
 from tilbake.web.responses import JSON
 

@@ -1,0 +1,49 @@
+"""`tilbake serve` and `tilbake demo`: run the web service, fill an organization with demo data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tilbake.cli.common import services
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes (one per core is plenty)")] = 1,
+) -> None:
+    """Start the web service (API under /api/v1, OpenAPI at /docs); migrates the database first."""
+    import uvicorn
+
+    with services() as built:
+        built.db.ping()  # migrate once, before the workers start
+        settings = built.settings
+    typer.echo(f"tilbake serving on http://{host}:{port} (docs: /docs, data: {settings.data_dir})")
+    uvicorn.run("tilbake.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=settings.log_level.lower(), access_log=settings.log_level == "DEBUG")
+
+
+def demo(
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="skip if any organization exists")] = False,
+    org: Annotated[str, typer.Option("--org", help="organization to fill")] = "demo",
+    count: Annotated[int, typer.Option(min=1, max=100_000, help="how many suggestions")] = 500,
+    seed: Annotated[int, typer.Option(help="random seed (same seed, same data)")] = 7,
+) -> None:
+    """Fill an organization with synthetic Norwegian suggestions of every type and decision class."""
+    from tilbake.tooling.demo import run_demo
+
+    with services() as built:
+        result = run_demo(built, org_name=org, n=count, seed=seed, if_empty=if_empty)
+    if result.skipped:
+        typer.echo("demo: organizations exist already; nothing added (drop --if-empty to add anyway)")
+        return
+    typer.echo(f"demo: {result.inserted} suggestions in organization {result.org_name!r}")
+    if result.token:
+        typer.echo(f"API token for {result.org_name!r} (shown once, keep it): {result.token}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help=serve.__doc__)(serve)
+    app.command(help=demo.__doc__)(demo)

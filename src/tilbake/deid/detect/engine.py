@@ -1,0 +1,217 @@
+"""The Deidentifier: runs every registered detector over a text and returns one clean set of spans.
+
+    detectors (rule recognizers share one Scan; others, e.g. the NER model, run batched)
+      -> user rules (deny list, context words)  -> name propagation
+      -> allow list and built-in never-PHI words -> overlap resolution -> score threshold
+
+``Deidentifier.default()`` builds the rule-based recognizers; the shipped NER model is added with
+``model=True`` (or ``add(detector)`` for any object with the Detector protocol). ``provenance()``
+names the versions of everything that found the spans (an export's manifest records it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from operator import itemgetter
+from typing import Final
+
+from tilbake._version import __version__
+from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
+from tilbake.deid.detect.recognizers import Finding, Recognizer, Scan, rule_recognizers
+from tilbake.deid.detect.rules import Rules
+from tilbake.deid.lang_nb import words
+from tilbake.deid.spans import Detector, Label, Range, Span
+
+_WORDY: Final = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
+#: words that are never PHI whatever found them (agencies, eponyms, drug brands, "Rødt" flagg)
+NEVER_PHI: Final = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS,
+                                                 *words.CLINICAL_CAPWORDS))
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a candidate span was kept or dropped (for ``analyze`` and ``tilbake deid explain``)."""
+
+    span: Span
+    source: str
+    pattern: str
+    check: str
+    cues: tuple[str, ...]
+    decision: str  # "kept", "overlap", "allow list", "never PHI", "below threshold"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**self.span.as_dict(), "source": self.source, "pattern": self.pattern, "check": self.check,
+                "cues": list(self.cues), "decision": self.decision}
+
+
+class Deidentifier:
+    """Finds PHI spans with every registered detector and user rules; see the module docstring."""
+
+    name = "deidentifier"
+    version = f"tilbake-deid {__version__}"
+
+    def __init__(self, detectors: Iterable[Detector] = (), rules: Rules | None = None, *,
+                 propagate: bool = True, min_score: float = 0.5) -> None:
+        self._recognizers: list[Recognizer] = []
+        self._others: list[Detector] = []
+        self.rules = rules or Rules()
+        self.propagate = propagate
+        self.min_score = min_score
+        for detector in detectors:
+            self.add(detector)
+
+    @classmethod
+    def default(cls, rules: Rules | None = None, *, model: bool = False) -> Deidentifier:
+        """The rule-based recognizers, plus the shipped NER model when ``model`` is true.
+
+        The model is loaded here, explicitly and once (never in a constructor): ``tilbake.deid.detect.ner``
+        must provide ``load_detector() -> Detector`` and raises ModelError when no model is shipped.
+        """
+        engine = cls(rule_recognizers(), rules)
+        if model:
+            from tilbake.deid.detect import ner  # type: ignore[attr-defined,unused-ignore]
+
+            engine.add(ner.load_detector())
+        return engine
+
+    def add(self, detector: Detector) -> None:
+        """Register one more detector (rule recognizer, model, ...)."""
+        if isinstance(detector, Recognizer):
+            self._recognizers.append(detector)
+        else:
+            self._others.append(detector)
+
+    @property
+    def detectors(self) -> list[Detector]:
+        return [*self._recognizers, *self._others]
+
+    def provenance(self) -> dict[str, str]:
+        """What found the spans: the engine and its detectors, the user rules, the model(s)."""
+        names = ", ".join(sorted(d.name for d in self.detectors))
+        return {
+            "detector": f"{self.version} ({names})",
+            "rules": self.rules.version,
+            "model": "; ".join(d.version for d in self._others) or "none",
+        }
+
+    def detect(self, text: str) -> list[Span]:
+        return next(self.detect_many([text]))
+
+    def detect_many(self, texts: Iterable[str], explained: Iterable[Sequence[Range]] | None = None, *,
+                    batch_size: int = 64) -> Iterator[list[Span]]:
+        """Spans per text, in order; other detectors (the model) see the texts in batches.
+
+        ``explained`` (optional, one list of character ranges per text): text the caller wrote itself,
+        such as the tags of an anonymized text. Its words wake no model (as if a rule had found them);
+        spans over it are still returned, the caller discards them.
+        """
+        iterator = iter(texts)
+        hints = iter(explained) if explained is not None else None
+        while batch := list(islice(iterator, batch_size)):
+            extra = [list(next(hints)) for _ in batch] if hints is not None else None
+            for text, candidates in zip(batch, self._candidates(batch, extra), strict=True):
+                yield self._final(text, candidates)
+
+    def analyze(self, text: str) -> list[Explanation]:
+        """Every candidate span with its reasons and what became of it."""
+        return self._decide(text, next(iter(self._candidates([text]))))
+
+    def _candidates(self, batch: list[str],
+                    known: list[list[Range]] | None = None) -> Iterator[list[Finding]]:
+        rule_found = [self._rule_findings(text) for text in batch]
+        model_spans = self._model_spans(batch, rule_found, known) if self._others else []
+        user_rules = bool(self.rules.deny or self.rules.context)
+        for i, text in enumerate(batch):
+            found = rule_found[i]
+            for spans in model_spans:
+                found.extend(Finding(s, "model") for s in spans[i])
+            if user_rules:
+                found.extend(Finding(s, "deny list") for s in self.rules.deny_spans(text))
+                found.extend(Finding(s, "context rule") for s in self.rules.context_spans(text))
+            yield found
+
+    def _model_spans(self, batch: list[str], rule_found: list[list[Finding]],
+                     known: list[list[Range]] | None = None) -> list[list[list[Span]]]:
+        """Spans of the other detectors per detector and text; they may skip what the rules already
+        explained and the caller's ``known`` ranges."""
+        explained = [[(f.span.start, f.span.end) for f in found if f.span.score >= self.min_score]
+                     for found in rule_found]
+        if known is not None:
+            for ranges, more in zip(explained, known, strict=True):
+                ranges.extend(more)
+        return [list(d.detect_many(batch, explained)) for d in self._others]
+
+    def _rule_findings(self, text: str) -> list[Finding]:
+        scan = Scan(text)  # one scan shared by every recognizer: the number scan runs once
+        return [f for r in self._recognizers for f in r.find(scan)]
+
+    def _verdict(self, text: str, span: Span) -> str:
+        if self.rules.allow and self.rules.allowed(text, span):
+            return "allow list"
+        if span.label in _WORDY and span.source != "rules:deny" and \
+                text[span.start:span.end].strip().lower() in NEVER_PHI:
+            return "never PHI"
+        return "below threshold" if span.score < self.min_score else "kept"
+
+    def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """The spans whose verdict is "kept". Without an allow list only the wordy labels need the
+        text (never-PHI words), so the rest is a plain threshold (this runs for every candidate)."""
+        if self.rules.allow:
+            return [s for s in spans if self._verdict(text, s) == "kept"]
+        min_score = self.min_score
+        return [s for s in spans
+                if s.score >= min_score and (s.label not in _WORDY or self._verdict(text, s) == "kept")]
+
+    def _final(self, text: str, found: list[Finding]) -> list[Span]:
+        keep = self._kept(text, map(_SPAN, found))
+        if self.propagate:
+            keep.extend(self._kept(text, propagate_names(text, keep)))
+        return resolve_overlaps(keep, text)
+
+    def _decide(self, text: str, found: list[Finding]) -> list[Explanation]:
+        out: list[Explanation] = []
+        keep: list[Finding] = []
+        for f in found:
+            verdict = self._verdict(text, f.span)
+            if verdict == "kept":
+                keep.append(f)
+            else:
+                out.append(_explain(f, verdict))
+        if self.propagate:
+            spans = [f.span for f in keep]
+            keep.extend(Finding(s, "name propagation") for s in propagate_names(text, spans)
+                        if self._verdict(text, s) == "kept")
+        final = set(resolve_overlaps((f.span for f in keep), text))
+        covered = {(s.start, s.end, s.label) for s in final}
+        for f in keep:
+            out.append(_explain(f, "kept" if f.span in final else "overlap"))
+        # merged spans (unions) are new: report them as kept under the merged source
+        known = {(e.span.start, e.span.end, e.span.label) for e in out if e.decision == "kept"}
+        for s in final:
+            if (s.start, s.end, s.label) not in known:
+                out.append(Explanation(s, s.source, "merged", "", (), "kept"))
+        out = [e for e in out if e.decision != "kept" or (e.span.start, e.span.end, e.span.label) in covered]
+        return _dedupe_kept(sorted(out, key=lambda e: (e.span.start, e.span.end)))
+
+
+_SPAN: Final = itemgetter(0)  # Finding.span, in C
+
+
+def _explain(f: Finding, decision: str) -> Explanation:
+    return Explanation(f.span, f.span.source, f.pattern, f.check, f.cues, decision)
+
+
+def _dedupe_kept(explanations: list[Explanation]) -> list[Explanation]:
+    """One kept explanation per final span (two detectors may agree on the same range)."""
+    seen: set[tuple[int, int, Label]] = set()
+    out: list[Explanation] = []
+    for e in explanations:
+        key = (e.span.start, e.span.end, e.span.label)
+        if e.decision == "kept":
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out

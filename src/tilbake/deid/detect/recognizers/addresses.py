@@ -1,0 +1,230 @@
+"""Addresses and places: street + house number (Storgata 12B, Kari Nordmanns vei 5), postcode + place
+(0150 Oslo), and towns or municipalities after residence cues (bor i Bærum) or on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from tilbake.deid import lang_nb
+from tilbake.deid.detect.recognizers.base import (
+    Finding,
+    Recognizer,
+    Scan,
+    after_words,
+    finding,
+    has_cue,
+    register_fragment,
+)
+from tilbake.deid.lang_nb import letters, words
+from tilbake.deid.spans import Label
+
+FAMILY: Final = "addresses"
+_SUFFIXES: Final = tuple(words.STREET_SUFFIXES)
+_STRONG: Final = (
+    "gata", "gate", "gaten", "veien", "vegen", "vei", "veg", "allé", "alle", "plass", "gt.", "vn."
+)
+_BARE: Final = frozenset({
+    "vei", "veg", "gate", "gata", "allé", "alle", "plass", "terrasse", "vn.", "gt.", "gt", "vegen", "veien",
+    "torg", "brygge"
+})
+_NOT_PLACE: Final = frozenset(words.NAME_STOPWORDS) | frozenset(words.NON_NAME_CAPWORDS) | frozenset(
+    words.EPONYMS) | frozenset(words.DRUG_BRANDS) | frozenset(words.AGENCIES)
+# "Ski, søndag 15. januar" / "Skien,  8.1.2026": a place and a date heading a letter
+_LETTER_HEAD: Final = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +(?:[a-zæøå]+dag )?"
+                                 r"(?:\d{1,2}[./ ]|\d{4}-"
+                                 r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
+_NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
+_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+_COMPOUND: Final = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
+# places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
+_WORD_PLACES: Final = frozenset({
+    "ski", "sand", "dal", "vik", "bø", "nes", "hov", "moen", "strand", "stranda", "åsen", "fjell", "vang",
+    "os", "ål", "dalen", "sola", "hell", "lund", "rud", "bud", "sel", "ås", "moi", "by", "li", "mo", "berg",
+    "lia", "eng",
+})
+_FROM_TO: Final = re.compile(r"fra ([^\W\d_][\w\-]*) til ([^\W\d_][\w\-]*)")  # literal first: a fast search
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Regions named in the gazetteer's "X i Y" / "X på Y" places: vesterålen, telemark, hedmarken ..."""
+    return frozenset(p.split(f" {prep} ", 1)[1] for p in lang_nb.places_lower()
+                     for prep in ("i", "på") if f" {prep} " in p)
+
+
+_HEADER_PARTS: Final = ("adresse", "dresse", "daresse", "adr.", "bosted", "bsoted")
+_HOUSE_LETTERS: Final = frozenset("abcdefgh")  # "grankollveien 12 b" in lower-case notes
+_ADDRESS_CUES: Final = (
+    "bosted", "bsoted", "bor", "adresse", "adr", "postadresse", "bostedsadresse", "gateadresse"
+)
+_STOP: Final = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
+
+
+def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
+    """A house number after a street name; the span covers the street name and the number."""
+    text = scan.text
+    if end - start > 4 or start < 3 or text[start] == "0":
+        return None
+    word_end = start - 1
+    word_start = word_end
+    while word_start > 0 and ((c := text[word_start - 1]).isalpha() or c in ".-'"):
+        word_start -= 1
+    word = text[word_start:word_end].lower()
+    if not word.endswith(_SUFFIXES):
+        return None
+    bare = word in _BARE
+    begin = _extend_back(scan, word_start, bare=bare) if bare or text[word_start].isupper() else word_start
+    if begin is None:
+        return None
+    capital = text[begin].isupper()
+    cued = not capital and bool(has_cue(scan.window(begin, 24), _ADDRESS_CUES))
+    if not capital and not cued and not word.endswith(_STRONG):
+        return None
+    stop = end
+    if stop < len(text) and text[stop].isalpha() and (stop + 1 == len(text) or not text[stop + 1].isalnum()):
+        stop += 1  # "12B"
+    elif text[stop:stop + 1] == " " and (text[stop + 1:stop + 2].isupper() or (
+            not capital and text[stop + 1:stop + 2] in _HOUSE_LETTERS)) and (
+            stop + 2 == len(text) or not text[stop + 2].isalnum()):
+        stop += 2  # "12 B"
+    return finding(begin, stop, Label.ADDRESS, 0.95 if capital or cued else 0.8, FAMILY, "street + number")
+
+
+def _extend_back(scan: Scan, pos: int, *, bare: bool) -> int | None:
+    """Take the words of the street's name before its last word: "Dronning Eufemias gate",
+    "kristian ivs vei" (lower case only before a bare "vei"/"gate"/"plass")."""
+    text = scan.text
+    begin, taken = pos, 0
+    while taken < 3 and begin >= 2 and text[begin - 1] == " ":
+        s = begin - 1
+        while s > 0 and (text[s - 1].isalpha() or text[s - 1] in ".-'"):
+            s -= 1
+        w = text[s:begin - 1]
+        if not w or w in words.NON_NAME_CAPWORDS or w.lower() in _STOP or not (w[0].isupper() or bare):
+            break
+        if any(h in w.lower() for h in _HEADER_PARTS):
+            break  # "Postadresse Munkegata 33", also misspelt ("Psotadresse", "Postdaresse")
+        begin, taken = s, taken + 1
+    if bare and taken == 0:
+        return None
+    return begin
+
+
+def _postcode(scan: Scan, start: int, end: int) -> Finding | None:
+    text = scan.text
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/+-"):
+        return None
+    code = text[start:start + 4]
+    known = lang_nb.postcodes().get(code)
+    if known is None:
+        return None
+    rest = text[start + 4:end].strip().split(" ")
+    for n in (2, 1):
+        if len(rest) < n:
+            continue
+        place = " ".join(rest[:n])
+        stop = text.index(place, start + 4) + len(place)
+        if place.lower() == known.lower():
+            return finding(start, stop, Label.LOCATION, 1.0, FAMILY, "postcode + poststed",
+                           "postcode matches")
+        if place.lower() in lang_nb.places_lower() and place not in _NOT_PLACE:
+            return finding(start, stop, Label.LOCATION, 0.85, FAMILY, "postcode + place", "known place")
+    return None
+
+
+class AddressRecognizer(Recognizer):
+    """Street + house number and postcode + place (the structured part)."""
+
+    name = FAMILY
+    labels: tuple[Label, ...] = (Label.ADDRESS, Label.LOCATION)
+
+    def find(self, scan: Scan) -> list[Finding]:
+        return list(scan.numeric(FAMILY))
+
+
+class PlaceRecognizer(Recognizer):
+    """Towns and municipalities from the gazetteer (the name-like part)."""
+
+    name = "places"
+    labels: tuple[Label, ...] = (Label.LOCATION,)
+
+    def find(self, scan: Scan) -> list[Finding]:
+        return self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)
+
+    def _compound(self, scan: Scan) -> list[Finding]:
+        """Places of several words joined by "i"/"på": "Mo i Rana", "Bø i Telemark", "Stø i Vesterålen".
+        The gazetteer's own "X i Y" names give the regions ("Vesterålen", "Hedmarken"), so a known
+        place before "i <region>" counts too."""
+        out: list[Finding] = []
+        text, lower = scan.text, scan.lower
+        for start, end, _ in scan.capwords:
+            if not text.startswith((" i ", " på "), end):
+                continue
+            m = _COMPOUND.match(text, start)
+            if m is None:
+                continue
+            phrase = lower[m.start():m.end()]
+            first, region = m.group(1).lower(), m.group(3).lower()
+            if phrase in lang_nb.places_lower() or (first in lang_nb.places_lower() and region in _regions()):
+                out.append(finding(m.start(), m.end(), Label.LOCATION, 0.95, self.name, "place i region"))
+        return out
+
+    def _between(self, scan: Scan) -> list[Finding]:
+        """Both ends of a trip in any case: "pendler fra røros til stord"."""
+        out: list[Finding] = []
+        places = lang_nb.places_lower()
+        lower = scan.lower
+        for m in _FROM_TO.finditer(lower):
+            if m.group(1) in places and m.group(2) in places:  # also glued: "pendlerfra røros til stord"
+                out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name, "fra X til Y"))
+                out.append(finding(m.start(2), m.end(2), Label.LOCATION, 0.85, self.name, "fra X til Y"))
+        return out
+
+    def _after_cues(self, scan: Scan) -> list[Finding]:
+        """A place in any case right after a residence cue ("hjemmehørende i larvik")."""
+        out: list[Finding] = []
+        lower, places = scan.lower, lang_nb.places_lower()
+        for cue in (*words.RESIDENCE_CUES, " i ", " på "):
+            i = lower.find(cue)
+            while i >= 0:
+                m = _NEXT_WORD.match(scan.text, i + len(cue.rstrip()))  # any run of blanks after the cue
+                starts_word = i == 0 or not lower[i - 1].isalpha() or cue[0] == " "
+                word = m.group(1) if m else ""
+                if m and starts_word and word.lower() in places and word.islower() and \
+                        word.capitalize() not in words.NAME_STOPWORDS and word not in _WORD_PLACES:
+                    out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.85, self.name,
+                                       "place after cue", cues=(cue,)))
+                i = lower.find(cue, i + 1)
+        return out
+
+    def _capitalised(self, scan: Scan) -> list[Finding]:
+        """Towns and municipalities: strongest after a residence cue, weaker after a preposition."""
+        out: list[Finding] = []
+        places = lang_nb.places()
+        text = scan.text
+        for start, end, w in scan.capwords:
+            if (w not in places or w in _NOT_PLACE) and not (
+                    w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
+                continue
+            if (start == 0 or text[start - 1] == "\n") and _LETTER_HEAD.match(text, end):
+                out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "place, date (letter head)"))
+                continue
+            one, two = scan.word_before(start), scan.word_before(start, 2)
+            if two in words.RESIDENCE_CUES or one in words.RESIDENCE_CUES:
+                out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
+                continue
+            is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
+            if one in ("i", "på") or (one in _PLACE_PREPS and not is_name):
+                out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
+            elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
+                    start < 2 or text[start - 2] not in ".!?:"):
+                out.append(finding(start, end, Label.LOCATION, 0.5, self.name, "known town"))
+        return out
+
+
+register_fragment(40, FAMILY, "postcode + place",
+                  r"\d{3} {1,2}[^\W\d_][\wæøåÆØÅ\-]*(?: [^\W\d_][\wæøåÆØÅ\-]*)?", _postcode)
+register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)

@@ -1,0 +1,152 @@
+"""The one wiring root: settings -> database, installation secret, de-identification engine, services.
+
+The web app, the CLI and batch jobs all start here, so each part is built one way:
+
+    with Services.from_env() as services:       # opens (and migrates) the database
+        services.capture.log_suggestion(...)      # capture, accounts, exports: built on first use
+        services.engine()                         # the default engine with the shipped model
+
+The engine is loaded once per process (the model takes a while) and shared by every service that
+de-identifies; export worker processes build their own through :func:`export_cleaner`, which is
+picklable for that reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property, lru_cache, partial
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from tilbake.config import Settings
+
+if TYPE_CHECKING:
+    from tilbake.accounts.service import AccountService, Principal
+    from tilbake.capture.service import CaptureService
+    from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.export.pipeline import Cleaner
+    from tilbake.export.service import ExportService
+    from tilbake.store import Database
+
+
+@lru_cache(maxsize=2)
+def deid_engine(model: bool = True) -> Deidentifier:
+    """The default engine (rules, and the shipped NER model unless ``model`` is false), built once per
+    process. The model halves the PHI the rules alone leave on the synthetic notes, for about twice
+    the CPU (docs/benchmarks.md)."""
+    from tilbake.deid.detect.engine import Deidentifier
+
+    return Deidentifier.default(model=model)
+
+
+def export_cleaner(mode: str, secret: bytes) -> Cleaner:
+    """The export's anonymize-and-scan step on the default engine (module level: picklable for the
+    export's worker processes, each of which builds its own engine once)."""
+    from tilbake.export.anonymize import EngineAnonymizer
+    from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
+    from tilbake.export.pipeline import Cleaner
+
+    engine = deid_engine()
+    scanner = LeakScanner(engine, threshold=LEAK_THRESHOLD)
+    return Cleaner(EngineAnonymizer(engine, mode, secret=secret), scanner)
+
+
+def default_workers() -> int:
+    """Export worker processes: one per core, at most four; none on a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 0 if cores < 2 else min(cores, 4)
+
+
+class Services:
+    """Everything built from one Settings; close it (or use ``with``) to release the database."""
+
+    def __init__(self, settings: Settings, db: Database | None = None, *, export_workers: int | None = None
+                 ) -> None:
+        self.settings = settings
+        self._db = db
+        self._owns_db = db is None
+        self.export_workers = default_workers() if export_workers is None else export_workers
+
+    @property
+    def db(self) -> Database:
+        """The database, opened (and migrated) on first use: de-identifying needs none."""
+        if self._db is None:
+            from tilbake.store import open_database
+
+            self._db = open_database(self.settings.database_url)
+        return self._db
+
+    @classmethod
+    def from_env(cls) -> Services:
+        return cls(Settings.from_env())
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._owns_db and self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+    @cached_property
+    def secret(self) -> bytes:
+        """The installation secret (keyed hashes, surrogates); made once in the data directory."""
+        return self.settings.secret()
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.settings.data_dir / "exports"
+
+    def engine(self, model: bool = True, rules: Path | None = None) -> Deidentifier:
+        """The default engine, or one with the user rules of a JSON file (``tilbake deid --rules``)."""
+        if rules is None:
+            return deid_engine(model)
+        from tilbake.deid.detect.engine import Deidentifier
+        from tilbake.deid.detect.rules import Rules
+        from tilbake.errors import InputError
+
+        try:
+            data = json.loads(rules.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read rules file {rules}: {type(exc).__name__}") from None
+        if not isinstance(data, dict):
+            raise InputError(f"rules file {rules} must hold a JSON object (allow, deny, context)")
+        return Deidentifier.default(Rules.from_dict(data), model=model)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from tilbake.accounts.service import AccountService
+
+        return AccountService(self.db)
+
+    @cached_property
+    def capture(self) -> CaptureService:
+        from tilbake.capture.service import CaptureService
+
+        return CaptureService(self.db, self.settings.max_text_chars)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from tilbake.export.anonymize import EngineAnonymizer
+        from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
+        from tilbake.export.service import ExportService
+
+        secret = self.secret
+        return ExportService(
+            self.db,
+            self.exports_dir,
+            lambda mode: EngineAnonymizer(deid_engine(), mode, secret=secret),
+            lambda: LeakScanner(deid_engine(), threshold=LEAK_THRESHOLD),
+            workers=self.export_workers,
+            cleaner=lambda mode: partial(export_cleaner, mode, secret),
+        )
+
+    def local(self, org_name: str) -> Principal:
+        """An organization named by a local operator (the CLI), as a caller of the services."""
+        return self.accounts.local(org_name)
