@@ -9,12 +9,10 @@ import pytest
 
 from client_types import CLIENT_TYPES
 from tilbake.accounts.service import AccountService, Principal
-from tilbake.capture.schemas import DecisionIn, FeedbackIn, SuggestionIn
-from tilbake.capture.service import CaptureService
-from tilbake.capture.types import DEFAULT_TYPES
 from tilbake.capture.repository import SuggestionFilter
-from tilbake.capture.service import ApiToken
-from tilbake.capture.types import add_type, list_types
+from tilbake.capture.schemas import DecisionIn, FeedbackIn, SuggestionIn
+from tilbake.capture.service import ApiToken, CaptureService
+from tilbake.capture.types import DEFAULT_TYPES, add_type, list_types
 from tilbake.errors import AuthError, ConflictError, NotFoundError, ValidationError
 
 DAY = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)

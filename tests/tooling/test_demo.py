@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 
 from tilbake.accounts.repository import OrgRepository
-from tilbake.capture.types import DEFAULT_TYPES
 from tilbake.capture.decisions import CORRECTION_TYPES
 from tilbake.capture.repository import SuggestionFilter, SuggestionRepository
+from tilbake.capture.types import DEFAULT_TYPES
 from tilbake.tooling.demo import run_demo
 
 

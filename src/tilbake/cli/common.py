@@ -1,7 +1,8 @@
 """What every command shares: one way from the error tree to exit codes, the wiring root, JSON output.
 
 Exit codes: 2 for anything the user can fix (bad input, unknown names, conflicts, a bad setting, a
-file that cannot be read or written), 1 for the rest of tilbake's errors (storage, model, export).
+model folder that holds no model, a file that cannot be read or written), 1 for failures of the
+system underneath (the database, building an export).
 A message names the problem and never holds clinical text; no traceback reaches the user.
 """
 
@@ -14,12 +15,12 @@ from typing import Any
 
 import typer
 
-from tilbake.errors import ConfigError, InputError, TilbakeError
+from tilbake.errors import ConfigError, InputError, ModelError, TilbakeError
 from tilbake.wiring import Services
 
 
 def exit_code(exc: BaseException) -> int:
-    return 2 if isinstance(exc, InputError | ConfigError | OSError) else 1
+    return 2 if isinstance(exc, InputError | ConfigError | ModelError | OSError) else 1
 
 
 @contextmanager

@@ -9,14 +9,9 @@ from typing import Annotated
 
 import typer
 
-from tilbake.errors import TilbakeError
+from tilbake.cli.common import failing_cleanly
 
 ner_app = typer.Typer(help="Train and evaluate the Norwegian clinical NER model.", no_args_is_help=True)
-
-
-def _fail(exc: TilbakeError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(code=2)
 
 
 @ner_app.command("train")
@@ -50,10 +45,8 @@ def train_command(
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output
     options.config = config or options.config
-    try:
+    with failing_cleanly():
         summary = train(options)
-    except TilbakeError as exc:
-        raise _fail(exc) from exc
     typer.echo(json.dumps(summary, ensure_ascii=False))
 
 
@@ -74,29 +67,10 @@ def evaluate_command(
     ] = "none",
 ) -> None:
     """Print per-label precision, recall and F1 (exact and overlap) of the model on a gold corpus."""
-    from tilbake.deid.detect.ner import NerDetector
-    from tilbake.tooling.ner.evaluate import (
-        as_rows,
-        format_table,
-        in_context,
-        parse_context,
-        read_gold,
-        readings,
-        score,
-    )
+    from tilbake.tooling.ner.evaluate import evaluate, format_table
 
-    try:
-        gold = read_gold(corpus)
-        read = readings(gold, parse_context(context))
-        detector = NerDetector(model, gated=not ungated).load()
-    except TilbakeError as exc:
-        raise _fail(exc) from exc
-    found = in_context(gold, read, detector.detect_many(r.text for r in read))
-    if predictions is not None:
-        with predictions.open("w", encoding="utf-8") as out:
-            for doc, spans in zip(gold, found, strict=True):
-                out.write(json.dumps({"id": doc.id, "spans": [s.as_dict() for s in spans]}) + "\n")
-    rows = as_rows(score(gold, found))
+    with failing_cleanly():
+        rows = evaluate(corpus, model, gated=not ungated, context=context, predictions=predictions)
     typer.echo(json.dumps(rows) if as_json else format_table(rows))
 
 

@@ -211,3 +211,22 @@ def format_table(rows: list[dict[str, object]]) -> str:
         overlap = "".join(f"{r[k]:6.3f}" for k in ("overlap_p", "overlap_r", "overlap_f1"))
         lines.append(f"{r['label']:<9}{r['n_gold']:>6}{r['n_pred']:>6}   {numbers}   {overlap}")
     return "\n".join(lines)
+
+
+def evaluate(corpus: Path, model: Path | None = None, *, gated: bool = True, context: str = "none",
+             predictions: Path | None = None) -> list[dict[str, object]]:
+    """Per-label rows of the model on a gold corpus (``tilbake ner evaluate``); with ``predictions``,
+    the spans found are also written there as detection JSONL."""
+    import json
+
+    from tilbake.deid.detect.ner import NerDetector
+
+    gold = read_gold(corpus)
+    read = readings(gold, parse_context(context))
+    detector = NerDetector(model, gated=gated).load()
+    found = in_context(gold, read, detector.detect_many(r.text for r in read))
+    if predictions is not None:
+        with predictions.open("w", encoding="utf-8") as out:
+            for doc, spans in zip(gold, found, strict=True):
+                out.write(json.dumps({"id": doc.id, "spans": [s.as_dict() for s in spans]}) + "\n")
+    return as_rows(score(gold, found))

@@ -6,7 +6,7 @@ import json
 import zipfile
 
 import pytest
-from export_fixtures import add_suggestions, record  # noqa: E402
+from tests.export.export_fixtures import add_suggestions, record
 from typer.testing import CliRunner  # noqa: E402
 
 from tilbake.accounts.service import AccountService  # noqa: E402
