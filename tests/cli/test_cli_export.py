@@ -60,8 +60,14 @@ def test_preview_create_list_download_revoke(env):
     assert _run("download", batch["id"], "--org", "Ryggklinikken", "--output", str(target)).exit_code == 0
     with zipfile.ZipFile(target) as zf:
         text = "".join(zf.read(n).decode() for n in zf.namelist() if n.endswith(".jsonl"))
+        manifest = json.loads(zf.read(next(n for n in zf.namelist() if n.endswith("/manifest.json"))))
     for secret in ("Ola Nordmann", "01018012345", "912 34 567"):
         assert secret not in text
+    # the bundle names exactly what de-identified it: the shipped model's version and weight hash
+    from tilbake.deid.detect.ner import DEFAULT_MODEL_DIR, model_version
+
+    assert manifest["anonymization"]["model"] == model_version(DEFAULT_MODEL_DIR)
+    assert manifest["anonymization"]["model"].startswith("nb_tilbake_ner 1.0.0+sha256:")
     unpacked = env / "unpacked"
     assert (
         _run(

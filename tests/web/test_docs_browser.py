@@ -33,7 +33,7 @@ def server(tmp_path_factory):
     command = [sys.executable, "-m", "tilbake", "serve", "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a bound for a busy machine, not a speed check
     while True:
         try:
             httpx.get(f"{base}/healthz", timeout=1)

@@ -104,3 +104,18 @@ def test_unexpected_failures_answer_500_in_the_same_shape(client, auth, app, mon
     r = client.post("/api/v1/suggestions", json=OK, headers=auth)
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "internal_error" and "kaboom" not in r.text
+
+
+FNR_LIKE = "15108695088"  # a client may use a fødselsnummer as its id: errors must not repeat it
+
+
+def test_404_and_409_do_not_repeat_the_id(client, auth):
+    for path in (f"/api/v1/suggestions/{FNR_LIKE}", f"/api/v1/training/exports/{FNR_LIKE}"):
+        r = client.get(path, headers=auth)
+        assert r.status_code == 404 and FNR_LIKE not in r.text
+    r = client.post(f"/api/v1/suggestions/{FNR_LIKE}/decision", json={"accepted": True}, headers=auth)
+    assert r.status_code == 404 and FNR_LIKE not in r.text
+    assert client.post("/api/v1/suggestions", json={**OK, "id": FNR_LIKE}, headers=auth).status_code == 201
+    r = client.post("/api/v1/suggestions", json={**OK, "id": FNR_LIKE, "original_suggestion": "Annen."},
+                    headers=auth)
+    assert r.status_code == 409 and FNR_LIKE not in r.text

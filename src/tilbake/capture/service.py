@@ -127,7 +127,7 @@ class CaptureService:
             if row is None:
                 row = _rows(uow).get(caller_org_id(uow, who), public_id)
                 if row is None:
-                    raise NotFoundError(f"no suggestion with id {public_id!r}")
+                    raise NotFoundError("no suggestion with this id in this organization")
             org = row["organization_id"]
             values = self._decision(row["original_suggestion"], d)
             stored = None
@@ -204,11 +204,11 @@ class CaptureService:
     def _same_or_conflict(row: Mapping[str, Any] | None, values: Mapping[str, Any], fields: tuple[str, ...],
                           public_id: str, what: str = "suggestion") -> None:
         if row is None:
-            raise NotFoundError(f"no suggestion with id {public_id!r}")
+            raise NotFoundError("no suggestion with this id in this organization")
         differing = [name for name in fields if row.get(name) != values.get(name)]
         if differing:
             raise ConflictError(
-                f"suggestion {public_id!r} already has a different {what} stored "
+                f"a suggestion with this id already has a different {what} stored "
                 f"(differs in: {', '.join(differing)})")
 
     def list_suggestions(self, who: Caller, flt: SuggestionFilter, *, limit: int = 50,
@@ -227,7 +227,7 @@ class CaptureService:
         with self.db.unit_of_work(write=False, atomic=False) as uow:
             row = _rows(uow).get(caller_org_id(uow, who), public_id)
         if row is None:
-            raise NotFoundError(f"no suggestion with id {public_id!r}")
+            raise NotFoundError("no suggestion with this id in this organization")
         return public(row)
 
     def with_org(self, who: Caller, action: Callable[[UnitOfWork, int], T]) -> T:

@@ -4,10 +4,6 @@ Nothing in this package does I/O or logs text; it imports nothing of tilbake but
 version string). ``detect/`` finds spans, ``rewrite/`` rewrites text with them: spans are the contract.
 """
 
-from tilbake.deid import _compiled
-
-_compiled.choose()  # before any compiled module loads: an edited source must win over a stale build
-
-from tilbake.deid.spans import Detector, Label, Span  # noqa: E402
+from tilbake.deid.spans import Detector, Label, Span
 
 __all__ = ["Detector", "Label", "Span"]

@@ -257,7 +257,7 @@ class ExportService:
             repo = uow.repo(ExportRepository)
             batch = repo.get(org_id, batch_id)
             if batch is None:
-                raise NotFoundError(f"no export {batch_id!r} in this organization")
+                raise NotFoundError("no export with this id in this organization")
             quarantined = repo.quarantine(batch_id)
         return _public(batch) | {
             "quarantined": quarantined,
@@ -273,10 +273,10 @@ class ExportService:
     def download(self, org_id: int, batch_id: str) -> Path:
         batch = self.get(org_id, batch_id)
         if batch["status"] != "complete":
-            raise NotFoundError(f"export {batch_id!r} was revoked; its bundle is deleted")
+            raise NotFoundError("this export was revoked; its bundle is deleted")
         path: Path = self.org_dir(org_id) / str(batch["file_name"])
         if not path.is_file():
-            raise ExportError(f"the bundle of export {batch_id!r} is missing from the exports folder")
+            raise ExportError("the bundle of this export is missing from the exports folder")
         return path
 
     def revoke(self, org_id: int, batch_id: str, rows: str) -> dict[str, Any]:
@@ -287,9 +287,9 @@ class ExportService:
             with self.db.unit_of_work() as uow:
                 repo = uow.repo(ExportRepository)
                 if repo.get(org_id, batch_id) is None:
-                    raise NotFoundError(f"no export {batch_id!r} in this organization")
+                    raise NotFoundError("no export with this id in this organization")
                 if not repo.mark_revoked(org_id, batch_id, rows, utcnow()):
-                    raise ConflictError(f"export {batch_id!r} is already revoked")
+                    raise ConflictError("this export is already revoked")
                 released = repo.release(org_id, batch_id) if rows == "pending" else 0
             self._sweep(folder)  # the bundle is no longer live: delete it
         return self.get(org_id, batch_id) | {"released": released}

@@ -22,7 +22,7 @@ LETTER = r"[^\W\d_]"
 #: a capitalised word ("Jabłoński", "Þórdís", "Hætta-Sara", "O'Connor")
 CAPWORD = f"[{UPPER}]{LETTER}*(?:['’\\-]{LETTER}*)*"  # runs of letters: no per-character alternation
 
-_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # chr(): no lone surrogate in the source
 
 
 def without_surrogates(text: str) -> str:

@@ -1,0 +1,47 @@
+"""The hand-written development corpus: its JSONL matches its sources, spans fit, variants agree."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parents[2] / "corpora" / "handwritten"
+LABELS = {"PERSON", "FNR", "PHONE", "EMAIL", "URL", "DATE", "AGE", "ADDRESS", "LOCATION", "ORG", "ID"}
+
+
+def _rows(name):
+    return [json.loads(line) for line in (HERE / name).read_text("utf-8").splitlines()]
+
+
+def test_the_jsonl_files_are_what_the_sources_give():
+    done = subprocess.run([sys.executable, str(HERE / "build.py"), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+
+
+def test_size_and_genres():
+    rows = _rows("plain.jsonl")
+    assert len(rows) >= 250 and len({r["genre"] for r in rows}) >= 9
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("name", ["plain.jsonl", "tokenized.jsonl"])
+def test_spans_are_inside_the_text_and_trimmed(name):
+    for row in _rows(name):
+        for s in row["spans"] + row["negatives"]:
+            piece = row["text"][s["start"]:s["end"]]
+            assert piece and piece == piece.strip(), (row["id"], s)
+        assert {s["label"] for s in row["spans"]} <= LABELS
+        gold = [(s["start"], s["end"]) for s in row["spans"]]
+        for n in row["negatives"]:  # a hard negative never overlaps PHI
+            assert not any(a < n["end"] and n["start"] < b for a, b in gold), (row["id"], n)
+
+
+def test_the_tokenized_variant_keeps_every_span_but_spacing():
+    for plain, tok in zip(_rows("plain.jsonl"), _rows("tokenized.jsonl"), strict=True):
+        assert tok["id"] == plain["id"] + ":tok"
+        squeeze = lambda t: "".join(t.split())  # noqa: E731
+        assert squeeze(tok["text"]) == squeeze(plain["text"])
+        for a, b in zip(plain["spans"], tok["spans"], strict=True):
+            assert squeeze(plain["text"][a["start"]:a["end"]]) == squeeze(tok["text"][b["start"]:b["end"]])
