@@ -114,6 +114,8 @@ class OrgRecognizer(Recognizer):
             if _not_a_name(text, s, w):
                 break  # "Alderspsykiatrisk poliklinikk", "Kontaktinfo DPS", "Ringt legevakt"
             begin = s
+        if begin < ws and all(_adjective(w) for w in text[begin:ws].split()):
+            begin = ws  # "Alderspsykiatrisk poliklinikk": a department ("Tromsø Fysikalske Institutt" stays)
         head = text[ws:i].lower().rstrip("-")
         # "Sentrumklinikken", "Bislettklinikken"; lower case when the head is a place or a name
         own_name = ws < i and (text[ws].isupper() or head in lang_nb.places_lower() or (
@@ -287,7 +289,7 @@ _NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "s
 # --- names by their shape: company forms, branches, names after a type word, clubs, insurers ---
 
 _BO_OG = re.compile(r"(?<![\w\-])[Bb]o-? og $")
-_ADJECTIVE_ENDINGS = ("isk", "iske", "isk.")
+_ADJECTIVE_ENDINGS = ("sk", "ske", "sk.")  # medisinsk, psykiatrisk, kirurgiske
 
 
 @cache
@@ -310,6 +312,13 @@ def _wordfreq():  # type: ignore[no-untyped-def]
     return wordfreq
 
 
+def _adjective(word: str) -> bool:
+    """An adjective in -sk ("Medisinsk", "psykiatriske"), not a place or name ending so ("Fauske")."""
+    low = word.lower()
+    return low.endswith(_ADJECTIVE_ENDINGS) and low not in lang_nb.places_lower() and \
+        word.capitalize() not in lang_nb.known_names()
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip(" \t")
     return not before or before[-1] in ".!?:\n" or pos < 2
@@ -322,7 +331,7 @@ def _not_a_name(text: str, start: int, word: str) -> bool:
     low = word.lower()
     if low in lang_nb.places_lower() or word in lang_nb.known_names() or low in _DIRECTIONS:
         return False
-    if low.endswith(_ADJECTIVE_ENDINGS) or low in _never():
+    if low in _never():
         return True
     # a verb or participle opening the sentence: "Ringt", "Kontaktet", "Henvist" (not "Torshov")
     return _sentence_start(text, start) and low.endswith("t") and _zipf(low) >= 3.0
@@ -339,7 +348,7 @@ def _name_word(word: str, *, lower_ok: bool) -> bool:
     if _place_word(word):
         return word[0].isupper() or lower_ok
     return word[:1].isupper() and word not in _NON_NAME and word not in _NOT_IN_NAME and \
-        word.lower() not in _AGENCIES and not word.lower().endswith(_ADJECTIVE_ENDINGS)
+        word.lower() not in _AGENCIES and not _adjective(word)
 
 
 _DIRECTIONS = frozenset({"nedre", "øvre", "nordre", "søndre", "indre", "ytre", "vestre", "østre", "midtre",
@@ -529,7 +538,7 @@ def _insurer_names() -> Needles[tuple[int, str]]:
 
 _INSURANCE_TAIL = re.compile(r" (?:skade|liv|person|livs)?forsikring(?:sselskap)?(?: (?:AS|ASA))?(?![\w\-])",
                              re.IGNORECASE)
-_IF = re.compile(r"(?<![\w\-])(If|if|IF)(?= )")
+_IF = re.compile(r"(?<![\w\-])(If|if|IF)(?![\w\-])")
 _INSURANCE_CUES = ("forsikring er", "forsikringsselskap", "forsikret i", "forsikret hos", "forsikring i",
                    "forsikring hos", "forsikring via", "forsikringsselskapet", "forsikring:")
 
@@ -603,7 +612,7 @@ def _branches(scan: Scan) -> list[Finding]:
                 break
             word = w.group()
             if not (word[0].isupper() or word.isdigit()) or word in _NON_NAME or \
-                    word.lower().endswith(_ADJECTIVE_ENDINGS) or word.lower() in _never() or \
+                    _adjective(word) or word.lower() in _never() or \
                     (_sentence_start(text, w.start()) and _not_a_name(text, w.start(), word)):
                 break
             begin = w.start()
