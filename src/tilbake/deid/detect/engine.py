@@ -150,8 +150,7 @@ class Deidentifier:
     def _verdict(self, text: str, span: Span) -> str:
         if self.rules.allow and self.rules.allowed(text, span):
             return "allow list"
-        if span.label in _WORDY and span.source != "rules:deny" and \
-                text[span.start:span.end].strip().lower() in NEVER_PHI:
+        if span.label in _WORDY and span.source != "rules:deny" and _never_phi(text, span):
             return "never PHI"
         return "below threshold" if span.score < self.min_score else "kept"
 
@@ -194,6 +193,19 @@ class Deidentifier:
                 out.append(Explanation(s, s.source, "merged", "", (), "kept"))
         out = [e for e in out if e.decision != "kept" or (e.span.start, e.span.end, e.span.label) in covered]
         return _dedupe_kept(sorted(out, key=lambda e: (e.span.start, e.span.end)))
+
+
+_AGENCY_PHRASES: Final = tuple(a.lower() for a in words.AGENCIES if " " in a)
+
+
+def _never_phi(text: str, span: Span) -> bool:
+    """A never-PHI word (also in the genitive, "Helsedirektoratets"), or a span inside an agency's
+    name of several words ("Statens" of "Statens vegvesen", "Mental Helse")."""
+    low = text[span.start:span.end].strip().lower()
+    if low in NEVER_PHI or (low.endswith("s") and low[:-1] in NEVER_PHI):
+        return True
+    head = text[span.start:span.start + 40].lower()
+    return any(head.startswith(a) and span.end - span.start <= len(a) + 1 for a in _AGENCY_PHRASES)
 
 
 _SPAN: Final = itemgetter(0)  # Finding.span, in C

@@ -56,3 +56,13 @@ def places() -> frozenset[str]:
 @cache
 def places_lower() -> frozenset[str]:
     return frozenset(p.lower() for p in places())
+
+
+@cache
+def regions_lower() -> frozenset[str]:
+    """Regions, counties and districts (``orgs.REGIONS``) and the regions of the gazetteer's own
+    "X i Y" / "X på Y" places ("Vesterålen" from "Stø i Vesterålen"), lower case."""
+    from tilbake.deid.lang_nb.orgs import REGIONS
+
+    own = {p.split(f" {prep} ", 1)[1] for p in places_lower() for prep in ("i", "på") if f" {prep} " in p}
+    return frozenset(own | {r.lower() for r in REGIONS})

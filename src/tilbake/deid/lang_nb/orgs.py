@@ -31,3 +31,25 @@ HOSPITALS = (
 )
 CASE_SENSITIVE = frozenset({"OUS", "SUS", "UNN", "SiV", "STHF", "SSHF", "SSE", "Riks", "Feiring", "Volvat",
                             "Aleris", "Curato", "Unilabs", "Kalnes", "Ullevål"})
+
+# Lab chains, named in notes as "sendes Fürst" (national, like the hospitals above).
+LABS = ("Fürst", "Fürst medisinske laboratorium", "Unilabs laboratoriemedisin")
+
+# Insurers active in Norway. "If" is also an English word: it counts only as "If skadeforsikring" or
+# after an insurance cue (the recognizer's rule); the others count wherever they stand.
+INSURERS = ("Gjensidige", "Fremtind", "Storebrand", "KLP", "Tryg", "Frende", "Codan", "Protector",
+            "Vardia", "Eika Forsikring", "SpareBank 1 Forsikring", "DNB Forsikring", "Landkreditt Forsikring",
+            "Help Forsikring", "Nordea Liv", "Storebrand Livsforsikring", "Gjensidige Forsikring")
+
+# Traditional regions (landskap), counties old and new, and districts: places no kommune list holds
+# that name a DPS, a hospital division or a home ("DPS Nedre Romerike", "oppvokst på Toten").
+REGIONS = (
+    "Romerike", "Follo", "Asker", "Ringerike", "Hadeland", "Toten", "Valdres", "Gudbrandsdalen",
+    "Østerdalen", "Hedmarken", "Solør", "Odalen", "Hallingdal", "Numedal", "Jæren", "Dalane", "Ryfylke",
+    "Haugalandet", "Sunnhordland", "Nordhordland", "Midthordland", "Hardanger", "Sogn", "Sunnfjord",
+    "Nordfjord", "Sunnmøre", "Romsdal", "Nordmøre", "Fosen", "Innherred", "Namdalen", "Helgeland",
+    "Salten", "Lofoten", "Vesterålen", "Ofoten", "Setesdal", "Lister", "Innlandet", "Viken", "Agder",
+    "Vestland", "Trøndelag", "Vestfold", "Telemark", "Buskerud", "Østfold", "Akershus", "Hedmark",
+    "Oppland", "Hordaland", "Rogaland", "Nordland", "Troms", "Finnmark", "Vestlandet", "Sørlandet",
+    "Nord-Norge", "Østlandet", "Midt-Norge",
+)

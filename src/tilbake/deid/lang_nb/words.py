@@ -160,7 +160,8 @@ AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Hels
             "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
             "Norsk pasientskadeerstatning", "NPE", "Skatteetaten", "Folkeregisteret", "Trygdeetaten",
             "Arbeidstilsynet", "Pasientreiser", "AMK", "Legevakten", "Legevakta", "Kreftforeningen",
-            "Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "Statens vegvesen")
+            "Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "Statens vegvesen",
+            "Mental Helse", "BUP", "Statsforvalteren", "Fylkesmannen", "Barnevernet", "Politiet")
 
 # Eponyms in clinical tests and signs (never a person in a note).
 EPONYMS = (

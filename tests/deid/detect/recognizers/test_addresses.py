@@ -98,3 +98,17 @@ def test_lower_case_places_after_i_and_pa(found, text, piece):
 ])
 def test_everyday_words_that_are_places(found, text):
     assert not any(label == "LOCATION" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Klinikken\nPostboks 123 Sentrum\n0102 Oslo", "Postboks 123 Sentrum"),
+    ("Svar sendes Pb. 44, 2801 Gjøvik.", "Pb. 44"),
+    ("adresse postboks 9000 punktum", "postboks 9000"),
+])
+def test_post_boxes(found, text, piece):
+    assert (piece, "ADDRESS") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.", "Boks med 20 tabletter."])
+def test_boxes_that_are_no_address(found, text):
+    assert not any(label == "ADDRESS" for _, label in found(text)), found(text)

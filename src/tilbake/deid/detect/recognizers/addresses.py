@@ -142,7 +142,16 @@ class AddressRecognizer(Recognizer):
     labels: tuple[Label, ...] = (Label.ADDRESS, Label.LOCATION)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return list(scan.numeric(FAMILY))
+        found = list(scan.numeric(FAMILY))
+        if "boks" in scan.lower or "pb" in scan.lower:
+            found.extend(finding(m.start(), m.end(), Label.ADDRESS, 0.95, FAMILY, "post box")
+                         for m in _POST_BOX.finditer(scan.text))
+        return found
+
+
+# "Postboks 123 Sentrum", "Pb. 44", "postboks 9000": the box is the address (the postcode after it a place)
+_POST_BOX: Final = re.compile(r"(?<![\w\-])(?:[Pp]ostboks|POSTBOKS|[Pp]b\.|PB|[Bb]oks) ?\d{1,5}(?!\d)"
+                              r"(?: (?:Sentrum|sentrum|SENTRUM)(?![\w\-]))?")
 
 
 class PlaceRecognizer(Recognizer):

@@ -21,7 +21,12 @@ _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "opp
                  "helsestasjon",
                  "sykehjem", "legevakt", "rehabiliteringssenter", "treningssenter", "helsehus", "sykehus",
                  "sjukehus", "hospital", "medisinske senter", "skole", "barnehage", "idrettslag", "røntgen",
-                 "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps", "vgs", "videregående", "høgskole")
+                 "apotek", "bedriftshelsetjeneste", "omsorgssenter", "dps", "vgs", "videregående", "høgskole",
+                 # institutions for living, treatment and rehabilitation, and other bodies with a name
+                 "behandlingssenter", "helsesportssenter", "kollektiv", "stiftelse", "voksenopplæring",
+                 "spelemannslag", "musikklag", "skolekorps", "menighet", "fengsel", "tingrett",
+                 "lagmannsrett", "kommune", "kommunale", "samvirkelag", "samskipnad", "begravelsesbyrå",
+                 "meieri", "bakeri", "storsenter", "kjøpesenter", "asylmottak", "bofellesskap")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
 _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
@@ -48,7 +53,10 @@ class OrgRecognizer(Recognizer):
     labels: tuple[Label, ...] = (Label.ORG,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
+        found = self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
+        found += _legal_forms(scan) + _named_after(scan) + _clubs(scan) + _insurers(scan) + _in_brackets(scan)
+        found += _branches(scan) + _coordinated(scan)
+        return _join_trusts(scan.text, [_with_branch(scan.text, f) for f in found])
 
     def _hospitals(self, scan: Scan) -> list[Finding]:
         out: list[Finding] = []
@@ -62,7 +70,7 @@ class OrgRecognizer(Recognizer):
             if exact and text[start:start + length] != exact and not (
                     text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
                 continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
-            out.append(finding(start, end, Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
+            out.append(finding(start, _division(scan.text, end), Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
         return out
 
     def _clinics(self, scan: Scan) -> list[Finding]:
@@ -81,6 +89,9 @@ class OrgRecognizer(Recognizer):
         we = i + len(stem)
         while we < len(text) and text[we].isalpha():
             we += 1
+        both = _BO_OG.search(text, max(0, ws - 8), ws)
+        if both:
+            ws = both.start()  # "bo- og behandlingssenter", dictated "bo og behandlingssenter"
         begin = ws
         # capitalised words (or a place) before the clinic word: "Majorstua legesenter"
         while begin >= 2 and text[begin - 1] == " " and begin - ws < 60:
@@ -100,8 +111,17 @@ class OrgRecognizer(Recognizer):
                 break  # the end of the previous sentence
             if _verb_like(text, s, w):
                 break  # "Rekvirert røntgen", "Låpå Curato røntgen", "Overførestil måløy ryggklinikk"
+            if _not_a_name(text, s, w):
+                break  # "Alderspsykiatrisk poliklinikk", "Kontaktinfo DPS", "Ringt legevakt"
             begin = s
-        own_name = text[ws].isupper() and ws < i  # "Sentrumklinikken", "Bislettklinikken"
+        if begin < ws and all(_adjective(w) for w in text[begin:ws].split()):
+            begin = ws  # "Alderspsykiatrisk poliklinikk": a department ("Tromsø Fysikalske Institutt" stays)
+        head = text[ws:i].lower().rstrip("-")
+        # "Sentrumklinikken", "Bislettklinikken"; lower case when the head is a place or a name
+        own_name = ws < i and (text[ws].isupper() or head in lang_nb.places_lower() or (
+            head.capitalize() in lang_nb.known_names() and head.capitalize() not in words.NAME_STOPWORDS
+            and _zipf(head) < 4.0)) and "poliklinikk" not in \
+            text[ws:we].lower()
         after = _NEXT_WORD.match(text, we)
         if after and after.group(1).lower() in lang_nb.places_lower() and \
                 after.group(1).lower() not in _PREPOSITIONS:
@@ -110,6 +130,11 @@ class OrgRecognizer(Recognizer):
         tail = _tail(text, we)
         if tail and (text[ws].isupper() or begin < ws or own_name):
             we, own_name = tail, True  # "Kysthospitalet i Stavern", "… Fysioterapi og Trening"
+        if stem == "kommunale":
+            noun = _NEXT_WORD.match(text, we)
+            if noun is None or not noun.group(1).islower():
+                return None
+            we = noun.end(1)  # "Kristiansand kommunale eiendom"
         legal = _LEGAL.match(text, we)
         if legal:
             we = legal.end()  # "Harstad kiropraktorkontor DA"
@@ -259,3 +284,362 @@ _NOT_EMPLOYERS = frozenset({"skolen", "flere", "mange", "andre", "sykehuset", "s
                             "hjemmesykepleien", "byggeplass", "anlegg", "privat", "deltid", "turnus",
                             "en", "et", "ei", "butikk", "barnehage", "skole", "jobb", "jobben", "kontor",
                             "butikken", "helse", "fabrikk", "lager", "bygg", "oljen", "kommunen", "staten"})
+
+
+# --- names by their shape: company forms, branches, names after a type word, clubs, insurers ---
+
+_BO_OG = re.compile(r"(?<![\w\-])[Bb]o-? og $")
+_ADJECTIVE_ENDINGS = ("sk", "ske", "sk.")  # medisinsk, psykiatrisk, kirurgiske
+
+
+@cache
+def _never() -> frozenset[str]:
+    """Words that are never (part of) a name: headings, field labels, verbs that open a note."""
+    from tilbake.deid.detect import ner_filter
+
+    return ner_filter.never_words()
+
+
+def _zipf(word: str) -> float:
+    """How common a word is in written bokmål (0 for words wordfreq does not know)."""
+    return float(_wordfreq().zipf_frequency(word, "nb"))
+
+
+@cache
+def _wordfreq():  # type: ignore[no-untyped-def]
+    import wordfreq
+
+    return wordfreq
+
+
+def _adjective(word: str) -> bool:
+    """An adjective in -sk ("Medisinsk", "psykiatriske"), not a place or name ending so ("Fauske")."""
+    low = word.lower()
+    return low.endswith(_ADJECTIVE_ENDINGS) and low not in lang_nb.places_lower() and \
+        word.capitalize() not in lang_nb.known_names()
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n" or pos < 2
+
+
+def _not_a_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word before a clinic word that is no part of its name: an adjective of a
+    department ("Alderspsykiatrisk poliklinikk"), a word that is never a name ("Kontaktinfo DPS"), or
+    a common word opening the sentence ("Ringt legevakt", "Henvist TIA-poliklinikk")."""
+    low = word.lower()
+    if low in lang_nb.places_lower() or word in lang_nb.known_names() or low in _DIRECTIONS:
+        return False
+    if low in _never():
+        return True
+    # a verb or participle opening the sentence: "Ringt", "Kontaktet", "Henvist" (not "Torshov")
+    return _sentence_start(text, start) and low.endswith("t") and _zipf(low) >= 3.0
+
+
+def _place_word(word: str) -> bool:
+    low = word.lower()
+    return low in lang_nb.places_lower() or low in lang_nb.regions_lower()
+
+
+def _name_word(word: str, *, lower_ok: bool) -> bool:
+    """A word that may be (part of) an organisation's own name after its type word or before a branch:
+    a capitalised word that is no sentence word, drug or eponym, or a place in any case."""
+    if _place_word(word):
+        return word[0].isupper() or lower_ok
+    return word[:1].isupper() and word not in _NON_NAME and word not in _NOT_IN_NAME and \
+        word.lower() not in _AGENCIES and not _adjective(word)
+
+
+_DIRECTIONS = frozenset({"nedre", "øvre", "nordre", "søndre", "indre", "ytre", "vestre", "østre", "midtre",
+                         "nord", "sør", "øst", "vest", "midt", "store", "lille"})
+_WORD = re.compile(rf"[ \t]+({letters.LETTER}[\w\-]*|\d+)")
+
+
+def _place_after(text: str, end: int, *, lower_ok: bool, digits: bool = False) -> int:
+    """The end of a name after ``end``: "Nedre Romerike", "Gjøvik", "Kampesteinen", "1234" (with
+    ``digits``); 0 when none follows."""
+    m = _WORD.match(text, end)
+    if m is None:
+        return 0
+    word = m.group(1)
+    if word.isdigit():
+        return m.end() if digits and len(word) <= 5 else 0
+    if word.lower() in _DIRECTIONS and (word[0].isupper() or lower_ok):
+        nxt = _WORD.match(text, m.end())
+        if nxt and _name_word(nxt.group(1), lower_ok=lower_ok):
+            return nxt.end()
+        return 0
+    return m.end() if _name_word(word, lower_ok=lower_ok) else 0
+
+
+def _division(text: str, end: int) -> int:
+    """A hospital's division or trust form after its name: "Sykehuset Innlandet Gjøvik", "Sørlandet
+    sykehus Arendal", "Vestre Viken HF", dictated "revmatismesykehuset lillehammer"."""
+    if text.startswith(" HF", end) and is_boundary(text, end + 1, end + 3):
+        return end + 3
+    m = _WORD.match(text, end)
+    if m is None or m.group(1).isdigit():
+        return end
+    word = m.group(1)
+    if _place_word(word) and (word[0].isupper() or text[end - 1].islower()):
+        return m.end()
+    if word[0].isupper() and text[end - 1].isalpha() and not text[:end].split()[-1].islower() and \
+            word not in lang_nb.first_names() and _name_word(word, lower_ok=False) and \
+            not word.isupper() and _zipf(word.lower()) < 3.5 and word.lower() not in _never():
+        return m.end()  # "Sykehuset Innlandet Sanderud"
+    return end
+
+
+_BRANCH = re.compile(r" (?:avd\.?|avdeling)(?= )")
+
+
+def _with_branch(text: str, f: Finding) -> Finding:
+    """An organisation with its branch: "Kiwi Sentrum avd. 1234", "Tyrilistiftelsen avd. Kampesteinen",
+    "… AS avdeling Raufoss" (a department after a comma, ", nevrologisk avdeling", is no part)."""
+    m = _BRANCH.match(text, f.span.end)
+    if m is None:
+        return f
+    stop = _place_after(text, m.end(), lower_ok=text[f.span.start].islower(),
+                        digits=text[m.start() + 1:m.end()].startswith("avd"))
+    if not stop:
+        return f
+    return finding(f.span.start, stop, f.span.label, f.span.score, f.span.source, f.pattern, f.check, f.cues)
+
+
+def _join_trusts(text: str, found: list[Finding]) -> list[Finding]:
+    """A health trust and its hospital as one name: "Vestre Viken HF, Kongsberg sykehus"."""
+    ends = {f.span.end: f for f in found if text[f.span.end - 2:f.span.end] == "HF"}
+    if not ends:
+        return found
+    out = list(found)
+    for f in found:
+        trust = ends.get(f.span.start - 2)
+        if trust is not None and text[f.span.start - 2:f.span.start] == ", ":
+            out.append(finding(trust.span.start, f.span.end, Label.ORG, f.span.score, FAMILY, "trust, hospital"))
+    return out
+
+
+# A company form after its name. Upper case: the capitalised words before it ("BRØDRENE DAHL AS",
+# "Kleppe Bygg og Anlegg AS"); lower case "as"/"asa" (no Norwegian word): the words back to a
+# preposition ("jobber hos brødrene hansen as").
+_FORM = re.compile(r"(?<![\w\-])(AS|ASA|ANS|DA|as|asa)(?![\w\-])")
+_NAME_TOKEN = re.compile(r"[\w&][\w&'\-.]*")
+_NAME_STOP = _PREPOSITIONS | {"som", "er", "var", "har", "en", "et", "ei", "den", "det", "sin", "sitt",
+                              "hans", "hennes", "fra", "via", "mot", "etter"}
+
+
+def _legal_forms(scan: Scan) -> list[Finding]:
+    text = scan.text
+    if not (" AS" in text or " as" in text or " DA" in text or " ANS" in text):
+        return []
+    out: list[Finding] = []
+    for m in _FORM.finditer(text):
+        upper = m.group(1).isupper()
+        words_before = list(_NAME_TOKEN.finditer(text, max(0, m.start() - 80), m.start()))
+        begin, taken, last_cap = m.start(), 0, True
+        for w in reversed(words_before):
+            gap = text[w.end():begin]
+            if gap not in (" ", "") or taken == 6:
+                break
+            word = w.group()
+            if upper:
+                if word == "og" or word == "&":
+                    if not last_cap:
+                        break
+                elif not (word[0].isupper() or word[0].isdigit()) or word in _NON_NAME or \
+                        (_sentence_start(text, w.start()) and _not_a_name(text, w.start(), word)):
+                    break
+            else:
+                if word.lower() in _NAME_STOP - {"og"} or not word.islower():
+                    if word.lower() in _AT or word.lower() in ("for", "fra", "via"):
+                        break
+                    begin = m.start()  # no preposition before the name: not a company
+                    break
+            begin, taken, last_cap = w.start(), taken + 1, word[0].isupper()
+        else:
+            if not upper:
+                begin = m.start()
+        if not upper and begin < m.start():
+            prep = scan.word_before(begin)
+            if prep not in _AT and prep not in ("for", "fra", "via"):
+                continue
+        if begin < m.start() and text[begin:m.start()].strip(" og&").strip():
+            low = text[begin:m.start()].strip().lower()
+            if low not in _AGENCIES:
+                out.append(finding(begin, m.end(), Label.ORG, 0.85, FAMILY, "name + company form"))
+    return out
+
+
+# type words that take the name after them: "DPS Nedre Romerike", "Stiftelsen Bergensklinikkene",
+# "Apotek 1 Lom", "Vitusapotek Jernbanetorget", "IL Jutul", "Blå Kors Eina"
+_TYPE_FIRST = re.compile(r"(?<![\w\-])(DPS|dps|Stiftelsen|stiftelsen|Vitusapotek|vitusapotek|Apotek 1|"
+                         r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors)(?![\w\-])")
+
+
+def _named_after(scan: Scan) -> list[Finding]:
+    text = scan.text
+    out: list[Finding] = []
+    for m in _TYPE_FIRST.finditer(text):
+        kind = m.group(1)
+        lower_ok = kind.islower() or kind[0].islower()
+        stop = _place_after(text, m.end(), lower_ok=lower_ok)
+        if kind in ("IL", "IF", "FK", "SK", "BK"):
+            after = _WORD.match(text, m.end())
+            if after is None or not after.group(1)[0].isupper() or _place_word(after.group(1)) and False:
+                continue
+        if stop:
+            out.append(finding(m.start(), stop, Label.ORG, 0.85, FAMILY, "type word + name"))
+    return out
+
+
+# Sports clubs: "<Place or Name> IL/HK/FK …" (also "Strindheim IL/fotball", dictated "gjøvik hk"),
+# and after a sport ("spiller fotball i BSK", "håndball for Byåsen")
+_CLUB_FORMS = ("IL", "FK", "HK", "SK", "BK", "IF", "IK", "TIL", "BIL", "FF", "OIL", "SFK", "TF", "BFK")
+_CLUB = re.compile(rf"({letters.CAPWORD}|{letters.LETTER}[\w\-]*)(?: ({letters.CAPWORD}))? "
+                   rf"({'|'.join(_CLUB_FORMS)}|{'|'.join(f.lower() for f in _CLUB_FORMS if f not in ('IF', 'FF', 'TIL', 'TF'))})"
+                   r"(?:/[a-zæøå]+)?(?![\w\-])")
+_SPORTS = ("fotball", "håndball", "basket", "basketball", "volleyball", "ishockey", "hockey", "bandy",
+           "innebandy", "turn", "svømming", "friidrett", "langrenn", "skiskyting", "orientering", "sykling",
+           "bryting", "judo", "karate", "boksing", "tennis", "golf", "dans", "hopp", "alpint", "roing",
+           "padling", "klatring", "cheerleading", "rugby", "curling", "skøyter", "kickboksing", "taekwondo")
+_SPORT_CUE = re.compile(r"(?<![\w\-])(?:" + "|".join(_SPORTS) + r")(?:trening)? (?:i|for|på|med|hos)"
+                        rf"[ \t]+([{letters.UPPER}]{{2,5}}(?![\w\-])|{letters.CAPWORD})")
+
+
+def _clubs(scan: Scan) -> list[Finding]:
+    text = scan.text
+    out: list[Finding] = []
+    for m in _CLUB.finditer(text):
+        first, form = m.group(1), m.group(3)
+        if form.islower() and not _place_word(first):
+            continue  # "gjøvik hk": lower case only after a place
+        if first[0].isupper() and (first in _NON_NAME or first.lower() in _AGENCIES) and m.group(2) is None:
+            continue
+        start = m.start()
+        if m.group(2) is not None and (first in _NON_NAME or first.islower() and not _place_word(first)):
+            start = m.start(2)  # "i Strindheim IL": the preposition stays outside
+        elif first.islower() and not _place_word(first):
+            continue
+        out.append(finding(start, m.end(), Label.ORG, 0.85, FAMILY, "club"))
+    if any(s in scan.lower for s in _SPORTS):
+        for m in _SPORT_CUE.finditer(scan.lower if False else text):
+            name = m.group(1)
+            if name in _NON_NAME or name.lower() in _AGENCIES:
+                continue
+            out.append(finding(m.start(1), m.end(1), Label.ORG, 0.75, FAMILY, "club after sport"))
+    return out
+
+
+@cache
+def _insurer_names() -> Needles[tuple[int, str]]:
+    return Needles({name.lower(): (len(name), name) for name in (*orgs.INSURERS, *orgs.LABS)})
+
+
+_INSURANCE_TAIL = re.compile(r" (?:skade|liv|person|livs)?forsikring(?:sselskap)?(?: (?:AS|ASA))?(?![\w\-])",
+                             re.IGNORECASE)
+_IF = re.compile(r"(?<![\w\-])(If|if|IF)(?![\w\-])")
+_INSURANCE_CUES = ("forsikring er", "forsikringsselskap", "forsikret i", "forsikret hos", "forsikring i",
+                   "forsikring hos", "forsikring via", "forsikringsselskapet", "forsikring:")
+
+
+def _insurers(scan: Scan) -> list[Finding]:
+    text, lower = scan.text, scan.lower
+    out: list[Finding] = []
+    for last, (length, name) in _insurer_names().find(lower):
+        start, end = last - length + 1, last + 1
+        if not is_boundary(text, start, end):
+            continue
+        if name.isupper() and text[start:end] != name:
+            continue  # "KLP" as written
+        tail = _INSURANCE_TAIL.match(text, end)
+        out.append(finding(start, tail.end() if tail else end, Label.ORG, 0.85, FAMILY, "insurer"))
+    if "forsikr" in lower:
+        for m in _IF.finditer(text):
+            tail = _INSURANCE_TAIL.match(text, m.end())
+            cued = any(lower[max(0, m.start() - 24):m.start()].rstrip(" :").endswith(c.rstrip(":"))
+                       for c in _INSURANCE_CUES)
+            if tail or cued:
+                out.append(finding(m.start(), tail.end() if tail else m.end(), Label.ORG, 0.85, FAMILY,
+                                   "insurer"))
+    return out
+
+
+# Employers in brackets after an occupation: "sveiser (Aker Solutions)", "fri fra jobb (Mesta)"
+_BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWORD}|\d+)(?:[ ](?:{letters.CAPWORD}"
+                        r"|\d+|og|&|AS|ASA))*)\)")
+_JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
+                        "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
+                        "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb"})
+_OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør", "konsulent",
+                       "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent", "sekretær",
+                       "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer", "servitør",
+                       "fisker", "bonde", "maler", "murer", "rørlegger", "økonom", "jurist", "advokat", "direktør",
+                       "fagarbeider", "medarbeider", "betjent", "designer", "utvikler", "arkitekt", "forsker",
+                       "pilot", "matros", "maskinist", "fører", "portør", "ansvarlig", "terapeut", "lege",
+                       "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
+
+
+def _in_brackets(scan: Scan) -> list[Finding]:
+    text = scan.text
+    if "(" not in text:
+        return []
+    out: list[Finding] = []
+    for m in _BRACKETED.finditer(text):
+        word, name = m.group(1), m.group(2)
+        if word not in _JOB_WORDS and not (word.endswith(_OCCUPATION_ENDINGS) and word not in _RELATIONS):
+            continue
+        if name in lang_nb.first_names() or name in _NON_NAME or name.lower() in _AGENCIES or \
+                name in _NOT_IN_NAME:
+            continue  # "sykepleier (Kari)": a person
+        out.append(finding(m.start(2), m.end(2), Label.ORG, 0.75, FAMILY, "employer in brackets"))
+    return out
+
+
+_RELATIONS = frozenset(w.lower() for w in words.PERSON_TITLES)
+
+
+def _branches(scan: Scan) -> list[Finding]:
+    """Capitalised words before a branch: "Kiwi Sentrum avd. 1234" (not "Medisinsk avd. 3")."""
+    text = scan.text
+    if "avd" not in text:
+        return []
+    out: list[Finding] = []
+    for m in _BRANCH.finditer(text):
+        begin = m.start()
+        for w in reversed(list(_NAME_TOKEN.finditer(text, max(0, begin - 60), begin))):
+            if text[w.end():begin] not in ("", " "):
+                break
+            word = w.group()
+            if not (word[0].isupper() or word.isdigit()) or word in _NON_NAME or \
+                    _adjective(word) or word.lower() in _never() or \
+                    (_sentence_start(text, w.start()) and _not_a_name(text, w.start(), word)):
+                break
+            begin = w.start()
+        if begin < m.start():
+            f = finding(begin, m.start(), Label.ORG, 0.8, FAMILY, "name + branch")
+            g = _with_branch(text, f)
+            if g.span.end > m.start():
+                out.append(g)
+    return out
+
+
+# A name of capitalised words joined by "og", at least one of them a common noun ("Kvåles Bil og Dekk",
+# "Hansen og Sønn"): no two people ("Kari og Ola") and nothing at a sentence start
+_COORDINATED = re.compile(rf"({letters.CAPWORD}(?: {letters.CAPWORD})*) og ({letters.CAPWORD})")
+
+
+def _coordinated(scan: Scan) -> list[Finding]:
+    text = scan.text
+    if " og " not in text:
+        return []
+    out: list[Finding] = []
+    for m in _COORDINATED.finditer(text):
+        parts = m.group(1).split(" ") + [m.group(2)]
+        if _sentence_start(text, m.start()) or any(p in _NON_NAME or p in _NOT_IN_NAME for p in parts):
+            continue
+        nouns = [p for p in parts[1:] if p not in lang_nb.known_names() and _zipf(p.lower()) >= 3.5
+                 and not _place_word(p)]
+        if nouns and len(parts) >= 3:
+            out.append(finding(m.start(), m.end(), Label.ORG, 0.75, FAMILY, "name og noun"))
+    return out
