@@ -56,6 +56,11 @@ _TAG = re.compile(r"\[[^\[\]\n]{1,30}\]")  # [NAVN], [DATO], […]: written by a
 _SENTENCE_END = ".!?:;\n•*-–—\"«»()[]/|"
 #: zipf frequency (log10 per billion words) at which a word is common whatever its forms
 _VERY_COMMON = 5.0
+#: a lower-case listed name in a text written with capitals counts only when rarer than this as a word
+_LOWER_MAX = 3.0
+#: a drug or product: a dose or strength right after the word ("Cozaar 50 mg", "NovoRapid 8 E")
+_DOSE_AFTER = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s?(?:mg|g|µg|mcg|ug|ml|e|ie|mmol|%)\b|krem|salve|mikstur|tbl|"
+                         r"tablett|kapsel|depot|inj|spray|dråper|plaster)", re.IGNORECASE)
 #: zipf frequency an inflected form needs to count as evidence of a common noun or verb
 _FORM_EVIDENCE = 3.0
 #: noun and verb endings: tale -> talen, taler; berg -> berget; hørte -> hørtes is not used ("-s" is
@@ -106,6 +111,39 @@ def common_word(word: str) -> bool:
     return forms >= (_FORMS_NEEDED_E if word.endswith("e") else _FORMS_NEEDED)
 
 
+#: endings of international non-proprietary drug names (WHO INN stems): "amlodipin", "ramipril"
+_DRUG_STEMS = ("pin", "pril", "sartan", "olol", "statin", "azol", "prazol", "mab", "nib", "cillin", "mycin",
+               "floxacin", "zepam", "triptan", "parin", "xaban", "gliptin", "glutid", "formin", "profen",
+               "dronat", "lukast", "tidin", "setron", "vudin", "vir", "tinib", "caín", "kain", "sonid",
+               "metason", "olon", "teron", "tiazid", "semid", "pramin", "oksetin", "oxetin", "faxin",
+               "apin", "idon", "pidem", "klon", "clon")
+_PART = 2.5  # zipf a part of a compound needs
+
+
+@cache
+def _compound(word: str) -> bool:
+    """``word`` is a known word, or a known word (with a linking -s- or -e-) followed by a compound."""
+    zipf = _zipf()
+    if zipf.get(word, 0.0) >= _PART:
+        return True
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if (zipf.get(head, 0.0) >= _PART or head[-1] in "se" and zipf.get(head[:-1], 0.0) >= _PART) \
+                and _compound(tail):
+            return True
+    return False
+
+
+@cache
+def unknown_word(word: str) -> bool:
+    """A word bokmål text does not use: not in wordfreq, no compound of words it has ("diagnosekode",
+    "statsforvalteren"), no drug name by its INN ending. Proper names no list knows ("Kaveh",
+    "Jærhagen") are such words; unlisted brand names are too, kept out by the dose after them."""
+    if len(word) < 4 or _zipf().get(word, 0.0) > 0.0 or word.endswith(_DRUG_STEMS):
+        return False
+    return not _compound(word)
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t":
@@ -132,7 +170,8 @@ def _word_hits(text: str, inside: bytearray, allow: frozenset[str]) -> list[Hit]
         if len(token) < 2 or token[-1:] in "'’" and len(token) < 4:
             continue
         first = token[0]
-        if not first.isupper() and not (lower_text and len(token) >= 3):
+        lower_elsewhere = not first.isupper() and not lower_text
+        if not first.isupper() and len(token) < 3:
             continue
         if token.isupper() and len(token) <= 3:  # acronyms: AMK, MR, CT
             continue
@@ -146,6 +185,11 @@ def _word_hits(text: str, inside: bytearray, allow: frozenset[str]) -> list[Hit]
             continue
         reason = NAME_LIST if stem in names else PLACE_LIST if stem in places else ""
         if not reason:
+            if (first.isupper() and token[1:].islower() and not _sentence_start(text, m.start())
+                    and unknown_word(stem) and not _DOSE_AFTER.match(text, m.end())):
+                hits.append(Hit(m.start(), m.end(), CAPWORD))
+            continue
+        if lower_elsewhere and (common_word(stem) or _zipf().get(stem, 0.0) >= _LOWER_MAX):
             continue
         mid_sentence = first.isupper() and not _sentence_start(text, m.start())
         if not mid_sentence and common_word(stem):
