@@ -59,8 +59,9 @@ _VERY_COMMON = 5.0
 #: a lower-case listed name in a text written with capitals counts only when rarer than this as a word
 _LOWER_MAX = 3.0
 #: a drug or product: a dose or strength right after the word ("Cozaar 50 mg", "NovoRapid 8 E")
-_DOSE_AFTER = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s?(?:mg|g|µg|mcg|ug|ml|e|ie|mmol|%)\b|krem|salve|mikstur|tbl|"
-                         r"tablett|kapsel|depot|inj|spray|dråper|plaster)", re.IGNORECASE)
+_DOSE_AFTER = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s?(?:mg|g|µg|mcg|ug|ml|e|ie|mmol|%)\b"
+                         r"|krem|salve|mikstur|tbl|tablett|kapsel|depot|inj|spray|dråper|plaster)",
+                         re.IGNORECASE)
 #: zipf frequency an inflected form needs to count as evidence of a common noun or verb
 _FORM_EVIDENCE = 3.0
 #: noun and verb endings: tale -> talen, taler; berg -> berget; hørte -> hørtes is not used ("-s" is
@@ -153,7 +154,7 @@ def _sentence_start(text: str, i: int) -> bool:
 
 def _mostly_lower(text: str, tokens: list[re.Match[str]]) -> bool:
     """A text written in lower case (dictation, quick notes): few of its words are capitalised."""
-    if len(tokens) < 6:
+    if len(tokens) < 12:
         return False
     upper = sum(1 for m in tokens if m.group()[0].isupper())
     return upper <= max(1, len(tokens) // 30)
@@ -241,9 +242,8 @@ _WEEKDAY_DAY = re.compile(rf"(?<!\w)(?:{_WEEKDAYS})\.?\s+(?:0?[1-9]|[12]\d|3[01]
 _ORDINAL_DATE = re.compile(rf"(?<!\w)(?:{_ORDINALS}) i (?:{_ORDINALS})(?!\w)", re.IGNORECASE)
 # a bare day.month: two-digit month ("28.06"), or any after a date cue, a weekday or a tag ("[STED], 7.10")
 _DAY_DOT_MONTH = re.compile(r"(?<![\w.,/])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.?(?![\w]|[.,]\d)")
-_CUE_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(re.escape(c.rstrip('.')) for c in words.DATE_CUES)}|{_WEEKDAYS}|fra|til|mellom|og)\.?"
-    r"|\]|\],)\s*$", re.IGNORECASE)
+_CUES = "|".join(re.escape(c.rstrip(".")) for c in words.DATE_CUES)
+_CUE_BEFORE = re.compile(rf"(?:\b(?:{_CUES}|{_WEEKDAYS}|fra|til|mellom|og)\.?|\]|\],)\s*$", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\b(?:kl|klokka|klokken|kld)\.?\s*$", re.IGNORECASE)
 _SMALL_NUMBER = r"(?:1[01]\d|[1-9]?\d)"
 # ages the anonymizer left: "(74)" after a word or tag, "Pasient, 66", "er 74", "var 14,"
@@ -254,8 +254,8 @@ _AGE_SHAPES = re.compile(
     rf"|\b(?:er|var|ble|blir|fyller|fylte|fyll)\s(?P<c>{_SMALL_NUMBER})(?:\s?år\b)?"
     r"(?=\s*(?:[;!|\n)]|[.,](?!\d))|\s*$|\s(?:år|og|i|da|når|gammel|gml))"
 )
-_UNIT_AFTER_AGE = re.compile(r"\s?(?:%|°|mm|cm|kg|mg|ml|mmol|uker|uke|dager|dgr|døgn|ganger|mnd|måneder|timer|t\b|min)",
-                             re.IGNORECASE)
+_UNIT_AFTER_AGE = re.compile(
+    r"\s?(?:%|°|mm|cm|kg|mg|ml|mmol|uker|uke|dager|dgr|døgn|ganger|mnd|måneder|timer|t\b|min)", re.IGNORECASE)
 
 
 def _free(inside: bytearray, start: int, end: int) -> bool:

@@ -4,10 +4,11 @@ Three opinions are combined. Strict patterns of our own catch what must never le
 fødselsnummer-shaped numbers (any 11-digit run), bank account numbers, Norwegian phone numbers,
 e-mail addresses and URLs. Optionally, the de-identification engine runs again and any span it scores
 at or above a threshold counts too. And an independent check built differently from the engine
-(``leakcheck``: listed names and places no tag explains, identifier-shaped digits, full dates), so the
-gate is not the same detector twice; its leaks have the source ``"independent"`` and a reason of its
-own as label (``NAME_LIST``, ``PLACE_LIST``, ``DIGITS``, ``DATE``). Ranges the anonymizer itself wrote (tags, surrogates) are ignored:
-a surrogate name is meant to look like a name. A leak carries offsets and a label, never the text.
+(``leakcheck``: listed names and places no tag explains, identifier-shaped digits, dates, ages), so
+the gate is not the same detector twice; its leaks have the source ``"independent"`` and a reason of
+its own as label (``NAME_LIST``, ``PLACE_LIST``, ``CAPWORD``, ``DIGITS``, ``DATE``, ``AGE``). Ranges
+the anonymizer itself wrote (tags, surrogates) are ignored: a surrogate name is meant to look like a
+name. A leak carries offsets and a label, never the text.
 """
 
 from __future__ import annotations
