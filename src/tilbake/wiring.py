@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tilbake.accounts.service import AccountService, Principal
     from tilbake.capture.service import CaptureService
     from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
     from tilbake.store import Database
@@ -45,12 +46,20 @@ def export_cleaner(mode: str, secret: bytes) -> Cleaner:
     """The export's anonymize-and-scan step on the default engine (module level: picklable for the
     export's worker processes, each of which builds its own engine once)."""
     from tilbake.export.anonymize import EngineAnonymizer
-    from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
     from tilbake.export.pipeline import Cleaner
 
     engine = deid_engine()
-    scanner = LeakScanner(engine, threshold=LEAK_THRESHOLD)
-    return Cleaner(EngineAnonymizer(engine, mode, secret=secret), scanner)
+    return Cleaner(EngineAnonymizer(engine, mode, secret=secret), export_scanner(engine))
+
+
+def export_scanner(engine: Deidentifier) -> LeakScanner:
+    """The export's leak gate: strict patterns, the engine again, and the independent check (built
+    differently from the engine, honouring the engine's allow list), so a row the engine misses is
+    still quarantined when a listed name, an identifier-shaped number or a date is left in it."""
+    from tilbake.export.leakcheck import LeakCheck
+    from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
+
+    return LeakScanner(engine, threshold=LEAK_THRESHOLD, independent=LeakCheck(engine.rules.allow))
 
 
 def default_workers() -> int:
@@ -134,7 +143,6 @@ class Services:
     @cached_property
     def exports(self) -> ExportService:
         from tilbake.export.anonymize import EngineAnonymizer
-        from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
         from tilbake.export.service import ExportService
 
         secret = self.secret
@@ -142,7 +150,7 @@ class Services:
             self.db,
             self.exports_dir,
             lambda mode: EngineAnonymizer(deid_engine(), mode, secret=secret),
-            lambda: LeakScanner(deid_engine(), threshold=LEAK_THRESHOLD),
+            lambda: export_scanner(deid_engine()),
             workers=self.export_workers,
             cleaner=lambda mode: partial(export_cleaner, mode, secret),
         )

@@ -76,7 +76,7 @@ def test_preview_consent_create_list_download_revoke(client, clinic):
     resp = client.post(BASE, headers=auth, json={"consent": CONSENT})
     assert resp.status_code == 201, resp.text
     batch = resp.json()
-    assert batch["suggestions"] == 2 and batch["quarantined"][0]["reasons"] == ["PHONE"]
+    assert batch["suggestions"] == 2 and batch["quarantined"][0]["reasons"] == ["PHONE", "independent:DIGITS"]
     assert client.get("/api/v1/training/export/stats", headers=auth).json()["pending_total"] == 2
 
     assert [b["id"] for b in client.get(BASE, headers=auth).json()["exports"]] == [batch["id"]]

@@ -1,4 +1,6 @@
-"""The leak gate's own patterns, the engine opinion with its threshold, and the replaced ranges."""
+"""The leak gate's own patterns, the engine opinion with its threshold, and the replaced ranges (the
+independent check is off here: tests/export/test_export_leakcheck.py has it, and the last tests below
+show it on by default)."""
 
 from __future__ import annotations
 
@@ -59,20 +61,21 @@ class _Engine:
 
 
 def test_engine_spans_count_only_at_or_above_threshold():
-    scanner = LeakScanner(_Engine([_Span(0, 3, "PERSON", 0.95), _Span(4, 8, "LOCATION", 0.5)]), threshold=0.9)
+    scanner = LeakScanner(_Engine([_Span(0, 3, "PERSON", 0.95), _Span(4, 8, "LOCATION", 0.5)]), threshold=0.9,
+                          independent=None)
     assert [(x.label, x.source) for x in scanner.scan("Ola i Oslo")] == [("PERSON", "engine")]
 
 
 def test_ranges_the_anonymizer_wrote_are_ignored():
     text = "Kari Hansen, tlf 91234567"
-    scanner = LeakScanner(_Engine([_Span(0, 11, "PERSON", 0.99)]))
+    scanner = LeakScanner(_Engine([_Span(0, 11, "PERSON", 0.99)]), independent=None)
     assert {x.label for x in scanner.scan(text)} == {"PERSON", "PHONE"}
     assert {x.label for x in scanner.scan(text, replaced=[(0, 11)])} == {"PHONE"}
     assert scanner.scan(text, replaced=[(0, 11), (17, 25)]) == []
 
 
 def test_scan_many_keeps_order_and_never_holds_text():
-    scanner = LeakScanner()
+    scanner = LeakScanner(independent=None)
     found = scanner.scan_many(["ingen", "91234567", ""])
     assert [len(f) for f in found] == [0, 1, 0]
     assert "91234567" not in repr(found)
@@ -87,7 +90,8 @@ def test_skip_engine_spares_the_engine_but_not_the_patterns():
             yield from super().detect_many(texts)
 
     engine = Counting([_Span(0, 3, "PERSON", 0.99)])
-    found = LeakScanner(engine).scan_many(["Ola 91234567", "Ola her"], skip_engine=[True, False])
+    found = LeakScanner(engine, independent=None).scan_many(["Ola 91234567", "Ola her"],
+                                                           skip_engine=[True, False])
     assert engine.seen == ["Ola her"]
     assert [[x.label for x in f] for f in found] == [["PHONE"], ["PERSON"]]
 
@@ -101,7 +105,7 @@ def test_the_anonymizer_ranges_reach_the_engine_as_explained():
             yield from super().detect_many(texts)
 
     engine = Knowing([_Span(0, 6, "PERSON", 0.99)])
-    found = LeakScanner(engine).scan_many(["[NAVN] og Ola", "Ola"], [[(0, 6)], []])
+    found = LeakScanner(engine, independent=None).scan_many(["[NAVN] og Ola", "Ola"], [[(0, 6)], []])
     assert engine.known == [[[(0, 6)], []]]
     assert found == [[], [found[1][0]]] and found[1][0].label == "PERSON"
 
@@ -119,3 +123,17 @@ def test_ranges_are_skipped_the_same_sorted_or_not():
             rng.shuffle(ranges)
         leaks = [Leak(a, a + rng.randint(1, 8), "PERSON", "engine") for a in rng.sample(range(60), 5)]
         assert _keep_outside(leaks, ranges) == [x for x in leaks if _outside(x, ranges)]
+
+
+def test_the_independent_check_is_on_by_default_and_runs_where_the_engine_is_spared():
+    engine = _Engine([])
+    text = "Kom med broren Eirik, tlf 912 34 567"
+    (found,) = LeakScanner(engine).scan_many([text], [[]], skip_engine=[True])
+    assert {(x.reason, x.source) for x in found} == {
+        ("PHONE", "pattern"), ("independent:NAME_LIST", "independent"), ("independent:DIGITS", "independent")}
+    assert LeakScanner(engine).scan(text, replaced=[(15, 20), (26, 36)]) == []
+
+
+def test_engine_leaks_keep_their_label_as_reason():
+    (leak,) = LeakScanner(_Engine([_Span(0, 3, "PERSON", 0.99)]), independent=None).scan("Ola her")
+    assert leak.reason == "PERSON"

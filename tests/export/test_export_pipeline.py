@@ -84,9 +84,11 @@ def test_anonymizes_quarantines_and_counts(tmp_path):
     ]
     out, files, calls = _run(records, tmp_path)
     assert out.exported_ids == [1, 2]
-    assert out.quarantined == [(3, ("PHONE",)), (5, ("chat_template_token",)), (6, ("EMAIL",))]
+    assert out.quarantined == [
+        (3, ("PHONE", "independent:DIGITS")), (5, ("chat_template_token",)), (6, ("EMAIL",))]
     m = json.loads(files["manifest.json"])
-    assert m["counts"]["quarantined_by_reason"] == {"EMAIL": 1, "PHONE": 1, "chat_template_token": 1}
+    assert m["counts"]["quarantined_by_reason"] == {
+        "EMAIL": 1, "PHONE": 1, "chat_template_token": 1, "independent:DIGITS": 1}
     assert m["counts"]["skipped"] == {"ignored": 1, "no_decision": 1}
     assert m["counts"]["per_type_and_decision"] == {"soap_plan": {"accepted_as_is": 1, "minor_edit": 1}}
     assert m["period"] == {"from": "2026-02", "to": "2026-02"}
@@ -203,3 +205,51 @@ def test_cleaner_memo_overflow_keeps_answers_consistent():
         numbers = [*range(round_ * 3, round_ * 3 + 6), round_ * 3]
         got = [a.text for a, _ in clean([f"Ola Nordmann {i}" for i in numbers])]
         assert got == [f"[NAVN] {i}" for i in numbers], round_
+
+
+class _BlindEngine:
+    """An engine that finds only "Ola Nordmann": what it misses, it misses in both of its passes."""
+
+    name, version = "blind", "blind 1"
+
+    def detect_many(self, texts, explained=None):
+        from tilbake.deid.spans import Label, Span
+
+        for text in texts:
+            i = text.find("Ola Nordmann")
+            yield [Span(i, i + 12, Label.PERSON, 0.99, "blind")] if i >= 0 else []
+
+
+class _EngineAnonymizer(CallableAnonymizer):
+    def anonymize_many(self, texts):
+        out = []
+        for text in texts:
+            i = text.find("Ola Nordmann")
+            out.append(Anonymized(text) if i < 0 else Anonymized(text.replace("Ola Nordmann", "[NAVN]"),
+                                                                 ((i, i + 6),)))
+        return out
+
+
+@pytest.mark.parametrize(
+    ("correction", "reason"),
+    [
+        ("Ola Nordmann kom med datteren Ingeborg.", "independent:NAME_LIST"),
+        ("Innkalt til kontroll 14.02.2025.", "independent:DATE"),
+        ("Saksnummer 2093118 i arkivet.", "independent:DIGITS"),
+        ("Bor på Tynset med mannen.", "independent:PLACE_LIST"),
+    ],
+)
+def test_a_row_the_engine_misses_is_quarantined_by_the_independent_check(tmp_path, correction, reason):
+    engine = _BlindEngine()
+    anonymizer = _EngineAnonymizer(lambda t: t, engine=engine)
+    pipe = ExportPipeline(anonymizer, LeakScanner(engine, threshold=0.85), batch_size=4)
+    records = [_rec(1, "minor_edit", "Øvelser.", correction),
+               _rec(2, "minor_edit", "Øvelser.", "Ola Nordmann har det bra.")]
+    with BundleWriter(tmp_path, "q") as w:
+        out = pipe.run(records, w)
+        body = manifest.build(out.tally, rows=w.rows, duplicates=w.duplicates, versions={}, mode="tags",
+                              consent={}, export_id="q")
+    assert out.exported_ids == [2]
+    assert out.quarantined == [(1, (reason,))]
+    assert body["counts"]["quarantined_by_reason"] == {reason: 1}
+    assert body["counts"]["quarantined_suggestions"] == 1

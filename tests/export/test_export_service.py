@@ -58,9 +58,9 @@ def test_create_ties_exactly_the_exported_rows(db, org, service):
     )  # quarantined, ignored, undecided
     assert batch["suggestions"] == 3 and batch["status"] == "complete"
     assert batch["quarantined"] == [
-        {"suggestion_id": "p2", "suggestion_type": "soap_plan", "reasons": ["PHONE"]}
+        {"suggestion_id": "p2", "suggestion_type": "soap_plan", "reasons": ["PHONE", "independent:DIGITS"]}
     ]
-    assert batch["quarantined_by_reason"] == {"PHONE": 1}
+    assert batch["quarantined_by_reason"] == {"PHONE": 1, "independent:DIGITS": 1}
     assert batch["consent"]["given_by"] == "Kari Lege" and batch["consent"]["channel"] == "api"
     path = service.download(org, batch["id"])
     assert _files(service, org) == [path.name]

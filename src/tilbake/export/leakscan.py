@@ -1,10 +1,14 @@
 """The leak gate: scan anonymized text again and say what PHI is still there with high confidence.
 
-Two opinions are combined. Strict patterns of our own catch what must never leave in any export:
+Three opinions are combined. Strict patterns of our own catch what must never leave in any export:
 fødselsnummer-shaped numbers (any 11-digit run), bank account numbers, Norwegian phone numbers,
 e-mail addresses and URLs. Optionally, the de-identification engine runs again and any span it scores
-at or above a threshold counts too. Ranges the anonymizer itself wrote (tags, surrogates) are ignored:
-a surrogate name is meant to look like a name. A leak carries offsets and a label, never the text.
+at or above a threshold counts too. And an independent check built differently from the engine
+(``leakcheck``: listed names and places no tag explains, identifier-shaped digits, dates, ages), so
+the gate is not the same detector twice; its leaks have the source ``"independent"`` and a reason of
+its own as label (``NAME_LIST``, ``PLACE_LIST``, ``CAPWORD``, ``DIGITS``, ``DATE``, ``AGE``). Ranges
+the anonymizer itself wrote (tags, surrogates) are ignored: a surrogate name is meant to look like a
+name. A leak carries offsets and a label, never the text.
 """
 
 from __future__ import annotations
@@ -15,15 +19,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tilbake.deid.spans import Detector, Range, Span
+from tilbake.export.leakcheck import LeakCheck
 
 
 @dataclass(frozen=True, slots=True)
 class Leak:
     start: int
     end: int
-    label: str  # one of tilbake.deid.spans.Label's values
-    source: str  # "pattern" or the detector's name
+    label: str  # one of tilbake.deid.spans.Label's values, or the independent check's reason
+    source: str  # "pattern", the detector's name or "independent"
 
+    @property
+    def reason(self) -> str:
+        """What the manifest counts: the label, prefixed by the source for the independent check
+        ("independent:NAME_LIST"), so a privacy officer sees which gate stopped a row."""
+        return f"{INDEPENDENT}:{self.label}" if self.source == INDEPENDENT else self.label
+
+
+INDEPENDENT = LeakCheck.name
 
 #: engine spans at or above this score left in anonymized text quarantine the row
 LEAK_THRESHOLD = 0.85
@@ -74,14 +87,23 @@ def _keep_outside(found: list[Leak], replaced: Sequence[Range]) -> list[Leak]:
 
 
 class LeakScanner:
-    """``scan_many(texts, replaced)`` -> per text, the high-confidence PHI still in it."""
+    """``scan_many(texts, replaced)`` -> per text, the high-confidence PHI still in it.
+
+    ``independent``: the second opinion (on by default in every scanner; ``None`` turns it off, for
+    measuring the engine's gate alone)."""
 
     def __init__(
-        self, engine: Detector | None = None, *, threshold: float = 0.9, name: str = "engine"
+        self,
+        engine: Detector | None = None,
+        *,
+        threshold: float = 0.9,
+        name: str = "engine",
+        independent: LeakCheck | None = LeakCheck(),  # noqa: B008 (immutable, its data load lazily)
     ) -> None:
         self.engine = engine
         self.threshold = threshold
         self.name = name
+        self.independent = independent
 
     def scan_many(
         self,
@@ -89,8 +111,12 @@ class LeakScanner:
         replaced: Sequence[Sequence[Range]] | None = None,
         skip_engine: Sequence[bool] | None = None,
     ) -> list[list[Leak]]:
-        """Leaks per text; ``skip_engine[i]`` spares the engine pass (the patterns always run)."""
+        """Leaks per text; ``skip_engine[i]`` spares the engine pass (the patterns and the independent
+        check always run: a text the engine left unchanged is just where it may have missed)."""
         per_text = [pattern_leaks(t) for t in texts]
+        if self.independent is not None:
+            for found, hits in zip(per_text, self.independent.check_many(texts, replaced), strict=True):
+                found.extend(Leak(h.start, h.end, h.reason, INDEPENDENT) for h in hits)
         if self.engine is not None:
             todo = [i for i in range(len(texts)) if not (skip_engine and skip_engine[i])]
             # what the anonymizer wrote is ignored below: its tags need not wake the model

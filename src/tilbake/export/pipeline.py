@@ -183,7 +183,7 @@ class ExportPipeline:
     def _emit(self, live: list[Record], cleaned: list[Any], writer: BundleWriter, out: Outcome) -> None:
         for i, record in enumerate(live):
             fields = [a for a, _ in cleaned[3 * i : 3 * i + 3]]
-            reasons = sorted({leak.label for _, found in cleaned[3 * i : 3 * i + 3] for leak in found})
+            reasons = sorted({leak.reason for _, found in cleaned[3 * i : 3 * i + 3] for leak in found})
             rows = build_rows(_example(record, fields))
             if rows.skipped:
                 out.tally.skipped[rows.skipped] += 1

@@ -34,10 +34,12 @@ REDACTED: Final = "[…]"
 @dataclass(frozen=True)
 class OperatorContext:
     """What keyed operators need: the installation secret and the scope a surrogate is consistent in
-    (a patient or document id: dates are shifted by one offset per scope)."""
+    (a patient or document id: dates are shifted by one offset per scope). ``exact_ages``: keep ages
+    as written under 90 in surrogate mode; by default every operator writes an age as its range."""
 
     secret: bytes = b""
     scope: str = ""
+    exact_ages: bool = False
 
 
 Operator = Callable[[str, Sequence[Span], OperatorContext], list[str]]

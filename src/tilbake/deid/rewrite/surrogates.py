@@ -3,7 +3,9 @@
 The same original gets the same fake within a scope (document, patient or export): each name token
 maps to a fake Norwegian first name or surname, so "Kari Nordmann", "Kari" and "Karis" stay one
 person. Fødselsnummer become synthetic numbers (month + 80) with valid control digits; phones keep
-their layout and series; dates move by one offset per scope, keeping their written form.
+their layout and series; dates move by one offset per scope, keeping their written form; ages become
+their decade range as in every other mode ("47 år" -> "40-49 år", 90 and over "90+"), exact only when
+``OperatorContext.exact_ages`` asks for it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 
 from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
-from tilbake.deid.rewrite.operators import TAGS, OperatorContext, age_range, age_years
+from tilbake.deid.rewrite.operators import TAGS, OperatorContext, age_range, age_text, age_years
 from tilbake.deid.spans import Label, Span
 
 
@@ -131,7 +133,7 @@ def shift_date(k: _Keyed, original: str) -> str | None:
     return None
 
 
-def _one(k: _Keyed, text: str, span: Span) -> str:
+def _one(k: _Keyed, text: str, span: Span, exact_ages: bool = False) -> str:
     piece = text[span.start:span.end]
     label = span.label
     if label == Label.PERSON:
@@ -142,9 +144,13 @@ def _one(k: _Keyed, text: str, span: Span) -> str:
         return fake_phone(k, piece)
     if label == Label.DATE:
         return shift_date(k, piece) or TAGS[label]
-    if label == Label.AGE:
+    if label == Label.AGE:  # a range, as in every mode ("47 år" -> "40-49 år"), unless asked otherwise
         years = age_years(piece)
-        return piece if years is not None and years < 90 else age_range(years or 90)
+        if years is None:
+            return TAGS[label]
+        if exact_ages and years < 90:
+            return piece
+        return age_text(piece) or age_range(years)
     if label == Label.EMAIL:
         first = k.pick(_sorted(lang_nb.first_names()), "email-first", piece.lower())
         last = k.pick(_sorted(lang_nb.surnames()), "email-last", piece.lower())
@@ -166,4 +172,4 @@ def _one(k: _Keyed, text: str, span: Span) -> str:
 
 def surrogates(text: str, spans: Sequence[Span], ctx: OperatorContext) -> list[str]:
     k = _Keyed(ctx)
-    return [_one(k, text, s) for s in spans]
+    return [_one(k, text, s, ctx.exact_ages) for s in spans]
