@@ -175,7 +175,7 @@ _WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr"})
 _SCORE_NEAR: Final = re.compile(
     r"(?<![a-zæøå])(?:vas|nrs|score[a-zæøå]*|[a-zæøå]*skår[a-zæøå]*|poeng|odi|ndi|psfs|mmse|apgar|asrs"
     r"|phq(?:-\d)?|gad(?:-\d)?|madrs|audit|dudit|mrc|kraft|styrke)(?![a-zæøå])"
-    r"|(?:[a-zæøå]s|grep|muskel)(?:kraft|styrke)")  # "utadrotasjonsstyrke", not "Statkraft"
+    r"|(?P<strength>[a-zæøå]+(?:kraft|styrke))(?![a-zæøå])")
 _FRACTION: Final = re.compile(r"(?<![\d./])(\d{1,2})/(\d{1,2})(?![\d/])")
 # a fraction followed by what it counts is a score, not a date ("5/6 positive", "2/5 dager")
 _COUNT_AFTER: Final = (" positive", " positiv", " negative", " riktige", " riktig", " poeng", " dager",
@@ -195,8 +195,10 @@ def _score_like(scan: Scan, start: int, end: int, denominator: int) -> bool:
             int(scan.text[start:end].split("/")[0]) <= denominator:
         return True  # "ABCDE: 4/5": a scale's name and its score
     line = scan.window(start, 80)
-    if _SCORE_NEAR.search(line) is not None:
-        return True
+    for near in _SCORE_NEAR.finditer(line):
+        # a compound of strength ("gripestyrke", "utadrotasjonsstyrke") grades out of 5: not "Statkraft"
+        if near.group("strength") is None or denominator == 5:
+            return True
     offset = start - len(line)
     for m in _FRACTION.finditer(line):
         if int(m.group(2)) == denominator and int(m.group(1)) <= denominator and \
@@ -221,6 +223,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None
     cue = before if before in _DATE_CUES else ""
+    if cue == "man" and scan.word_before(start, 2).split(" ")[0] in _PRONOUN_MAN_BEFORE:
+        cue = ""  # "når man 10.3 ...": the pronoun (one), not Monday
     if not cue:
         two = two_words.split(" ")[0] if before else ""
         cue = two if two in _SECOND_CUES else ""
