@@ -71,3 +71,62 @@ def test_number_word(word: str, value: int | None) -> None:
     from tilbake.deid.detect.recognizers.ages import number_word
 
     assert number_word(word) == value
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # a bare number after a name, with a comma or in a header line
+    ("Pasient: Siri Haugland, 44, kommer for", "44"),
+    ("Henvist (Jon Eriksen, 71) for vurdering", "71"),
+    ("Pas: lars moen 55\nS: vondt", "55"),
+    # er/var N, da ... var N
+    ("Mor ble syk da hun var 9, og far", "9"),
+    ("Legen trodde feil, han er 81!", "81"),
+    # relatives' ages
+    ("Sønnen (12) er med i dag", "12"),
+    ("har en datter på 9 som bor hjemme", "9"),
+    ("to barn ( 4 og 7 ) hjemme", "4 og 7"),
+    ("Søster Ida ( 15 ) er bekymret", "15"),
+    # infants in months and weeks
+    ("Gutten Oskar, 7 mnd, har feber", "7 mnd"),
+    ("baby 3 uker gammel med gulsott", "3 uker"),
+    # ranges, approximations, decades
+    ("tre barn i alderen 40 til 55 år", "40 til 55 år"),
+    ("røykt fra 16-17 år", "16-17 år"),
+    ("Han er over 50 år gammel.", "50 år"),
+    ("økende plager fra 30-årsalderen", "30-årsalderen"),
+    ("Hun var ca. 25 år da det skjedde", "25 år"),
+    ("alkohol fra ca . 14 år , senere", "14 år"),
+    ("to små barn (2 år og 5 år) hjemme", "5 år"),
+    # tokenized
+    ("Pas . 52 år , kvinne .", "52 år"),
+    ("Trygve Lunde ( 66 år ) kom", "66 år"),
+    # ages in words in dictated text
+    ("med datteren som er fem punktum", "fem"),
+    ("hun er sekstitre og bor alene", "sekstitre"),
+    ("ny linje ola nordby syttifire innlagt med", "syttifire"),
+    ("kari berg seksti to år gammel", "seksti to år"),
+    ("røykt siden tolv års alder", "tolv års alder"),
+    ("per solheim ni og førti år gammel", "ni og førti år"),
+])
+def test_more_age_forms(found, text, piece):
+    assert (piece, "AGE") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i ca. 25 år har hun hatt plager",
+    "de siste 2 mnd har hun hatt vondt",
+    "Barnet har hatt feber i 3 uker",
+    "Hostet 3 uker.",
+    "Prognose 1-3 år, hjemmeøvelser",
+    "i 2-3 år har det vært slik",
+    "Storgata 12, 3. etasje",
+    "VAS 7, NRS 4.",
+    "Tar Ibux 400, Paracet 1.",
+    "klokka er sju punktum",
+    "blodtrykk hundre og tjue over åtti",
+    "de er to og to",
+    "Pris 450, betalt.",
+    "Uke 12, kl 14.",
+])
+def test_more_not_ages(found, text):
+    assert not any(label == "AGE" for _, label in found(text)), found(text)

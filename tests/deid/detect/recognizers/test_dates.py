@@ -74,3 +74,77 @@ def test_years_and_weekdays_alone_are_not_dates(found, text):
 ])
 def test_not_dates(found, text):
     assert not any(label == "DATE" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # a month alone that places an event in the patient's timeline
+    ("Hun har vært sykmeldt siden februar.", "februar"),
+    ("Smertene startet i november og har økt.", "november"),
+    ("Fikk Sobril fra des. 2023 til nå", "des. 2023"),
+    ("Uendret siden okt. Ny vurdering", "okt."),
+    ("Kom til Norge våren 2019 med familien", "våren 2019"),
+    # weekday + day of the month
+    ("Tirsdag 16. kommer hun til kontroll", "Tirsdag 16."),
+    ("Ny samtale fredag 9 . Ring før", "fredag 9 ."),
+    ("Neste vaktskifte lørdag 4.\nSign", "lørdag 4."),
+    # a short weekday without its dot is its own span, before the date
+    ("Hjemmebesøk tors 14/2 kl 10", "tors"),
+    ("Hjemmebesøk tors 14/2 kl 10", "14/2"),
+    # day/month after a cue, even x/10 and x/11
+    ("Neste: 21/10 kl 13", "21/10"),
+    ("kontroll 8/11 hos fastlege", "8/11"),
+    # English month names, month first
+    ("Seen at the clinic on March 3, 2021", "March 3, 2021"),
+    ("Innlagt juli 9. 2015 etter fall", "juli 9. 2015"),
+    ("He was born on the 2nd of October", "2nd of October"),
+    ("Operated 14 December 2019", "14 December 2019"),
+    # tokenized spacing
+    ("innkomst 3 . februar , ble", "3 . februar"),
+    ("Møte : 11 . sep .\nRef", "11 . sep ."),
+    ("Født 07 . 11 . 1958 i Bergen", "07 . 11 . 1958"),
+    # ranges and lists of days before one month
+    ("Permisjon 3.–5. juni gikk fint", "3.–5. juni"),
+    ("Sett 2. og 9. mai 2024 hos oss", "2. og 9. mai 2024"),
+    # dates spoken in dictated text
+    ("hun falt på isen tredje januar og slo hodet", "tredje januar"),
+    ("ny time den tjuefjerde mai klokka ti", "tjuefjerde mai"),
+    ("født sekstende i niende nittensyttito har vondt", "sekstende i niende nittensyttito"),
+    ("feber fra lørdag den åttende komma", "lørdag den åttende"),
+])
+def test_more_date_forms(found, text, piece):
+    assert (piece, "DATE") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # later scores after a score cue, scores of strength and counts
+    "NRS 6/10 om morgenen og 3/10 om kvelden",
+    "Kraft 4/5 og 5/5 bilateralt",
+    "Muskelstyrke hofteabduksjon. 4/5.",
+    "Gripestyrke 3/5 ve, fleksjonskraft 4/5",
+    "Screening: 4/6 positive svar",
+    "Angst 3/5 flere dager, uro 2/5.",
+    "AUDIT: 4/5 i dag",
+    "Apgar 9-9-10 ved fødsel",
+    # years alone and a year after a sentence's end
+    "Operert i 2012 . Bedre etter det",
+    "Opphold i 2019 . Et godt år",
+    # Christmas, the pronoun "man", month names inside other words
+    "Ønsker å reise hjem før jul. Smerter i ryggen",
+    "Det er vanskelig når man 10.3 skal bytte medisin",
+    "maisen og desserten var gode",
+    # an ordinal without a month is no date
+    "første gang i femte klasse",
+    "den tredje uken var verst",
+    # durations, week numbers, times
+    "de siste 2 mnd, uke 12",
+    "kl 14.30 mandag",
+])
+def test_more_not_dates(found, text):
+    assert not any(label == "DATE" for _, label in found(text)), found(text)
+
+
+def test_a_name_in_a_short_weekday_keeps_the_date(engine):
+    """"Tor 5.9": a model reading "Tor" as a name must not take the date with it."""
+    text = "Tor 5.9 kl 21: alt vel"
+    spans = engine.detect(text)
+    assert any(text[s.start:s.end] == "5.9" and s.label.value == "DATE" for s in spans)

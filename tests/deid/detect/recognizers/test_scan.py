@@ -141,7 +141,8 @@ def test_weekday_before_date_matches_regex(before: str) -> None:
     start = len(before)
     date = finding(start, len(text), Label.DATE, 1.0, "dates", "dd.mm.yy(yy)")
     m = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
-    assert _with_weekday(text, date).span.start == (m.start() if m else start)
+    # a short form without its dot becomes a span of its own before the date's
+    assert min(f.span.start for f in _with_weekday(text, date)) == (m.start() if m else start)
 
 
 def test_weekday_before_a_final_newline() -> None:
@@ -151,7 +152,7 @@ def test_weekday_before_a_final_newline() -> None:
 
     text = "mandag \n12.03.2026"
     date = finding(8, len(text), Label.DATE, 1.0, "dates", "dd.mm.yy(yy)")
-    assert _with_weekday(text, date).span.start == 0
+    assert _with_weekday(text, date)[0].span.start == 0
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,7 +18,8 @@ from tilbake.deid.detect.recognizers.base import (
     register_fragment,
     register_literals,
 )
-from tilbake.deid.lang_nb import words
+from tilbake.deid.detect.recognizers.name_context import is_relation
+from tilbake.deid.lang_nb import time_words, words
 from tilbake.deid.spans import Label
 
 FAMILY: Final = "ages"
@@ -32,8 +33,10 @@ _DURATION_VERBS: Final = (
 _DURATION_VERB: Final = re.compile("|".join(map(re.escape, _DURATION_VERBS)))  # any of them, in one search
 _AGE_AFTER: Final = (
     " gammel", " gml", " g.", " alder", ", ", " kvinne", " mann", " gutt", " jente", " pasient", " komma",
-    " konsulterer", " kons.", " gamle", " gmale", " altså",
+    " konsulterer", " kons.", " gamle", " gmale", " altså", " , ", " )",
 )
+_APPROXIMATELY: Final = frozenset(time_words.APPROXIMATELY)
+_CHILD_NOUNS: Final = frozenset(time_words.CHILD_NOUNS)
 
 
 _TENS: Final = tuple(words.TENS)
@@ -57,17 +60,38 @@ def number_word(word: str) -> int | None:
     return None
 
 
+def _skip_approximation(scan: Scan, start: int) -> int:
+    """Where the words before an age start when "ca."/"cirka"/"omtrent" stands right before it."""
+    one = scan.word_before(start)
+    if one in _APPROXIMATELY:
+        return scan.text.rindex(scan.text[max(0, start - 48):start].split()[-1], 0, start)
+    if one == "." and scan.word_before(start, 2) == "ca .":
+        return scan.text.rindex("ca", 0, start)  # tokenized "ca . 15 år"
+    return start
+
+
 def _is_duration(scan: Scan, start: int, after: int) -> bool:
     if scan.text[after:after + 10].lower().startswith(_DURATION_AFTER):
         return True
+    start = _skip_approximation(scan, start)  # "i ca. 3 år" is a duration, "var ca. 25 år" is not
     one, two = scan.words_before(start)
+    if one == "på" and _person_word(two.split(" ")[0]):
+        return False  # "en datter på 9 år": how old, not how long
+    if one == "fra" or two.startswith("fra "):
+        return False  # "fra 14 år", "fra ca. 15 år": from that age (durations say "i", "for", "siden")
     return one in _DURATION_BEFORE or two in _DURATION_BEFORE
+
+
+def _person_word(word: str) -> bool:
+    """A word for a child or relative ("datter", "sønnen", "halvsøsken", "barnebarnet")."""
+    word = word.strip(",.:;()").lower()
+    return word in _CHILD_NOUNS or is_relation(word)
 
 
 def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
     text = scan.text
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/"):
-        return None
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/-–"):
+        return None  # ("1-3 år": the end of a range, which the range shape reads)
     i = start
     while text[i].isdigit():
         i += 1
@@ -81,7 +105,11 @@ def _numeric_age(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     if suffix.startswith(("årig", "åring")):
         return finding(start, end, Label.AGE, 1.0, FAMILY, "N-årig/N-åring")
+    if suffix.startswith("årsalder"):
+        return finding(start, end, Label.AGE, 0.9, FAMILY, "N-årsalderen")
     after = text[end:end + 12].lower()
+    if after.startswith(_OLD) and not after.startswith(_DURATION_AFTER):
+        return finding(start, end, Label.AGE, 0.95, FAMILY, "N år gammel")  # "over 50 år gammel" too
     if suffix == "års" and not after.startswith(" alder"):
         return None
     if _is_duration(scan, start, end):
@@ -103,8 +131,16 @@ def _age_context(scan: Scan, start: int, after: str) -> bool:
     if _clause_has_duration_verb(scan, start):
         return False  # "sykmeldt fra jobben i Kongsberg Gruppen 6 år": how long, not how old
     before = text[max(0, start - 3):start]
-    if before.endswith((", ", "(", "\n", ": ", "– ", "- ")) or start == 0 or after.startswith(_AGE_AFTER):
+    if before.endswith((", ", "(", "\n", ": ", "– ", "- ", "( ")) or start == 0 or after.startswith(_AGE_AFTER):
         return True
+    first = _skip_approximation(scan, start)
+    if first < start and (text[max(0, first - 2):first].endswith((", ", "(", "\n")) or
+                          scan.word_before(first) in ("er", "var", "fra", "blir", "ble")):
+        return True  # "var ca. 25 år", "fra ca. 15 år"
+    if scan.word_before(start) == "fra":
+        return True  # "hasj fra 14 år": from that age
+    if word_before_is_og(text, start):
+        return True  # "(3 år og 6 år)": a second age
     word = scan.word_before(start)
     if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart", "komma"):
         return True
@@ -120,6 +156,14 @@ def _age_context(scan: Scan, start: int, after: str) -> bool:
         last.capitalize() not in words.NAME_STOPWORDS  # a lower-case name: "hans davidsen 70 år"
 
 
+_SECOND_AGE: Final = re.compile(r"(?<![\d.,/])\d{1,3} ?år ?(?:,|og) $")
+
+
+def word_before_is_og(text: str, start: int) -> bool:
+    """An age right before: "3 år og 6 år", "12 år, 9 år"."""
+    return _SECOND_AGE.search(text, max(0, start - 12), start) is not None
+
+
 def _clause_has_duration_verb(scan: Scan, start: int) -> bool:
     clause = scan.text[max(0, start - 60):start]
     for stop in ".;\n":
@@ -127,18 +171,138 @@ def _clause_has_duration_verb(scan: Scan, start: int) -> bool:
     return _DURATION_VERB.search(clause.lower()) is not None
 
 
+_IN_BRACKETS: Final = re.compile(r"\( ?(\d{1,3})(?: ?(?:,|og) ?\d{1,3})* ?\)")
+
+
 def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
-    """"Kari Nordmann (47)": an age in brackets right after a capitalised word."""
+    """"Kari Nordmann (47)", "Mor ( 61 )", "Pas. (86)", "to halvsøsken (3 og 6)": an age in brackets
+    right after a name, a role or a word for a relative."""
     text = scan.text
-    if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+    if start < 2 or text[start - 1] != " " or not (text[start - 2].isalpha() or text[start - 2] == "."):
         return None
-    word_start = start - 2
+    word_start = start - 2 if text[start - 2] != "." else start - 3
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
-    word = text[word_start:start - 1]
-    if not (word[0].isupper() or word.lower() in words.PERSON_TITLES) or int(text[start + 1:end - 1]) > 120:
+    word = text[word_start:start - 1].rstrip(".")
+    if not word:
         return None
-    return finding(start + 1, end - 1, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
+    low = word.lower()
+    if not (word[0].isupper() or low in words.PERSON_TITLES or _person_word(low) or
+            low.capitalize() in lang_nb.known_names() and low.capitalize() not in words.NAME_STOPWORDS):
+        return None
+    inside = text[start + 1:end - 1].replace(",", " ").replace("og", " ").split()
+    if any(int(n) > 120 for n in inside):
+        return None
+    if len(inside) > 1 and not (_person_word(low) or low.endswith(("barn", "søsken"))):
+        return None  # "(3 og 6)" only after a word for children or relatives
+    first = text.index(inside[0], start)
+    last = text.rindex(inside[-1], start, end) + len(inside[-1])
+    return finding(first, last, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
+
+
+def _range_age(scan: Scan, start: int, end: int) -> Finding | None:
+    """"i alderen 6 til 21 år", "hasj fra 14-15 år": one age span from the first number to "år"."""
+    text = scan.text
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/-–"):
+        return None
+    numbers = re.findall(r"\d+", text[start:end])
+    if len(numbers) != 2 or not int(numbers[0]) < int(numbers[1]) <= 120:
+        return None
+    after = text[end:end + 12].lower()
+    first = _skip_approximation(scan, start)
+    word = scan.word_before(first)
+    if after.startswith(_DURATION_AFTER):
+        return None
+    if word in ("alderen", "alder", "fra", "mellom") or after.startswith(_OLD) or \
+            text[max(0, first - 2):first].endswith(("(", "( ")):
+        return finding(start, end, Label.AGE, 0.9, FAMILY, "N-M år")
+    return None
+
+
+_MONTHS_AGE_AFTER: Final = frozenset({"i", "for", "siste", "de", "etter", "innen", "hver", "hvert", "om", "per",
+                                      "pr", "over", "under", "på", "ca", "ca.", "cirka", "omtrent", "noen",
+                                      "flere", "første", "neste", "vart", "varte", "hatt", "gjennom", "til"})
+
+
+def _infant_age(scan: Scan, start: int, end: int) -> Finding | None:
+    """"datter Ella 14 mnd", "Spedbarn Noah, 4 mnd", "3 uker gammel": an infant's age in months or
+    weeks; "i 3 uker", "de siste 2 mnd" are durations."""
+    text = scan.text
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".,/-–"):
+        return None
+    i = start
+    while text[i].isdigit():
+        i += 1
+    if int(text[start:i]) > 36:
+        return None
+    after = text[end:end + 12].lower()
+    if after.startswith(_OLD):
+        return finding(start, end, Label.AGE, 0.9, FAMILY, "N mnd gammel")
+    if after.startswith(_DURATION_AFTER) or _clause_has_duration_verb(scan, start):
+        return None
+    one, two = scan.words_before(start)
+    if one in _MONTHS_AGE_AFTER or one in _DURATION_BEFORE:
+        return None
+    prev = text[max(0, start - 40):start].replace(",", " ").split()
+    if not prev:
+        return None
+    last = prev[-1]
+    if not (_person_word(last) or last[:1].isupper() and last not in words.NON_NAME_CAPWORDS):
+        return None
+    if not any(_person_word(w) for w in prev[-5:]):
+        return None  # "Ella 14 mnd" after "datter": a child named; a name alone could be anyone
+    return finding(start, end, Label.AGE, 0.85, FAMILY, "infant N mnd")
+
+
+_SUBJECTS: Final = frozenset(time_words.AGE_SUBJECTS)
+_VERBS: Final = frozenset(time_words.AGE_VERBS)
+
+
+def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
+    """A number with no unit that the words around make an age: "Ola Hansen, 58,", "(Marte Vikøyr,
+    19)", "bjørg eilertsen 72", "hun er 74!", "da han var 6.", "en datter på 20 (Julie)"."""
+    text = scan.text
+    if start == 0 or text[start - 1] not in " \t" or int(text[start:end]) > 110:
+        return None
+    if text.startswith(".", end) and text[end + 1:end + 2].isdigit():
+        return None
+    one, two = scan.words_before(start)
+    first = two.split(" ")[0] if " " in two else ""
+    if one in _VERBS and first in _SUBJECTS:
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "er/var N")
+    if one == "på" and _person_word(first):
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "relative på N")
+    prev = text[max(0, start - 48):start].split()
+    comma = False
+    if prev and prev[-1] == ",":
+        prev.pop()
+        comma = True
+    elif prev and prev[-1].endswith(","):
+        prev[-1] = prev[-1][:-1]
+        comma = True
+    if len(prev) < 2:
+        return None
+    last, before = prev[-1].lstrip("("), prev[-2].lstrip("(")
+    if not _name_word(last) and not (last in words.NAME_STOPWORDS and before in lang_nb.first_names()):
+        return None  # ("Per Lie, 61": a surname that is also a word, after a first name)
+    if comma and (_name_word(before) or before.lower().rstrip(".:") in words.PERSON_TITLES
+                  or before.rstrip(":") in words.PERSON_FIELDS):
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "Name, N")
+    if not comma and end < len(text) and text[end] in "\n.,:" and \
+            last.capitalize() in lang_nb.surnames() and before.capitalize() in lang_nb.first_names():
+        return finding(start, end, Label.AGE, 0.8, FAMILY, "Name N")
+    return None
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that could be a name (not a sentence word, a place alone or a month), or a
+    name any list knows written in lower case."""
+    if not word.isalpha() and not (word.replace("-", "").isalpha() and "-" in word):
+        return False
+    if word[:1].isupper():
+        return word not in words.NON_NAME_CAPWORDS and word not in words.NAME_STOPWORDS and \
+            word.lower() not in words.MONTHS and not word.isupper()
+    return word.capitalize() in lang_nb.known_names() and word.capitalize() not in words.NAME_STOPWORDS
 
 
 _ALDER_GATE: Final = frozenset({"lder", "dler", "ledr"})
@@ -160,6 +324,35 @@ def _cued_ages(scan: Scan) -> list[Finding]:
     return out
 
 
+# "hun er sekstisju og jobber", "sønnen som er sju punktum", "arne bjørk sekstiåtte operert": a number
+# word with no "år" after a subject and "er"/"var", or right after a name (dictated text)
+_VERB_NUMBER: Final = re.compile(
+    r"(?<![\w.])([a-zæøå]+\.?) (?:er|var|blir|ble|fyller|fylte) ([a-zæøå]+)(?= og | men | nå| punktum| komma|[.,!?]|$)")
+_NAME_NUMBER: Final = re.compile(
+    r"(?<![\w.])([a-zæøå]+) ((?:tjue|tretti|førti|femti|seksti|sytti|åtti|nitti)[a-zæøå]*)(?![\wæøå]| år| års)")
+_NOT_AFTER_NUMBER: Final = (" kroner", " kr", " prosent", " mg", " over", " minutter", " sekunder", " grader",
+                            " ganger", " kilo", " cm", " meter")
+
+
+def _worded_bare(scan: Scan) -> list[Finding]:
+    out: list[Finding] = []
+    text = scan.text
+    for m in _VERB_NUMBER.finditer(text):
+        value = number_word(m.group(2))
+        if value is not None and m.group(1) in _SUBJECTS:
+            out.append(finding(m.start(2), m.end(2), Label.AGE, 0.8, FAMILY, "er + number word"))
+    for m in _NAME_NUMBER.finditer(text):
+        name = m.group(1).capitalize()
+        if number_word(m.group(2)) is None or text[m.end():m.end() + 10].lower().startswith(_NOT_AFTER_NUMBER):
+            continue
+        if name in lang_nb.surnames() and scan.word_before(m.start(1)).capitalize() in lang_nb.first_names():
+            out.append(finding(m.start(2), m.end(2), Label.AGE, 0.8, FAMILY, "name + number word"))
+    return out
+
+
+_SPLIT_NUMBER: Final = re.compile(r"(?<![a-zæøå])([a-zæøå]+) (og )?$")
+
+
 class AgeRecognizer(Recognizer):
     name = FAMILY
     labels: tuple[Label, ...] = (Label.AGE,)
@@ -168,6 +361,7 @@ class AgeRecognizer(Recognizer):
         found = list(scan.numeric(FAMILY)) + _cued_ages(scan)
         if "år" in scan.text:
             found.extend(self._worded(scan))
+        found.extend(_worded_bare(scan))
         return found
 
     def _worded(self, scan: Scan) -> list[Finding]:
@@ -205,8 +399,16 @@ class AgeRecognizer(Recognizer):
         value = number_word(word)
         if value is None:
             return None
+        text = scan.text
+        split = _SPLIT_NUMBER.search(text, max(0, s - 16), s)
+        if split is not None:  # "seksti to år", "sju og femti år": one number said in two words
+            tens, unit = (split.group(1), word) if split.group(2) is None else (word, split.group(1))
+            if tens in words.TENS and unit in _NUMBER_WORDS and _NUMBER_WORDS[unit] < 10:
+                s, value = split.start(), words.TENS[tens] + _NUMBER_WORDS[unit]
         if suffix.startswith(("årig", "åring")):
             return finding(s, j, Label.AGE, 0.95, FAMILY, "number word + årig")
+        if suffix == "års" and text.startswith(" alder", j):
+            return finding(s, j + 6, Label.AGE, 0.9, FAMILY, "number word + års alder")
         if suffix != "år" or _is_duration(scan, s, j):
             return None
         if value < 3 and not scan.text.startswith(_OLD, j):
@@ -214,7 +416,13 @@ class AgeRecognizer(Recognizer):
         return finding(s, j, Label.AGE, 0.8, FAMILY, "number word + år")
 
 
+register_fragment(29, FAMILY, "N-M år", r"\d? ?(?:-|–|til) ?\d{1,3} ?år(?![a-zæøå])", _range_age)
 register_fragment(30, FAMILY, "N år",
-                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|s)?|å(?=[\s.,;)]|$))(?![a-zæøå])",
+                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|salderen|salder|s)?|å(?=[\s.,;)]|$))"
+                  r"(?![a-zæøå])",
                   _numeric_age)
-register_fragment(31, FAMILY, "(N)", r"\d{1,3}\)", _parenthesised, lead="(")
+register_fragment(31, FAMILY, "(N)", r" ?\d{1,3}(?: ?(?:,|og) ?\d{1,3})* ?\)", _parenthesised, lead="(")
+register_fragment(32, FAMILY, "N mnd", r"\d? ?(?:mnd|mndr|måneder|måneders|md|uker|ukers)\.?(?![a-zæøå])",
+                  _infant_age)
+# last of all: a bare number that no other shape took, before punctuation or the end of a line
+register_fragment(96, FAMILY, "bare N", r"\d?(?=[,.!?;)\n]| [,.!?;)(]| og | men | som |$)", _bare_age)
