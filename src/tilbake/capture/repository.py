@@ -184,6 +184,29 @@ class SuggestionRepository:
             .limit(size)
         )
 
+    def pending_rows(
+        self, org_id: int, flt: SuggestionFilter | None, after_id: int, max_id: int,
+        cutoff: datetime, size: int,
+    ) -> list[dict[str, Any]]:
+        """One page of ``pending_page`` as plain dicts (the export streams them)."""
+        query = self.pending_page(org_id, flt, after_id, max_id, cutoff, size)
+        return [dict(r) for r in self.conn.execute(query).mappings()]
+
+    def pending_groups(self, org_id: int, flt: SuggestionFilter) -> list[Any]:
+        """Pending rows as (type, correction type, corrected, count): what an export preview counts."""
+        pending = self.pending_query(org_id, flt).subquery()
+        query = select(
+            pending.c.suggestion_type,
+            pending.c.correction_type,
+            (pending.c.user_correction.is_not(None)).label("corrected"),
+            func.count().label("n"),
+        ).group_by(pending.c.suggestion_type, pending.c.correction_type, "corrected")
+        return list(self.conn.execute(query))
+
+    def max_id(self) -> int:
+        """The highest row id of any organization: an export's snapshot bound."""
+        return int(self.conn.execute(select(func.max(suggestions.c.id))).scalar() or 0)
+
     def pending_stats(self, org_id: int) -> list[dict[str, Any]]:
         """Pending rows by suggestion type x correction type, with average confidence and rating."""
         pending = self.pending_query(org_id).subquery()

@@ -26,10 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from tilbake.capture.repository import SuggestionFilter, SuggestionRepository
-from tilbake.capture.tables import suggestions
 from tilbake.errors import ConflictError, ExportError, NotFoundError, ValidationError
 from tilbake.export import manifest
 from tilbake.export.anonymize import Anonymizer
@@ -119,14 +116,7 @@ class ExportService:
         """What the next export with this scope would read: the same pending query as create."""
         scope.check()
         with self.db.unit_of_work(write=False) as uow:
-            pending = uow.repo(SuggestionRepository).pending_query(org_id, scope.filter()).subquery()
-            query = select(
-                pending.c.suggestion_type,
-                pending.c.correction_type,
-                (pending.c.user_correction.is_not(None)).label("corrected"),
-                func.count().label("n"),
-            ).group_by(pending.c.suggestion_type, pending.c.correction_type, "corrected")
-            groups = list(uow.conn.execute(query))
+            groups = uow.repo(SuggestionRepository).pending_groups(org_id, scope.filter())
         return preview_counts(groups, scope) | {
             "consent": {"statement_version": CONSENT_VERSION, "statement": CONSENT_STATEMENT}
         }
@@ -148,7 +138,7 @@ class ExportService:
         with self._locked(actor.org_id) as folder:
             self._sweep(folder)
             with self.db.unit_of_work(write=False) as uow:
-                max_id = uow.conn.execute(select(func.max(suggestions.c.id))).scalar() or 0
+                max_id = uow.repo(SuggestionRepository).max_id()
             pipeline = ExportPipeline(
                 self.make_anonymizer(scope.mode),
                 self.make_scanner(),
@@ -191,8 +181,7 @@ class ExportService:
         last = 0
         while True:
             with self.db.unit_of_work(write=False) as uow:
-                query = uow.repo(SuggestionRepository).pending_page(org_id, flt, last, max_id, cutoff, _PAGE)
-                page = [dict(r) for r in uow.conn.execute(query).mappings()]
+                page = uow.repo(SuggestionRepository).pending_rows(org_id, flt, last, max_id, cutoff, _PAGE)
             if not page:
                 return
             yield from page
