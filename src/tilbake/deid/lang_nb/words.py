@@ -49,7 +49,10 @@ DURATION_AFTER = ("siden", "tilbake", "senere", "etter", "før", "frem", "fram")
 
 # Cue words per family, matched at a word start and inside compounds ("fødselsnummeret").
 FNR_CUES = ("fnr", "f.nr", "fødselsn", "fødselsnr", "personn", "pers.nr", "personnr", "pnr", "d-nr",
-            "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn")
+            "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn",
+            # other countries' person numbers: Danish CPR, Swedish/Finnish personnummer, social security
+            "cpr", "sosialsikkerhetsn", "social security", "personal number", "personal id", "pesel",
+            "henkilötunnus", "kennitala")
 PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", "phone", "sms",
               "kontakt", "mobilnr", "tlf.nr", "telefonnr", "nås på", "treffes på", "fax", "faks",
               "ringt", "ringte", "ringes", "+47", "på", "kontakt:")
@@ -60,8 +63,14 @@ ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr",
            "henvisnings-id", "henv.nr", "henvisningsnr", "rekvisisjonsn", "rekv.nr", "pasientn",
            "pasient-id", "pas.nr", "pasientnr", "referanse", "ref.", "ref:", "epikrise nr", "case",
            "episode", "prøvenr", "prøvenummer", "kontonr", "kontonummer", "konto", "hpr", "id-nummer",
-           "id:", "medlemsn", "forsikringsn", "polisen", "skadenummer", "skadenr", "løpenummer")
+           "id:", "medlemsn", "forsikringsn", "polisen", "skadenummer", "skadenr", "løpenummer",
+           "org.nr", "org nr", "orgnr", "organisasjonsn", "her-id", "skadesak", "saksreferanse", "arkivn")
 HPR_CUES = ("hpr",)
+# Phone cues that announce the very next number (unlike "på", "nummer", "kontakt"): after one of these
+# a number of eight digits in any grouping ("9 12 34 567"), or starting with 0/1, is a phone.
+STRONG_PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "tel", "phone", "sms", "mobilnr", "tlf.nr",
+                     "telefonnr", "fax", "faks", "ring", "ringe", "ringt", "ringte", "nås på",
+                     "treffes på", "mobiltelefon", "telefonnummer", "mobilnummer")
 KONTO_CUES = ("kontonr", "kontonummer", "konto", "bankkonto", "kto")
 AGE_CUES = ("alder", "alder:", "år gammel")
 
