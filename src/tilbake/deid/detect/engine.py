@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Final
 
 from tilbake._version import __version__
+from tilbake.deid.detect.name_words import not_phi
 from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
 from tilbake.deid.detect.recognizers import Finding, Recognizer, Scan, rule_recognizers
 from tilbake.deid.detect.rules import Rules
@@ -39,7 +40,7 @@ class Explanation:
     pattern: str
     check: str
     cues: tuple[str, ...]
-    decision: str  # "kept", "overlap", "allow list", "never PHI", "below threshold"
+    decision: str  # "kept", "overlap", "allow list", "never PHI" (": eponym" ...), "below threshold"
 
     def as_dict(self) -> dict[str, object]:
         return {**self.span.as_dict(), "source": self.source, "pattern": self.pattern, "check": self.check,
@@ -150,8 +151,12 @@ class Deidentifier:
     def _verdict(self, text: str, span: Span) -> str:
         if self.rules.allow and self.rules.allowed(text, span):
             return "allow list"
-        if span.label in _WORDY and span.source != "rules:deny" and _never_phi(text, span):
-            return "never PHI"
+        if span.label in _WORDY and span.source != "rules:deny":
+            if _never_phi(text, span):
+                return "never PHI"
+            reason = not_phi(text, span)  # eponym, word in a phrase, drug, code (``name_words``)
+            if reason:
+                return f"never PHI: {reason}"
         return "below threshold" if span.score < self.min_score else "kept"
 
     def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:

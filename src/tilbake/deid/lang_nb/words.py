@@ -49,7 +49,10 @@ DURATION_AFTER = ("siden", "tilbake", "senere", "etter", "før", "frem", "fram")
 
 # Cue words per family, matched at a word start and inside compounds ("fødselsnummeret").
 FNR_CUES = ("fnr", "f.nr", "fødselsn", "fødselsnr", "personn", "pers.nr", "personnr", "pnr", "d-nr",
-            "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn")
+            "d-nummer", "dnr", "h-nummer", "identitetsn", "id-nr", "ssn",
+            # other countries' person numbers: Danish CPR, Swedish/Finnish personnummer, social security
+            "cpr", "sosialsikkerhetsn", "social security", "personal number", "personal id", "pesel",
+            "henkilötunnus", "kennitala")
 PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "ring", "nr.", "nummer", "tel", "phone", "sms",
               "kontakt", "mobilnr", "tlf.nr", "telefonnr", "nås på", "treffes på", "fax", "faks",
               "ringt", "ringte", "ringes", "+47", "på", "kontakt:")
@@ -60,8 +63,14 @@ ID_CUES = ("journaln", "journal-n", "journalnr", "journal nr", "journal", "jnr",
            "henvisnings-id", "henv.nr", "henvisningsnr", "rekvisisjonsn", "rekv.nr", "pasientn",
            "pasient-id", "pas.nr", "pasientnr", "referanse", "ref.", "ref:", "epikrise nr", "case",
            "episode", "prøvenr", "prøvenummer", "kontonr", "kontonummer", "konto", "hpr", "id-nummer",
-           "id:", "medlemsn", "forsikringsn", "polisen", "skadenummer", "skadenr", "løpenummer")
+           "id:", "medlemsn", "forsikringsn", "polisen", "skadenummer", "skadenr", "løpenummer",
+           "org.nr", "org nr", "orgnr", "organisasjonsn", "her-id", "skadesak", "saksreferanse", "arkivn")
 HPR_CUES = ("hpr",)
+# Phone cues that announce the very next number (unlike "på", "nummer", "kontakt"): after one of these
+# a number of eight digits in any grouping ("9 12 34 567"), or starting with 0/1, is a phone.
+STRONG_PHONE_CUES = ("tlf", "telefon", "mobil", "mob", "tel", "phone", "sms", "mobilnr", "tlf.nr",
+                     "telefonnr", "fax", "faks", "ring", "ringe", "ringt", "ringte", "nås på",
+                     "treffes på", "mobiltelefon", "telefonnummer", "mobilnummer")
 KONTO_CUES = ("kontonr", "kontonummer", "konto", "bankkonto", "kto")
 AGE_CUES = ("alder", "alder:", "år gammel")
 
@@ -233,3 +242,37 @@ EMPLOYER_CUES = ("arbeidsgiver:", "arbeidsgiver", "treningssenteret til", "jobbe
 # "<verb> som <job> hos <Org>", "Yrke/arbeidssted: <job>, <Org>": the job word sits between cue and name
 EMPLOYER_JOB_CUES = ("jobber som", "arbeider som", "ansatt som", "jobbet som", "arbeidet som",
                      "er ansatt som", "arbeidssted:", "yrke/arbeidssted:", "yrke:")
+
+# Clinical nouns that follow an eponym ("Hortons hodepine", "Beers kriterier", "Kellgren-Lawrence grad 3"):
+# a name-like word right before one of them is an eponym, not a person (``detect/name_words.py``).
+EPONYM_NOUNS = _words(
+    "sykdom sykdommen syndrom syndromet syndromer test testen tester tegn tegnet kriterier kriteriene "
+    "kriterium hodepine grad graden gradering klassifikasjon klassifikasjonen klassifisering skala skalaen "
+    "score skår manøver manøveren prøve prøven fenomen fenomenet refleks refleksen lammelse parese fraktur "
+    "frakturen type cyste cysten kontraktur punkt punktet regel regelen regler indeks indeksen stadium "
+    "stadier metode metoden operasjon operasjonen prosedyre teknikk teknikken diett tumor svulst anomali "
+    "anemi demens atrofi dystrofi nevralgi parese parase ganglion knute knuter ulcus ødem triade tabell "
+    "screening spørreskjema ligament ligamentet område kanal kanalen linje linjen blokk blokade modell")
+# WHO's international nonproprietary name stems: a word ending in one is a drug ("Buprenorfin", "Metadon")
+INN_STEMS = _words(
+    "prazol statin sartan pril olol dipin cillin mycin oksacin floxacin azepam zepam triptan profen "
+    "oksetin fenak morfin orfin adon kain tiazid semid gliptin gliflozin parin xaban gatran tinib ximab "
+    "zumab mumab tidin setron lukast glinid formin pramin tyline triptylin peridol apin idon zolam "
+    "barbital mustin platin rubicin taxel kortison nison solon")
+# Words that may follow a name (function words, adverbs, weekdays): "Per og Kari", "Liv hjemme", "Stein i dag"
+NAME_PHRASE_KEEP = (*_words(
+    "er var har hadde kom fikk sa gikk ble blir kan skal vil må tok så lå satt sto står får gjør gjorde "
+    "vet ville kunne skulle måtte bør burde dro fløy løp sov drakk spiste ga gav bad ba lo kjørte "
+    "og sin sitt sine selv også ikke i på til fra med om av for hos ved etter før som men eller da når "
+    "nå igjen hjemme alene sammen aldri alltid ofte snart bare kun fortsatt fremdeles heller enda også "
+    "jo vel nok derfor dessuten tidligere senere idag igår imorgen"), *WEEKDAYS)
+# Determiners and prepositions before a common noun, never before a person: "hver dag", "i vår", "hele livet"
+NOUN_DETERMINERS = _words("hver hvert hvér hele neste forrige denne dette samme annenhver en et ei all alt "
+                          "mitt mye lite noe ingen i")
+# Units of a dose or a rate: the word after one is no name ("1 gram per os", "2 ganger per døgn")
+DOSE_UNITS = _words("mg g gram ml mcg µg mikrogram milligram ie enheter mmol ganger gang tabletter tablett "
+                    "tbl stk dråper puff doser dose kapsler")
+# Verbs of medication: the capitalised word after one is a drug ("seponert Abilify", "smurt med Locobase")
+MEDICATION_VERBS = ("seponert", "seponerte", "seponere", "seponeres", "smurt med", "smøres med", "smurte med",
+                    "bruker", "brukte", "står på", "sto på", "doseres", "dosert", "forskrevet", "forskrev",
+                    "resept på", "utskrevet", "trappet ned", "økt dosen", "titreres")

@@ -53,3 +53,45 @@ def test_email_and_url(found, text, piece, label):
 
 def test_agency_sites_are_not_phi(found):
     assert not found("Les mer på https://helsenorge.no/rygg og nav.no")
+
+
+# eight digits in any grouping, or starting with 0/1, right after a strong cue; the country code in brackets
+@pytest.mark.parametrize(("text", "piece"), [
+    ("ring meg på 9 12 34 567 i kveld", "9 12 34 567"),
+    ("Tlf 4 11 29 038.", "4 11 29 038"),
+    ("tlf 9 555 44 12 eller e-post", "9 555 44 12"),
+    ("mob 04123456", "04123456"),
+    ("Tlf pas: 0 12 34 567", "0 12 34 567"),
+    ("telefonnummeret er 0047 41 22 33 44", "0047 41 22 33 44"),
+    ("My phone (+47) 463 09 812.", "(+47) 463 09 812"),
+    ("phone ( +47 ) 463 09 812 .", "( +47 ) 463 09 812"),
+])
+def test_phones_after_a_strong_cue(found, text, piece):
+    assert (piece, "PHONE") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ring 113 ved akutt fare",
+    "ring 116 117 om natten",
+    "Ring 1 2 3 4 ganger",                 # too few digits
+    "04123456 uten noe foran",             # 0 first and no cue
+    "Blodtrykk 1 20 80 puls 7 2",          # values after no cue
+    "tlf-varenr 0 12 34 567",              # an article cue
+    "mobilisering 2 x 10 x 3 sett",
+])
+def test_look_alikes_after_cue_are_not_phones(found, text):
+    assert not any(label == "PHONE" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("send til kari punktum nordmann krøllalfa gmail punktum com punktum ny linje",
+     "kari punktum nordmann krøllalfa gmail punktum com"),
+    ("e post ola understrek hansen krøllalfa online punktum no",
+     "ola understrek hansen krøllalfa online punktum no"),
+])
+def test_spoken_email(found, text, piece):
+    assert (piece, "EMAIL") in found(text), found(text)
+
+
+def test_krollalfa_alone_is_no_email(found):
+    assert not any(label == "EMAIL" for _, label in found("hun sa krøllalfa og lo"))

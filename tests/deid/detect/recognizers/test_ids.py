@@ -102,3 +102,65 @@ def test_iban_rejects_bad(value):
 
 def test_iban_accepts_valid():
     assert iban_ok("NO93 8601 1117 947") and iban_ok("GB82WEST12345698765432")
+
+
+# identifiers after a cue whatever their shape, and the look-alikes after the same cues
+@pytest.mark.parametrize(("text", "piece", "label"), [
+    ("Org.nr. 912 345 678 står på fakturaen", "912 345 678", "ID"),
+    ("HER-id 8765432 for legekontoret", "8765432", "ID"),
+    ("Skadenr. 31-998877, saksbehandler hos selskapet", "31-998877", "ID"),
+    ("saksnr. 2023/5521 hos Statsforvalteren", "2023/5521", "ID"),
+    ("Deres ref 23/00417-2 i brevet", "23/00417-2", "ID"),
+    ("Vår ref . 2023/7781 – tokenisert", "2023/7781", "ID"),
+    ("meldt i avvikssystemet, nr XB-2023-0042.", "XB-2023-0042", "ID"),
+    ("klagen ligger i sak TR-2023-0981 nå", "TR-2023-0981", "ID"),
+    ("HPR-nr. for turnuslegen vi snakket om er 7261534.", "7261534", "ID"),  # far from its cue
+    ("saksnummeret er 2023-004512", "2023-004512", "ID"),  # an inflected cue
+    ("CPR-nr 240385-1137 (dansk pasient)", "240385-1137", "FNR"),  # another country's person number
+    ("sosialsikkerhetsnummer 21048812345", "21048812345", "FNR"),
+    ("personnummeret hans er 240385 11374", "240385 11374", "FNR"),  # checksum fails: a typo is still one
+    ("personnr. 24038511374", "24038511374", "FNR"),
+])
+def test_cued_identifiers_found(found, text, piece, label):
+    assert (piece, label) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Journal fra 2019 gjennomgått",          # a year after a cue
+    "ref. time kl 10.30 i morgen",           # a time after a cue
+    "nr 3 av 5 øvelser",                     # a short number after a weak cue
+    "Lot-nr. KQ5521Z, 0,5 ml im.",           # a vaccine batch
+    "varenr 55123 bestilt",                  # an article
+    "sak om sykmelding, 2 uker",             # a weak cue and no number
+    "HPR-nr. står i signaturen. Pasienten fikk 1000000 IE",  # another sentence
+])
+def test_cue_look_alikes_are_not_ids(found, text):
+    assert not any(label in ("ID", "FNR") for _, label in found(text)), found(text)
+
+
+# numbers read aloud in dictated text, after a cue
+@pytest.mark.parametrize(("text", "piece", "label"), [
+    ("fødselsnummer to en null fire åtte åtte en to tre fire fem punktum",
+     "to en null fire åtte åtte en to tre fire fem", "FNR"),
+    ("hpr nummer sju to seks en fem tre fire ny linje", "sju to seks en fem tre fire", "ID"),
+    ("journalnummer fem fem null ni åtte to komma", "fem fem null ni åtte to", "ID"),
+    ("saksnummer tjueto strek null null fire fem en", "tjueto strek null null fire fem en", "ID"),
+    ("referanse tjuetre skråstrek null fire fire sju", "tjuetre skråstrek null fire fire sju", "ID"),
+    ("mobil ni sju fem fem en to null tre ny linje", "ni sju fem fem en to null tre", "PHONE"),
+    ("kan nås på fire fire en to tre fire fem seks", "fire fire en to tre fire fem seks", "PHONE"),
+    ("telefon null null fire sju ni ni åtte sju seks fem fire tre",
+     "null null fire sju ni ni åtte sju seks fem fire tre", "PHONE"),
+])
+def test_spoken_numbers_after_a_cue(found, text, piece, label):
+    assert (piece, label) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ta to tabletter tre ganger daglig i fem dager",
+    "telefon to ganger i uka",                       # a cue, but no number
+    "mobil en to tre",                               # too short for anything
+    "kontroll om fire fem uker",
+    "telefon fire fem seks sju åtte ni",             # six digits: not a phone
+])
+def test_spoken_look_alikes(found, text):
+    assert not any(label in ("ID", "FNR", "PHONE") for _, label in found(text)), found(text)

@@ -43,6 +43,36 @@ def _digits(s: str) -> str:
 
 _NOT_PHONE_CUE: Final = cue_regex(words.NOT_PHONE_CUES).search
 _PHONE_CUES: Final = cue_regex(words.PHONE_CUES).findall
+_STRONG_CUE: Final = cue_regex(words.STRONG_PHONE_CUES).finditer
+# between a strong cue and its number: a few short words and signs ("tlf pas:", "mobil nr.", "ring meg på",
+# "telefonnummeret er"), no digits
+_CUE_GAP: Final = re.compile(r"[a-zæøå]*(?:[ .:;,(\-]+(?:[a-zæøå]{1,6}|nr\.?))?"
+                             r"(?:[ .:;,(\-]+(?:[a-zæøå]{1,6}))?[ .:;,(\-]*")
+_ANY_GROUPING: Final = r"(?:[ \-]?\d){7}(?!\d)"
+
+
+def strong_cue_before(scan: Scan, start: int) -> str:
+    """The strong phone cue ("tlf", "mobil", "ring") that announces the number starting at ``start``:
+    at most two short words between them ("Tlf pas: ...", "ring meg på ..."); "" when there is none."""
+    window = scan.window(start, 32)
+    for m in _STRONG_CUE(window):
+        gap = _CUE_GAP.fullmatch(window, m.end())
+        if gap is not None:
+            return m.group()
+    return ""
+
+
+def _cued_any_grouping(scan: Scan, start: int, end: int) -> Finding | None:
+    """Eight digits grouped any way ("9 12 34 567", "4 11 29 038"), or starting with 0 or 1
+    ("mob 04123456"), right after a strong phone cue."""
+    text = scan.text
+    if not is_boundary(text, start, end) or text.startswith((",", ".", "/"), end) and \
+            text[end + 1:end + 2].isdigit():
+        return None
+    cue = strong_cue_before(scan, start)
+    if not cue or _NOT_PHONE_CUE(scan.window(start, 40)) is not None:
+        return None
+    return finding(start, end, Label.PHONE, 0.9, FAMILY, "phone (after a cue)", "eight digits", (cue,))
 
 
 def _national(scan: Scan, start: int, end: int) -> Finding | None:
@@ -99,6 +129,14 @@ def _prefixed(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
+def _bracketed(scan: Scan, start: int, end: int) -> Finding | None:
+    text = scan.text
+    national = _digits(text[text.index(")", start):end])
+    if national[0] in "01" or (end < len(text) and text[end].isalnum()):
+        return None
+    return finding(start, end, Label.PHONE, 1.0, FAMILY, "phone (+47)", "numbering plan ok")
+
+
 _DOMAIN: Final = re.compile(r"[\w\-]+(?:\.[\w\-]+)+")
 _URL: Final = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 _TLDS: Final = (".no", ".com", ".org", ".net")
@@ -131,6 +169,43 @@ _AGENCY_HOSTS: Final = ("helsenorge.no", "nav.no", "helfo.no", "fhi.no", "helsed
                         "legemiddelverket.no", "felleskatalogen.no", "helsebiblioteket.no", "nhi.no")
 
 
+# e-mail addresses read aloud: "kari punktum nordmann krøllalfa gmail punktum com"
+_SPOKEN_AT: Final = ("krøllalfa", "krøll-alfa", "alfakrøll")
+_SPOKEN_DOT: Final = frozenset({"punktum", "prikk", "dot", "understrek", "bindestrek"})
+_SPOKEN_TLDS: Final = frozenset({"no", "com", "net", "org", "se", "dk", "fi", "is", "de", "uk", "eu", "nu",
+                                 "info", "io"})
+_SPOKEN_TOKEN: Final = re.compile(r"[^\W_][\w\-]*")
+
+
+def spoken_emails(text: str) -> list[Finding]:
+    """The words of an address read aloud around its "krøllalfa": the name part back over
+    "punktum"/"understrek" joints, the domain up to its top-level domain."""
+    out: list[Finding] = []
+    lower = text.lower() if any(a in text for a in ("Krøll", "KRØLL", "Alfak")) else text
+    for at_word in _SPOKEN_AT:
+        at = lower.find(at_word)
+        while at >= 0:
+            before = [(m.start(), m.end(), m.group().lower())
+                      for m in _SPOKEN_TOKEN.finditer(text, max(0, at - 80), at)]
+            after = [(m.start(), m.end(), m.group().lower())
+                     for m in _SPOKEN_TOKEN.finditer(text, at + len(at_word), at + len(at_word) + 80)]
+            if before and after and before[-1][2] not in _SPOKEN_DOT and after[0][2] not in _SPOKEN_DOT:
+                k = len(before) - 1
+                while k >= 2 and before[k - 1][2] in _SPOKEN_DOT and before[k - 2][2] not in _SPOKEN_DOT:
+                    k -= 2
+                j = 0
+                while j + 2 < len(after) and after[j + 1][2] in _SPOKEN_DOT and \
+                        after[j + 2][2] not in _SPOKEN_DOT:
+                    j += 2
+                    if after[j][2] in _SPOKEN_TLDS:
+                        break
+                if j:  # a domain has a dot: "gmail punktum com"
+                    out.append(finding(before[k][0], after[j][1], Label.EMAIL, 0.9, FAMILY,
+                                       "e-mail read aloud"))
+            at = lower.find(at_word, at + 1)
+    return out
+
+
 class ContactRecognizer(Recognizer):
     name = FAMILY
     labels: tuple[Label, ...] = (Label.PHONE, Label.EMAIL, Label.URL)
@@ -148,6 +223,8 @@ class ContactRecognizer(Recognizer):
                 found.append(finding(start, m.end(), Label.EMAIL, 1.0, FAMILY, "email"))
             at = text.find("@", at + 1)
         found.extend(_bare_domains(scan))
+        if "lfa" in text or "LFA" in text or "krøll" in text:  # "krøllalfa": an address read aloud
+            found.extend(spoken_emails(text))
         if scan.has_literal(_URL_GATE):
             for m in _URL.finditer(text):
                 if not any(host in m.group().lower() for host in _AGENCY_HOSTS):
@@ -158,3 +235,7 @@ class ContactRecognizer(Recognizer):
 register_fragment(5, FAMILY, "phone +", _PREFIXED, _prefixed, lead="+")
 register_fragment(6, FAMILY, "phone 00", _PREFIXED_00, _prefixed)
 register_fragment(60, FAMILY, "phone", _NO_PHONE, _national)
+register_fragment(61, FAMILY, "phone after a cue", _ANY_GROUPING, _cued_any_grouping)
+# "(+47) 463 09 812", "(0047) 22 33 44 55": the country code in brackets
+register_fragment(5, FAMILY, "phone (+47)", r" ?(?:\+|00)47 ?\) ?\d(?:[ \-.]?\d){7}(?!\d)", _bracketed,
+                  lead="(")
