@@ -20,6 +20,7 @@ from typing import Final
 from tilbake._version import __version__
 from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
 from tilbake.deid.detect.recognizers import Finding, Recognizer, Scan, rule_recognizers
+from tilbake.deid.detect.recognizers.addresses import not_a_place
 from tilbake.deid.detect.rules import Rules
 from tilbake.deid.lang_nb import words
 from tilbake.deid.spans import Detector, Label, Range, Span
@@ -152,6 +153,8 @@ class Deidentifier:
             return "allow list"
         if span.label in _WORDY and span.source != "rules:deny" and _never_phi(text, span):
             return "never PHI"
+        if span.label == Label.LOCATION and span.source != "rules:deny" and not_a_place(text, span.start, span.end):
+            return "never PHI"  # countries, drugs before a dose, stray lower-case words (addresses.py)
         return "below threshold" if span.score < self.min_score else "kept"
 
     def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:

@@ -237,3 +237,24 @@ class PlaceRecognizer(Recognizer):
 register_fragment(40, FAMILY, "postcode + place",
                   r"\d{3} {1,2}[^\W\d_][\wæøåÆØÅ\-]*(?: [^\W\d_][\wæøåÆØÅ\-]*)?", _postcode)
 register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)
+
+
+# "Jardiance 10 mg", "Metadon 90 mg", "Holter 24 t": a word before a dose or a duration is a drug or a test
+_DOSE_AFTER: Final = re.compile(r" ?\d+(?:[.,]\d+)? ?(?:mg|g|ml|mcg|µg|mikrog|ie|IE|t|mmol|%)\b")
+_PLACE_PREPS_BEFORE: Final = (" i", " på", " fra", " til")
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a LOCATION span (from any detector) is no place to hide: a country or continent, a word
+    before a dose ("Jardiance 10 mg"), or one lower-case word that is no known place and does not follow
+    "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
+    word = text[start:end]
+    if lang_nb.country(word):
+        return True
+    if " " in word:
+        return False
+    if _DOSE_AFTER.match(text, end):
+        return True
+    if word.islower() and word not in lang_nb.places_lower():
+        return not text[:start].rstrip(" ").endswith(_PLACE_PREPS_BEFORE)
+    return False
