@@ -21,6 +21,7 @@ from tilbake._version import __version__
 from tilbake.deid.detect.name_words import not_phi
 from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
 from tilbake.deid.detect.recognizers import Finding, Recognizer, Scan, rule_recognizers
+from tilbake.deid.detect.recognizers.addresses import not_a_place
 from tilbake.deid.detect.rules import Rules
 from tilbake.deid.lang_nb import words
 from tilbake.deid.spans import Detector, Label, Range, Span
@@ -157,6 +158,8 @@ class Deidentifier:
             reason = not_phi(text, span)  # eponym, word in a phrase, drug, code (``name_words``)
             if reason:
                 return f"never PHI: {reason}"
+            if span.label == Label.LOCATION and not_a_place(text, span.start, span.end):
+                return "never PHI"  # countries, drugs before a dose, stray lower-case words (addresses.py)
         return "below threshold" if span.score < self.min_score else "kept"
 
     def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:

@@ -66,3 +66,26 @@ def regions_lower() -> frozenset[str]:
 
     own = {p.split(f" {prep} ", 1)[1] for p in places_lower() for prep in ("i", "på") if f" {prep} " in p}
     return frozenset(own | {r.lower() for r in REGIONS})
+
+
+#: Countries and continents in bokmål, lower case: a country says too little to identify anyone
+#: ("kom fra Syria", "reise til Thailand"), so country spans are not places to hide.
+COUNTRIES = frozenset("""
+norge sverige danmark finland island færøyene grønland tyskland frankrike spania portugal italia hellas
+nederland belgia luxembourg sveits østerrike polen tsjekkia slovakia ungarn romania bulgaria serbia kroatia
+slovenia bosnia albania kosovo montenegro makedonia nord-makedonia estland latvia litauen russland
+ukraina hviterussland belarus moldova tyrkia kypros malta irland england skottland wales storbritannia
+usa amerika canada mexico brasil argentina chile peru colombia venezuela cuba bolivia ecuador
+syria irak iran afghanistan pakistan india bangladesh nepal kina japan korea sør-korea nord-korea
+vietnam thailand filippinene indonesia malaysia myanmar burma kambodsja laos singapore mongolia
+libanon israel palestina jordan saudi-arabia jemen oman qatar kuwait emiratene
+egypt libya tunisia algerie marokko sudan sør-sudan eritrea etiopia somalia kenya uganda tanzania
+rwanda burundi kongo nigeria ghana gambia senegal mali niger tsjad kamerun angola zambia zimbabwe
+mosambik namibia botswana sør-afrika madagaskar tsjetsjenia georgia armenia aserbajdsjan kasakhstan
+usbekistan tadsjikistan australia new-zealand europa afrika asia amerika oseania skandinavia norden
+""".split())
+
+
+def country(word: str) -> bool:
+    """Whether ``word`` (any case) names a country or continent."""
+    return word.strip().lower() in COUNTRIES

@@ -112,3 +112,51 @@ def test_post_boxes(found, text, piece):
 @pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.", "Boks med 20 tabletter."])
 def test_boxes_that_are_no_address(found, text):
     assert not any(label == "ADDRESS" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Født i Kvernstua, vokste opp hos besteforeldre.", "Kvernstua"),
+    ("Oppvokst på gården Bjørklund i Trysilbygda.", "Bjørklund"),
+    ("Oppvokst på gården Bjørklund i Trysilbygda.", "Trysilbygda"),
+    ("han bor alene i strømsbakk og klarer seg", "strømsbakk"),
+    ("Kommer fra Kraków, kom hit for jobb.", "Kraków"),
+    ("Fødested: Hellvikstrand", "Hellvikstrand"),
+    ("Bosted: Skogtunet", "Skogtunet"),
+    ("Familien har hytta i Fjellsrud over jul.", "Fjellsrud"),
+    ("Funnet i Lindeberg-området av politiet.", "Lindeberg"),
+])
+def test_unlisted_places_after_strong_cues(found, text, piece):
+    assert (piece, "LOCATION") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bor i leilighet i tredje etasje.", "Født i 1958, yngst av fire.", "Kommer fra jobb, sliten.",
+    "Flyttet til sykehjem i mai.", "bor i omsorgsbolig med tilsyn", "flyttet til omsorgsleilighet",
+    "Født i januar, til termin.", "Kommer fra barnehagen i dag.", "Bor på institusjon.",
+    "Oppvokst i fosterhjem.", "bor i kommunal bolig",
+])
+def test_common_words_after_strong_cues_are_no_places(found, text):
+    assert not any(label == "LOCATION" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Kom fra Somalia i 2015, bor nå i Drammen.", "Somalia"),
+    ("Reiser til Brasil i mars, trenger vaksiner.", "Brasil"),
+    ("Søsteren bor i Tyskland.", "Tyskland"),
+])
+def test_countries_are_no_places(found, text, piece):
+    assert (piece, "LOCATION") not in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("Bruker Ozempic 1 mg ukentlig", 7, 14, True),     # a word before a dose
+    ("Kom fra Vietnam i fjor", 8, 15, True),           # a country
+    ("Vurdert ved innleggelse i går", 12, 23, True),   # a common lower-case word, no preposition
+    ("bor alene i hovin", 12, 17, False),              # lower case after "i"
+    ("Pasient fra Gjøvik 2 ganger", 12, 18, False),    # a number, but no dose unit
+    ("Til pas. nåvlevuopmi: ring", 9, 20, False),      # a rare lower-case word may be a name
+])
+def test_not_a_place(text, start, end, expected):
+    from tilbake.deid.detect.recognizers.addresses import not_a_place
+
+    assert not_a_place(text, start, end) is expected

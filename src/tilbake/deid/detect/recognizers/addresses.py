@@ -63,6 +63,43 @@ _ADDRESS_CUES: Final = (
 _STOP: Final = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved", "mot", "er", "har", "nå"})
 
 
+# strong cues of birth and home; "fra" alone, "i" alone are too weak for words in no list
+_UNLISTED_CUE: Final = re.compile(
+    r"(?<![\w\-])((?:født|oppvokst|vokst opp|bor|bor alene|bor nå|bosatt|bodd|flyttet|flytta|flytter|"
+    r"hytta|hytte|hjemmehørende) (?:i|på|til)|kommer fra|kommer opprinnelig fra|fødested:?|bosted:?|"
+    r"fødeby:?|hjemsted:?)[ \t]+(?:(?:gården|garden|gard|gård|bygda|byen|tettstedet) )?")
+_WORD_AT: Final = re.compile(r"([^\W\d_][^\W\d_\-]*(?:-[^\W\d_]+)?)(?![\w\-])")
+_THEN_IN: Final = re.compile(r",? (?:i|på) (?=[^\W\d_])")
+_AREA: Final = re.compile(r"(?<![\w\-])([^\W\d_]{3,})-omr(?:ådet|\.)")
+_COMMON_ZIPF: Final = 3.3  # more common than this in written bokmål: an ordinary word, not a place name
+_TAIL_ZIPF: Final = 3.5
+_KNOWN_ZIPF: Final = 2.0  # a lower-case word bokmål uses (rarer ones may be a name written in lower case)
+
+
+def _zipf(word: str) -> float:
+    import wordfreq  # a dependency (orgs.py uses it too); loaded on first use
+
+    return float(wordfreq.zipf_frequency(word, "nb"))
+
+
+@cache
+def _unlisted_place(word: str) -> bool:
+    """Whether a word after a strong cue can be a place in no list: not a common word, not a word of the
+    project's lists (months, agencies, drugs), and, in lower case, no compound of a common word."""
+    lower = word.lower()
+    if len(word) < 3 or lang_nb.country(lower) or word.capitalize() in _NOT_PLACE or word in _NOT_PLACE:
+        return False
+    if lower in lang_nb.places_lower():
+        return True
+    if word.isupper() or not (word[0].isupper() or word.islower()):
+        return False
+    if _zipf(lower) >= _COMMON_ZIPF:
+        return False
+    if word.islower():
+        return not any(_zipf(lower[i:]) >= _TAIL_ZIPF for i in range(2, len(lower) - 3))
+    return True
+
+
 def _street_number(scan: Scan, start: int, end: int) -> Finding | None:
     """A house number after a street name; the span covers the street name and the number."""
     text = scan.text
@@ -161,7 +198,38 @@ class PlaceRecognizer(Recognizer):
     labels: tuple[Label, ...] = (Label.LOCATION,)
 
     def find(self, scan: Scan) -> list[Finding]:
-        return self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)
+        return (self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)
+                + self._unlisted(scan) + self._area(scan))
+
+    def _unlisted(self, scan: Scan) -> list[Finding]:
+        """Small places in no list after a strong cue of birth or home ("født i Xdal", "oppvokst på
+        gården X i Y", "bor alene i hovin", "Bosted: X"): a word bokmål rarely uses, in any case; a
+        lower-case one must not end in a common word ("omsorgsbolig")."""
+        out: list[Finding] = []
+        for m in _UNLISTED_CUE.finditer(scan.lower):
+            pos = m.end()
+            for _ in range(2):  # "gården Nordbø i Sauherad": the farm, then the place it lies in
+                w = _WORD_AT.match(scan.text, pos)
+                if w is None or not _unlisted_place(w.group(1)):
+                    break
+                out.append(finding(w.start(1), w.end(1), Label.LOCATION, 0.8, self.name, "unlisted place after cue",
+                                   cues=(m.group(1),)))
+                nxt = _THEN_IN.match(scan.text, w.end(1))
+                if nxt is None:
+                    break
+                pos = nxt.end()
+        return out
+
+    def _area(self, scan: Scan) -> list[Finding]:
+        """"Tyholmen-området", "hovin-omr.": the name before "-området" is a place."""
+        out: list[Finding] = []
+        if "-omr" not in scan.lower:
+            return out
+        for m in _AREA.finditer(scan.text):
+            word = m.group(1)
+            if word.lower() in lang_nb.places_lower() or _unlisted_place(word):
+                out.append(finding(m.start(1), m.end(1), Label.LOCATION, 0.8, self.name, "X-området"))
+        return out
 
     def _compound(self, scan: Scan) -> list[Finding]:
         """Places of several words joined by "i"/"på": "Mo i Rana", "Bø i Telemark", "Stø i Vesterålen".
@@ -237,3 +305,24 @@ class PlaceRecognizer(Recognizer):
 register_fragment(40, FAMILY, "postcode + place",
                   r"\d{3} {1,2}[^\W\d_][\wæøåÆØÅ\-]*(?: [^\W\d_][\wæøåÆØÅ\-]*)?", _postcode)
 register_fragment(70, FAMILY, "street + number", after_words(_SUFFIXES) + r"\d{0,3}(?!\d)", _street_number)
+
+
+# "Jardiance 10 mg", "Metadon 90 mg", "Holter 24 t": a word before a dose or a duration is a drug or a test
+_DOSE_AFTER: Final = re.compile(r" ?\d+(?:[.,]\d+)? ?(?:mg|g|ml|mcg|µg|mikrog|ie|IE|t|mmol|%)\b")
+_PLACE_PREPS_BEFORE: Final = (" i", " på", " fra", " til")
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a LOCATION span (from any detector) is no place to hide: a country or continent, a word
+    before a dose ("Jardiance 10 mg"), or one lower-case bokmål word that is no known place and does not follow
+    "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
+    word = text[start:end]
+    if lang_nb.country(word):
+        return True
+    if " " in word:
+        return False
+    if _DOSE_AFTER.match(text, end):
+        return True
+    if word.islower() and word not in lang_nb.places_lower() and _zipf(word) >= _KNOWN_ZIPF:
+        return not text[:start].rstrip(" ").endswith(_PLACE_PREPS_BEFORE)
+    return False
