@@ -70,8 +70,8 @@ def test_docs_page_renders_offline(server, browser):
 
     page.route("**/*", only_loopback)
     page.goto(server + "/docs")
-    page.get_by_text("Log an AI suggestion").first.wait_for(timeout=15_000)
-    page.get_by_text("/api/v1/feedback").first.wait_for(timeout=5_000)
+    page.get_by_text("Log an AI suggestion").first.wait_for(timeout=60_000)
+    page.get_by_text("/api/v1/feedback").first.wait_for(timeout=30_000)
     assert outside == []
     page.close()
 
