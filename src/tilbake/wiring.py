@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
+    from tilbake.lifecycle.erasure import ErasureService
     from tilbake.store import Database
 
 
@@ -154,6 +155,12 @@ class Services:
             workers=self.export_workers,
             cleaner=lambda mode: partial(export_cleaner, mode, secret),
         )
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from tilbake.lifecycle.erasure import ErasureService
+
+        return ErasureService(self.db, self.exports_dir)
 
     def local(self, org_name: str) -> Principal:
         """An organization named by a local operator (the CLI), as a caller of the services."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from tilbake.accounts.tables import api_tokens, organizations
 from tilbake.capture.tables import suggestions
@@ -37,6 +37,11 @@ class OrgRepository:
         row = self.conn.execute(select(organizations).where(organizations.c.id == org_id)).mappings().first()
         return _with_aware(row)
 
+    def delete(self, org_id: int) -> bool:
+        """Delete an organization; its tokens, types, suggestions, consents and exports go with it
+        (every table refers to it ON DELETE CASCADE)."""
+        return int(self.conn.execute(delete(organizations).where(organizations.c.id == org_id)).rowcount) == 1
+
     def list(self) -> list[dict[str, Any]]:
         counts = (
             select(suggestions.c.organization_id, func.count().label("n"))
@@ -62,6 +67,10 @@ class TokenRepository:
         assert key is not None
         return {"id": key[0], "organization_id": org_id, "name": name, "prefix": prefix, "created_at": now,
                 "revoked_at": None}
+
+    def count(self, org_id: int) -> int:
+        query = select(func.count()).where(api_tokens.c.organization_id == org_id)
+        return int(self.conn.execute(query).scalar_one())
 
     def find_active(self, token_hash: str) -> dict[str, Any] | None:
         """The live token with this hash and its organization, or None."""

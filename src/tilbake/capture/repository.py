@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from tilbake.accounts.tables import api_tokens
@@ -37,6 +37,19 @@ class SuggestionFilter:
     decisions: Sequence[str] = ()  # correction types, or PENDING for undecided
     since: datetime | None = None  # created_at >= since
     until: datetime | None = None  # created_at < until
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which of an organization's suggestions to erase: every given criterion must match."""
+
+    public_id: str | None = None
+    encounter_id: str | None = None
+    session_id: str | None = None
+    before: datetime | None = None  # created_at < before
+
+    def is_empty(self) -> bool:
+        return all(v is None for v in (self.public_id, self.encounter_id, self.session_id, self.before))
 
 
 # Hot-path statements are built once: building and cache-keying a 20-column insert per call
@@ -253,6 +266,24 @@ class SuggestionRepository:
             item["day"] = str(row["day"])
             out.append(item)
         return out
+
+    def erase(self, org_id: int, sel: Selection) -> tuple[int, list[str]]:
+        """Delete the selected rows (their quarantine entries go with them, by cascade); returns how
+        many, and the ids of the export batches that held any of them."""
+        if sel.is_empty():
+            raise ValueError("an erasure needs at least one criterion")
+        c = suggestions.c
+        clauses = [c.organization_id == org_id]
+        for column, value in ((c.public_id, sel.public_id), (c.encounter_id, sel.encounter_id),
+                              (c.session_id, sel.session_id)):
+            if value is not None:
+                clauses.append(column == value)
+        if sel.before is not None:
+            clauses.append(c.created_at < _utc(sel.before))
+        held = select(c.export_batch_id).where(*clauses, c.export_batch_id.is_not(None)).distinct()
+        batches = sorted(self.conn.execute(held).scalars())
+        deleted = int(self.conn.execute(delete(suggestions).where(*clauses)).rowcount)
+        return deleted, batches
 
     @staticmethod
     def _where(org_id: int, flt: SuggestionFilter) -> Any:
