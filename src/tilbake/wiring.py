@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
     from tilbake.lifecycle.erasure import ErasureService
+    from tilbake.lifecycle.retention import RetentionService
     from tilbake.store import Database
 
 
@@ -161,6 +162,12 @@ class Services:
         from tilbake.lifecycle.erasure import ErasureService
 
         return ErasureService(self.db, self.exports_dir)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from tilbake.lifecycle.retention import RetentionService
+
+        return RetentionService(self.db)
 
     def local(self, org_name: str) -> Principal:
         """An organization named by a local operator (the CLI), as a caller of the services."""

@@ -182,6 +182,7 @@ class SuggestionRepository:
             self._where(org_id, flt or SuggestionFilter()),
             suggestions.c.decided_at.is_not(None),
             suggestions.c.export_batch_id.is_(None),
+            suggestions.c.text_pruned_at.is_(None),
         )
 
     def pending_page(
@@ -284,6 +285,19 @@ class SuggestionRepository:
         batches = sorted(self.conn.execute(held).scalars())
         deleted = int(self.conn.execute(delete(suggestions).where(*clauses)).rowcount)
         return deleted, batches
+
+    def prune_text(self, org_id: int, older_than: datetime, now: datetime) -> int:
+        """Remove the raw text (suggestion, correction, notes, context) of rows decided (or, never
+        decided, created) before ``older_than``; the decision and its numbers stay for the reports."""
+        c = suggestions.c
+        stmt = (
+            update(suggestions)
+            .where(c.organization_id == org_id, c.text_pruned_at.is_(None),
+                   func.coalesce(c.decided_at, c.created_at) < _utc(older_than))
+            .values(original_suggestion="", user_correction=None, feedback_notes=None, context_data=None,
+                    text_pruned_at=_utc(now))
+        )
+        return int(self.conn.execute(stmt).rowcount)
 
     @staticmethod
     def _where(org_id: int, flt: SuggestionFilter) -> Any:

@@ -60,6 +60,8 @@ suggestions = Table(
     Column("decided_at", DateTime(timezone=True), nullable=True),
     # set by the export helper when a row goes into an export batch; NULL = pending
     Column("export_batch_id", String(64), nullable=True),
+    # set when retention removed the raw text (lifecycle/retention.py); such a row is never exported
+    Column("text_pruned_at", DateTime(timezone=True), nullable=True),
     UniqueConstraint("organization_id", "public_id", name="uq_suggestions_org_public_id"),
     Index("ix_suggestions_org_created", "organization_id", "created_at"),
     Index("ix_suggestions_org_pending", "organization_id", "export_batch_id", "suggestion_type"),

@@ -5,7 +5,9 @@ Other areas add their routers to `ROUTERS` (module paths, imported when the app 
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,9 +15,12 @@ from fastapi import FastAPI
 
 from tilbake import __version__
 from tilbake.config import Settings
+from tilbake.errors import TilbakeError
 from tilbake.web import docs_pages, errors
 from tilbake.web.responses import JSON
 from tilbake.wiring import Services
+
+log = logging.getLogger("tilbake.web")
 
 ROUTERS = (
     "tilbake.web.routes.capture",
@@ -33,13 +38,27 @@ def body_limit(settings: Settings) -> int:
 BATCH_BODY_LIMIT = 64 * 1024 * 1024  # a batch's records are each checked against the text limit
 
 
+async def _prune_periodically(services: Services) -> None:
+    from tilbake.lifecycle.retention import PRUNE_EVERY_SECONDS
+
+    while True:
+        await asyncio.sleep(PRUNE_EVERY_SECONDS)
+        try:
+            await asyncio.to_thread(services.retention.prune)
+        except TilbakeError as exc:  # the database is away: try again next time, the service stays up
+            log.warning("retention: pruning failed (%s)", exc.code)
+
+
 def create_app(services: Services | None = None) -> FastAPI:
     """The service over the wiring root (from the environment unless handed in)."""
     services = services or Services.from_env()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        services.retention.prune()  # raw text past its retention period goes before the first request
+        pruning = asyncio.create_task(_prune_periodically(services))
         yield
+        pruning.cancel()
         services.close()
 
     app = FastAPI(
