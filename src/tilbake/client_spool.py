@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from tilbake.errors import TilbakeError
+from tilbake.files import private_dir
 
 log = logging.getLogger("tilbake.client")
 Op = tuple[str, dict[str, Any]]
@@ -27,7 +28,7 @@ Op = tuple[str, dict[str, Any]]
 class Spool:
     def __init__(self, directory: Path, name: str = "spool.jsonl") -> None:
         self.dir = directory
-        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(self.dir)  # 0700, like every file in it (0600): the spool holds clinical text
         self.path = self.dir / name
         self.rejected_path = self.dir / "rejected.jsonl"
         self._count = self._lines(self.path)

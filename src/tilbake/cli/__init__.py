@@ -18,6 +18,14 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _start() -> None:
+    # Before any command touches a file: everything tilbake writes is readable by its owner only.
+    from tilbake.files import owner_only_umask
+
+    owner_only_umask()
+
+
 @app.command()
 def version() -> None:
     """Print the installed tilbake version."""

@@ -23,6 +23,7 @@ import orjson
 
 from tilbake.errors import ExportError
 from tilbake.export.rows import FORMATS
+from tilbake.files import DIR_MODE, FILE_MODE
 
 PARTIAL = ".partial"
 README_NAME = "README.md"
@@ -47,6 +48,10 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _private_open(path: Path) -> IO[bytes]:
+    return os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE), "wb")
+
+
 def sweep_partials(out_dir: Path) -> int:
     """Remove what interrupted exports left behind; returns how many entries were removed."""
     removed = 0
@@ -67,8 +72,9 @@ class BundleWriter:
         if self.final_zip.exists() or self.final_dir.exists():
             raise ExportError(f"an export named {name!r} already exists in {out_dir}")
         self.work = out_dir / f".{name}{PARTIAL}"
-        self.work.mkdir(parents=True)
-        self._files: dict[str, IO[bytes]] = {f: open(self.work / file_name(f), "wb") for f in FORMATS}  # noqa: SIM115
+        self.work.mkdir(mode=DIR_MODE, parents=True)
+        os.chmod(self.work, DIR_MODE)
+        self._files: dict[str, IO[bytes]] = {f: _private_open(self.work / file_name(f)) for f in FORMATS}
         self._hashes = {f: hashlib.sha256() for f in FORMATS}
         self._seen: set[bytes] = set()
         self.rows = dict.fromkeys(FORMATS, 0)
@@ -102,7 +108,8 @@ class BundleWriter:
         """Write README and manifest, zip, fsync and rename into place; returns the zip's path."""
         self._close_files()
         readme_bytes = readme.encode()
-        (self.work / README_NAME).write_bytes(readme_bytes)
+        with _private_open(self.work / README_NAME) as fh:
+            fh.write(readme_bytes)
         files = {**self.file_digests(), README_NAME: hashlib.sha256(readme_bytes).hexdigest()}
         manifest = {
             **manifest,
@@ -110,9 +117,11 @@ class BundleWriter:
                 n: {"sha256": d, "rows": self.rows.get(n.split(".")[0])} for n, d in sorted(files.items())
             },
         }
-        (self.work / MANIFEST_NAME).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
+        with _private_open(self.work / MANIFEST_NAME) as fh:
+            fh.write(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
         tmp_zip = self.out_dir / f".{self.name}.zip{PARTIAL}"
-        with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        with _private_open(tmp_zip) as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED,
+                                                            compresslevel=6) as zf:
             for fname in [*(file_name(f) for f in FORMATS), MANIFEST_NAME, README_NAME]:
                 zf.write(self.work / fname, arcname=f"{self.name}/{fname}")
         with open(tmp_zip, "rb") as fh:

@@ -43,6 +43,7 @@ from tilbake.export.request import (
     Scope,
     preview_counts,
 )
+from tilbake.files import private_dir, private_file
 from tilbake.store import Database
 from tilbake.store.clock import utcnow
 
@@ -81,9 +82,8 @@ class ExportService:
 
     @contextmanager
     def _locked(self, org_id: int) -> Iterator[Path]:
-        folder = self.org_dir(org_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / ".lock", "w") as lock:
+        folder = private_dir(self.org_dir(org_id))
+        with open(private_file(folder / ".lock"), "w") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

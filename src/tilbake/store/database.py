@@ -51,7 +51,7 @@ def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if not database or database == ":memory:":
         raise ConfigError("TILBAKE_DATABASE_URL: SQLite needs a file path, not :memory:")
-    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    _private_sqlite(Path(database))
     engine = create_engine(
         url,
         hide_parameters=True,
@@ -60,6 +60,19 @@ def _sqlite_engine(url: str) -> Engine:
         max_overflow=8,
     )
     return _sqlite_events(engine, wal=True)
+
+
+def _private_sqlite(path: Path) -> None:
+    """The database file (and its WAL and shared-memory files, which SQLite makes with the database
+    file's mode) readable by its owner only, from creation; a missing folder is made 0700."""
+    from tilbake.files import private_dir, private_file
+
+    if not path.parent.exists():
+        private_dir(path.parent)
+    private_file(path)
+    for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if extra.exists():
+            private_file(extra)
 
 
 def _memory_engine() -> Engine:

@@ -89,4 +89,8 @@ def create_app(services: Services | None = None) -> FastAPI:
 
 
 def create_app_from_env() -> FastAPI:
+    """What uvicorn (each worker) builds: files it writes are private to their owner from the start."""
+    from tilbake.files import owner_only_umask
+
+    owner_only_umask()
     return create_app()
