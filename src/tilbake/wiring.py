@@ -24,6 +24,7 @@ from tilbake.config import Settings
 
 if TYPE_CHECKING:
     from tilbake.accounts.service import AccountService, Principal
+    from tilbake.audit.service import AuditService
     from tilbake.capture.service import CaptureService
     from tilbake.deid.detect.engine import Deidentifier
     from tilbake.export.leakscan import LeakScanner
@@ -156,6 +157,12 @@ class Services:
             workers=self.export_workers,
             cleaner=lambda mode: partial(export_cleaner, mode, secret),
         )
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from tilbake.audit.service import AuditService
+
+        return AuditService(self.db)
 
     @cached_property
     def erasure(self) -> ErasureService:

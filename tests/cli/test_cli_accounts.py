@@ -74,6 +74,7 @@ def test_bad_settings_exit_2(run, monkeypatch):
 
 def test_demo_if_empty(run):
     first = run("demo", "--if-empty", "--count", "25")
-    assert first.exit_code == 0 and "25 suggestions" in first.output and "tlb_" in first.output
+    assert first.exit_code == 0 and "25 suggestions" in first.output and "tlb_" not in first.output
+    assert "demo-token" in first.output  # the token goes to a private file, never to the output
     second = run("demo", "--if-empty")
     assert second.exit_code == 0 and "nothing added" in second.output

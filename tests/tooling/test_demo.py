@@ -35,3 +35,26 @@ def test_demo_again_adds_to_the_same_organization(services):
     run_demo(services, org_name=name, n=5)
     again = run_demo(services, org_name=name, n=5, seed=8)
     assert again.token is None and again.inserted == 5
+
+
+def test_the_demo_command_keeps_its_token_out_of_its_output(tmp_path, monkeypatch):
+    import stat
+
+    from typer.testing import CliRunner
+
+    from tilbake.accounts.service import AccountService
+    from tilbake.cli import app
+    from tilbake.store import open_database
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    monkeypatch.setenv("TILBAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("TILBAKE_DATABASE_URL", url)
+    out = CliRunner().invoke(app, ["demo", "--count", "3"])
+    assert out.exit_code == 0, out.output
+    token_file = tmp_path / "demo-token"
+    token = token_file.read_text().strip()
+    assert token.startswith("tlb_") and token not in out.output and str(token_file) in out.output
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    db = open_database(url)
+    assert AccountService(db).authenticate(token).org_name == "demo"
+    db.dispose()

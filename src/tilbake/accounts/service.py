@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tilbake.accounts.repository import OrgRepository, TokenRepository
+from tilbake.audit import service as audit
 from tilbake.errors import AuthError, ConflictError, NotFoundError, ValidationError
 from tilbake.store import Database, UnitOfWork
 
@@ -83,7 +84,9 @@ class AccountService:
             if uow.repo(OrgRepository).by_name(name) is not None:
                 raise ConflictError(f"an organization named {name!r} exists already")
             org = uow.repo(OrgRepository).create(name)
-            _token, clear = _issue(uow, org["id"], "default")
+            token, clear = _issue(uow, org["id"], "default")
+            audit.record(uow, org["id"], None, "created", "organization", name)
+            audit.record(uow, org["id"], None, "created", "token", str(token["id"]))
         return org, clear
 
     def list_orgs(self) -> list[dict[str, Any]]:
@@ -102,7 +105,10 @@ class AccountService:
 
     def create_token(self, org_name: str, token_name: str = "default") -> tuple[dict[str, Any], str]:
         with self.db.unit_of_work() as uow:
-            return _issue(uow, org_id(uow, org_name), token_name)
+            org = org_id(uow, org_name)
+            token, clear = _issue(uow, org, token_name)
+            audit.record(uow, org, None, "created", "token", str(token["id"]))
+        return token, clear
 
     def list_tokens(self, org_name: str) -> list[dict[str, Any]]:
         with self.db.unit_of_work(write=False) as uow:
@@ -110,5 +116,7 @@ class AccountService:
 
     def revoke_token(self, org_name: str, token_id: int) -> None:
         with self.db.unit_of_work() as uow:
-            if not uow.repo(TokenRepository).revoke(org_id(uow, org_name), token_id):
+            org = org_id(uow, org_name)
+            if not uow.repo(TokenRepository).revoke(org, token_id):
                 raise NotFoundError(f"organization {org_name!r} has no live token with id {token_id}")
+            audit.record(uow, org, None, "revoked", "token", str(token_id))

@@ -32,16 +32,18 @@ def demo(
     seed: Annotated[int, typer.Option(help="random seed (same seed, same data)")] = 7,
 ) -> None:
     """Fill an organization with synthetic Norwegian suggestions of every type and decision class."""
-    from tilbake.tooling.demo import run_demo
+    from tilbake.tooling.demo import run_demo, save_token
 
     with services() as built:
         result = run_demo(built, org_name=org, n=count, seed=seed, if_empty=if_empty)
+        saved = save_token(built.settings.data_dir, result.token) if result.token else None
     if result.skipped:
         typer.echo("demo: organizations exist already; nothing added (drop --if-empty to add anyway)")
         return
     typer.echo(f"demo: {result.inserted} suggestions in organization {result.org_name!r}")
-    if result.token:
-        typer.echo(f"API token for {result.org_name!r} (shown once, keep it): {result.token}")
+    if saved:
+        typer.echo(f"API token for {result.org_name!r} written to {saved} (readable only by you): "
+                   f"TOKEN=$(cat {saved})")
 
 
 def register(app: typer.Typer) -> None:

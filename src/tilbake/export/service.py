@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tilbake.audit import service as audit
 from tilbake.capture.repository import SuggestionFilter, SuggestionRepository
 from tilbake.errors import ConflictError, ExportError, NotFoundError, ValidationError
 from tilbake.export import manifest
@@ -235,6 +236,8 @@ class ExportService:
                     "export ran; nothing was exported, try again"
                 )
             repo.add_quarantine(batch_id, outcome.quarantined)
+            audit.record(uow, actor.org_id, actor.token_id, "created", "export", batch_id,
+                         len(outcome.exported_ids))
 
     # -- list, get, download, revoke ---------------------------------------------------------------
     def list(self, org_id: int) -> list[dict[str, Any]]:
@@ -259,16 +262,19 @@ class ExportService:
             },
         }
 
-    def download(self, org_id: int, batch_id: str) -> Path:
+    def download(self, org_id: int, batch_id: str, *, token_id: int | None = None) -> Path:
+        """The bundle's path; the download is recorded in the audit trail (``token_id`` None: the CLI)."""
         batch = self.get(org_id, batch_id)
         if batch["status"] != "complete":
             raise NotFoundError("this export was revoked; its bundle is deleted")
         path: Path = self.org_dir(org_id) / str(batch["file_name"])
         if not path.is_file():
             raise ExportError("the bundle of this export is missing from the exports folder")
+        with self.db.unit_of_work() as uow:
+            audit.record(uow, org_id, token_id, "downloaded", "export", batch_id, batch["suggestions"])
         return path
 
-    def revoke(self, org_id: int, batch_id: str, rows: str) -> dict[str, Any]:
+    def revoke(self, org_id: int, batch_id: str, rows: str, *, token_id: int | None = None) -> dict[str, Any]:
         """Delete the bundle; its rows go back to pending, or stay excluded from every later export."""
         if rows not in REVOKE_ROWS:
             raise ValidationError(f"rows must be one of {', '.join(REVOKE_ROWS)}, got {rows!r}", field="rows")
@@ -280,6 +286,7 @@ class ExportService:
                 if not repo.mark_revoked(org_id, batch_id, rows, utcnow()):
                     raise ConflictError("this export is already revoked")
                 released = repo.release(org_id, batch_id) if rows == "pending" else 0
+                audit.record(uow, org_id, token_id, "revoked", "export", batch_id, released)
             self._sweep(folder)  # the bundle is no longer live: delete it
         return self.get(org_id, batch_id) | {"released": released}
 

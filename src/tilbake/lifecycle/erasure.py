@@ -18,6 +18,7 @@ from typing import Any
 
 from tilbake.accounts.repository import OrgRepository, TokenRepository
 from tilbake.accounts.service import org_id as org_id_of
+from tilbake.audit import service as audit
 from tilbake.capture.repository import Selection, SuggestionFilter, SuggestionRepository
 from tilbake.errors import NotFoundError, ValidationError
 from tilbake.export.repository import ExportRepository
@@ -36,6 +37,16 @@ class OrgCounts:
         return {"suggestions": self.suggestions, "exports": self.exports, "tokens": self.tokens}
 
 
+def _what(sel: Selection) -> tuple[str, str]:
+    """The audit trail's object: what the erasure selected, most specific first."""
+    for kind, value in (("suggestion", sel.public_id), ("encounter", sel.encounter_id),
+                        ("session", sel.session_id)):
+        if value is not None:
+            return kind, value
+    assert sel.before is not None
+    return "suggestions_before", sel.before.isoformat()
+
+
 class ErasureService:
     def __init__(self, db: Database, exports_dir: Path) -> None:
         self.db, self.exports_dir = db, exports_dir
@@ -51,6 +62,8 @@ class ErasureService:
             if sel.public_id is not None and deleted == 0:
                 raise NotFoundError("no suggestion with this id in this organization")
             holding = uow.repo(ExportRepository).summaries(org_id, batch_ids)
+            kind, which = _what(sel)
+            audit.record(uow, org_id, token_id, "deleted", kind, which, deleted)
         log.info("erased %d suggestions of organization %d (%d exports held some)", deleted, org_id,
                  len(holding))
         return {"deleted": deleted, "exports_holding": holding}
@@ -82,6 +95,7 @@ class ErasureService:
                 tokens=uow.repo(TokenRepository).count(org),
             )
             uow.repo(OrgRepository).delete(org)
+            audit.record(uow, org, None, "deleted", "organization", name, counts.suggestions)
         shutil.rmtree(self.exports_dir / str(org), ignore_errors=True)  # its bundles, after the commit
         log.info("deleted organization %d: %d suggestions, %d exports, %d tokens", org, counts.suggestions,
                  counts.exports, counts.tokens)

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from tilbake.accounts.service import org_id as org_id_of
+from tilbake.audit import service as audit
 from tilbake.capture.repository import SuggestionRepository
 from tilbake.errors import ValidationError
 from tilbake.lifecycle.repository import RetentionRepository
@@ -42,11 +43,14 @@ class RetentionService:
             raise ValidationError(f"a retention period is 1-{MAX_TEXT_RETENTION_DAYS} days, got {days}",
                                   field="days")
         with self.db.unit_of_work() as uow:
-            uow.repo(RetentionRepository).set(org_id_of(uow, org_name), days)
+            org = org_id_of(uow, org_name)
+            uow.repo(RetentionRepository).set(org, days)
+            audit.record(uow, org, None, "updated", "text_retention", f"{days} days")
         return self.get(org_name)
 
-    def prune(self, org_name: str | None = None) -> dict[int, int]:
-        """Remove the raw text past each organization's period (or only ``org_name``'s): pruned per org id."""
+    def prune(self, org_name: str | None = None, *, scheduled: bool = False) -> dict[int, int]:
+        """Remove the raw text past each organization's period (or only ``org_name``'s): pruned per org
+        id. ``scheduled``: the service's own run (the audit trail's actor), else the local operator's."""
         now = utcnow()
         pruned: dict[int, int] = {}
         with self.db.unit_of_work() as uow:
@@ -57,6 +61,9 @@ class RetentionService:
             for org, days in orgs:
                 period = timedelta(days=days or DEFAULT_TEXT_RETENTION_DAYS)
                 pruned[org] = uow.repo(SuggestionRepository).prune_text(org, now - period, now)
+                if pruned[org]:  # a run that removes nothing leaves no trace (it runs every few hours)
+                    audit.record(uow, org, None, "pruned", "suggestion_text", None, pruned[org],
+                                 by=audit.SCHEDULED if scheduled else None)
         for org, n in pruned.items():
             if n:
                 log.info("retention: removed the raw text of %d suggestions of organization %d", n, org)

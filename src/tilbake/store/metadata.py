@@ -24,7 +24,7 @@ metadata = MetaData(
 
 #: the areas' table modules, in dependency order (migrations and their tests need every table)
 TABLE_MODULES = ("tilbake.accounts.tables", "tilbake.capture.tables", "tilbake.export.tables",
-                 "tilbake.lifecycle.tables")
+                 "tilbake.lifecycle.tables", "tilbake.audit.tables")
 
 
 def all_tables() -> MetaData:

@@ -8,12 +8,15 @@ They go through the same validation and decision rule as the API, in one transac
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tilbake.accounts.service import Principal
 from tilbake.capture.schemas import DecisionIn, FeedbackIn, SuggestionIn
 from tilbake.errors import ConflictError
+from tilbake.files import private_dir
 from tilbake.wiring import Services
 
 UNDECIDED_EVERY = 20
@@ -41,6 +44,22 @@ def demo_records(n: int, seed: int) -> list[FeedbackIn | SuggestionIn]:
         record["decided_at"] = created + dt.timedelta(milliseconds=record.get("time_to_decision", 0))
         out.append(FeedbackIn(**record))
     return out
+
+
+TOKEN_FILE = "demo-token"
+
+
+def save_token(data_dir: Path, token: str) -> Path:
+    """Keep the demo organization's token in a file only its owner can read (``make run``'s output
+    may well end up in a log file, so the token is never printed)."""
+    private_dir(data_dir)
+    path = data_dir / TOKEN_FILE
+    tmp = data_dir / f".{TOKEN_FILE}.tmp"
+    tmp.unlink(missing_ok=True)
+    with os.fdopen(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as fh:
+        fh.write(token + "\n")
+    os.replace(tmp, path)
+    return path
 
 
 def run_demo(services: Services, *, org_name: str = "demo", n: int = 500, seed: int = 7,

@@ -27,6 +27,7 @@ ROUTERS = (
     "tilbake.web.routes.reports",
     "tilbake.web.routes.exports",
     "tilbake.web.routes.erasure",
+    "tilbake.web.routes.audit",
 )
 
 
@@ -44,7 +45,7 @@ async def _prune_periodically(services: Services) -> None:
     while True:
         await asyncio.sleep(PRUNE_EVERY_SECONDS)
         try:
-            await asyncio.to_thread(services.retention.prune)
+            await asyncio.to_thread(services.retention.prune, scheduled=True)
         except TilbakeError as exc:  # the database is away: try again next time, the service stays up
             log.warning("retention: pruning failed (%s)", exc.code)
 
@@ -55,7 +56,8 @@ def create_app(services: Services | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        services.retention.prune()  # raw text past its retention period goes before the first request
+        # raw text past its retention period goes before the first request is served
+        services.retention.prune(scheduled=True)
         pruning = asyncio.create_task(_prune_periodically(services))
         yield
         pruning.cancel()

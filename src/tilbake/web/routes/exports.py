@@ -103,10 +103,10 @@ def show(export_id: str, who: Who, svc: Exports) -> JSON:
     response_class=FileResponse,
 )
 def download(export_id: str, who: Who, svc: Exports) -> FileResponse:
-    path = svc.download(who.org_id, export_id)
+    path = svc.download(who.org_id, export_id, token_id=who.token_id)
     return FileResponse(path, media_type="application/zip", filename=path.name)
 
 
 @router.post("/{export_id}/revoke", summary="Delete the bundle; its rows go back to pending or stay excluded")
 def revoke(export_id: str, body: RevokeIn, who: Who, svc: Exports) -> JSON:
-    return JSON(svc.revoke(who.org_id, export_id, body.rows))
+    return JSON(svc.revoke(who.org_id, export_id, body.rows, token_id=who.token_id))

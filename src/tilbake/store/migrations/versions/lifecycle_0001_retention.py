@@ -2,7 +2,7 @@
 (owned by the lifecycle area; the column is capture's).
 
 Revision ID: lifecycle_0001
-Revises: 0002
+Revises: audit_0001
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "lifecycle_0001"
-down_revision: str | None = "0002"
+down_revision: str | None = "audit_0001"
 branch_labels = None
 depends_on = None
 

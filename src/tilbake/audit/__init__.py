@@ -1,0 +1,1 @@
+"""The audit trail: who created, downloaded, revoked, deleted or pruned what, and when; never text."""
