@@ -171,3 +171,16 @@ def test_the_app_wires_the_real_engine(db, tmp_path):
         text = "".join(zf.read(n).decode() for n in zf.namelist())
     assert "Nordmann" not in text and "912 34 567" not in text
     assert '"mode": "surrogates"' in text  # the manifest records the mode asked for
+
+
+def test_unknown_type_is_422_naming_the_known_ones_and_an_empty_export_is_409(client, clinic, db):
+    _, auth = clinic
+    bad = client.get(f"{BASE}/preview", headers=auth, params={"suggestion_type": "soap_plann"})
+    err = _error(bad, 422, "validation_error")
+    assert err["field"] == "suggestion_types" and "soap_plan" in err["message"]
+    err = _error(client.post(BASE, headers=auth, json={"consent": CONSENT, "suggestion_types": ["x_y"]}),
+                 422, "validation_error")
+    assert "known types" in err["message"] and "red_flag" in err["message"]
+    empty = client.post(BASE, headers=auth, json={"consent": CONSENT, "suggestion_types": ["red_flag"]})
+    assert "nothing to export" in _error(empty, 409, "conflict")["message"]
+    assert client.get(BASE, headers=auth).json()["exports"] == []

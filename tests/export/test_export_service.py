@@ -166,8 +166,8 @@ def test_other_organizations_see_nothing(db, org, service):
     with pytest.raises(NotFoundError):
         service.revoke(other, batch["id"], "pending")
     assert service.list(other) == []
-    empty = service.create(Actor(other), OK, Scope())
-    assert empty["suggestions"] == 0 and empty["rows"] == {"sft": 0, "dpo": 0, "kto": 0}
+    with pytest.raises(ConflictError, match="nothing to export"):
+        service.create(Actor(other), OK, Scope())
 
 
 @pytest.mark.parametrize(("rows", "pending_after"), [("pending", True), ("excluded", False)])
@@ -181,9 +181,12 @@ def test_revoke_deletes_bundle_and_releases_or_excludes_rows(db, org, service, r
         service.download(org, batch["id"])
     with pytest.raises(ConflictError, match="already revoked"):
         service.revoke(org, batch["id"], rows)
-    again = service.create(Actor(org), OK, Scope())
-    assert (again["suggestions"] == 3) is pending_after
-    assert [b["status"] for b in service.list(org)] == ["complete", "revoked"]  # newest first
+    if pending_after:
+        assert service.create(Actor(org), OK, Scope())["suggestions"] == 3
+        assert [b["status"] for b in service.list(org)] == ["complete", "revoked"]  # newest first
+    else:
+        with pytest.raises(ConflictError, match="nothing to export"):
+            service.create(Actor(org), OK, Scope())
 
 
 def test_revoke_names_the_choices(db, org, service):
@@ -259,3 +262,30 @@ def test_postgres_assigns_through_the_pending_index(postgres_database, monkeypat
         uow.repo(repository.ExportRepository).assign(org_id, [5, 3, 9], "b")
     assert captured and all(
         "ix_suggestions_pending_id" in plan and "id >=" in plan for plan in captured)
+
+
+def _consents(db, org):
+    from tilbake.export.tables import export_consents
+
+    with db.unit_of_work(write=False) as uow:
+        query = select(export_consents.c.id).where(export_consents.c.organization_id == org)
+        return list(uow.conn.execute(query).scalars())
+
+
+def test_an_unknown_type_in_the_filter_names_the_known_ones(db, org, service):
+    add_suggestions(db, org, _mixed())
+    for call in (lambda s: service.preview(org, s), lambda s: service.create(Actor(org), OK, s)):
+        with pytest.raises(ValidationError, match=r"unknown suggestion type 'soap_plann'.*soap_plan") as err:
+            call(Scope(types=("soap_plan", "soap_plann")))
+        assert err.value.field == "suggestion_types"
+    assert _consents(db, org) == [] and _files(service, org) == []
+
+
+def test_an_export_that_would_hold_nothing_is_refused_and_stores_no_consent(db, org, service):
+    with pytest.raises(ConflictError, match="nothing to export: no decided suggestion"):
+        service.create(Actor(org), OK, Scope())
+    add_suggestions(db, org, [record(0, "ignored"), record(1, "accepted_as_is", "Ring 91234567.")])
+    with pytest.raises(ConflictError, match=r"1 skipped \(ignored\), 1 kept out by the leak gate"):
+        service.create(Actor(org), OK, Scope())
+    assert _consents(db, org) == [] and _files(service, org) == [] and service.list(org) == []
+    assert set(_batch_ids(db, org).values()) == {None}

@@ -28,6 +28,7 @@ from typing import Any
 
 from tilbake.audit import service as audit
 from tilbake.capture.repository import SuggestionFilter, SuggestionRepository
+from tilbake.capture.types import known_types
 from tilbake.errors import ConflictError, ExportError, NotFoundError, ValidationError
 from tilbake.export import manifest
 from tilbake.export.anonymize import Anonymizer
@@ -45,7 +46,7 @@ from tilbake.export.request import (
     preview_counts,
 )
 from tilbake.files import private_dir, private_file
-from tilbake.store import Database
+from tilbake.store import Database, UnitOfWork
 from tilbake.store.clock import utcnow
 
 _PAGE = 1000
@@ -113,10 +114,21 @@ class ExportService:
             return self._sweep(folder)
 
     # -- preview and create ------------------------------------------------------------------------
+    @staticmethod
+    def _check_types(uow: UnitOfWork, org_id: int, scope: Scope) -> None:
+        """An unknown type in the filter is a mistake, not an empty export: name the known ones."""
+        known = known_types(uow, org_id)
+        unknown = [t for t in scope.types if t not in known]
+        if unknown:
+            raise ValidationError(
+                f"unknown suggestion type {', '.join(map(repr, unknown))} in the export filter; known "
+                f"types: {', '.join(known)}", field="suggestion_types")
+
     def preview(self, org_id: int, scope: Scope) -> dict[str, Any]:
         """What the next export with this scope would read: the same pending query as create."""
         scope.check()
         with self.db.unit_of_work(write=False) as uow:
+            self._check_types(uow, org_id, scope)
             groups = uow.repo(SuggestionRepository).pending_groups(org_id, scope.filter())
         return preview_counts(groups, scope) | {
             "consent": {"statement_version": CONSENT_VERSION, "statement": CONSENT_STATEMENT}
@@ -139,6 +151,11 @@ class ExportService:
         with self._locked(actor.org_id) as folder:
             self._sweep(folder)
             with self.db.unit_of_work(write=False) as uow:
+                self._check_types(uow, actor.org_id, scope)
+                if not uow.repo(SuggestionRepository).pending_groups(actor.org_id, scope.filter()):
+                    raise ConflictError(
+                        "nothing to export: no decided suggestion in this scope is waiting for export "
+                        "(see the preview); no consent was stored")
                 max_id = uow.repo(SuggestionRepository).max_id()
             pipeline = ExportPipeline(
                 self.make_anonymizer(scope.mode),
@@ -156,6 +173,7 @@ class ExportService:
             with BundleWriter(folder, name, unpacked=unpacked) as writer:
                 records = self._snapshot(actor.org_id, scope.filter(), max_id, given_at)
                 outcome = pipeline.run(records, writer, progress)
+                _refuse_if_empty(outcome)
                 body = manifest.build(
                     outcome.tally,
                     rows=writer.rows,
@@ -289,6 +307,19 @@ class ExportService:
                 audit.record(uow, org_id, token_id, "revoked", "export", batch_id, released)
             self._sweep(folder)  # the bundle is no longer live: delete it
         return self.get(org_id, batch_id) | {"released": released}
+
+
+def _refuse_if_empty(outcome: Outcome) -> None:
+    """A bundle without a row helps nobody (and its empty files do not load): refuse it, saying why."""
+    if outcome.exported_ids:
+        return
+    tally = outcome.tally
+    why = [f"{n} skipped ({reason})" for reason, n in sorted(tally.skipped.items())]
+    if tally.quarantined_suggestions:
+        why.append(f"{tally.quarantined_suggestions} kept out by the leak gate")
+    raise ConflictError(
+        "nothing to export: no suggestion in this scope gave a training row "
+        f"({', '.join(why) or 'none read'}); no consent was stored")
 
 
 def _public(batch: dict[str, Any]) -> dict[str, Any]:
