@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -83,6 +84,47 @@ def explain(text: str = _TEXT2, rules: Path = _RULES, model: bool = _MODEL,
             table.add_row(text[e.span.start:e.span.end], e.span.label.value, f"{e.span.score:.2f}", e.source,
                           e.pattern, e.check, ", ".join(e.cues), e.decision)
     Console().print(table)
+
+
+_GOLD = typer.Argument(..., help="gold JSONL: {\"id\", \"text\", \"spans\", \"negatives\"?} per line")
+_PRED = typer.Argument(..., help="predictions JSONL: {\"id\", \"spans\"} per line (deid detect's output)")
+_JSON = typer.Option(False, "--json", help="print the figures as JSON")
+
+
+@deid_app.command()
+def score(gold: Path = _GOLD, pred: Path = _PRED, as_json: bool = _JSON) -> None:
+    """Score predicted PHI spans against gold spans: exact and overlap precision/recall, PHI tokens left,
+    clean documents, hard negatives flagged."""
+    from tilbake.batch.score import score_files, summary
+    from tilbake.cli.common import echo_json, failing_cleanly
+
+    with failing_cleanly():
+        figures = summary(score_files(gold, pred))
+    echo_json(figures) if as_json else _score_table(figures)
+
+
+def _score_table(f: dict[str, Any]) -> None:
+    console = Console()
+    table = Table("match", "precision", "recall", "F1", "F2", title=f"{f['documents']} documents, "
+                  f"{f['gold_spans']} gold spans, {f['predicted_spans']} predicted")
+    for mode in ("exact", "bounds", "overlap", "chars"):
+        row = f[mode]
+        table.add_row(mode, *(_num(row.get(k)) for k in ("precision", "recall", "f1", "f2")))
+    console.print(table)
+    console.print(f"PHI tokens left {_num(f['phi_tokens_left'])} of {f['phi_tokens']}; clean documents "
+                  f"{_num(f['clean_documents'])}; hard negatives flagged {f['hard_negatives']['flagged']} of "
+                  f"{f['hard_negatives']['n']}", highlight=False)
+    labels = Table("gold label", "n", "exact R", "overlap R")
+    for label, row in f["per_gold_label"].items():
+        labels.add_row(label, str(row["n"]), _num(row["exact_recall"]), _num(row["overlap_recall"]))
+    console.print(labels)
+    if f["documents_without_prediction"]:
+        console.print(f"{f['documents_without_prediction']} gold documents had no prediction line "
+                      "(scored as nothing found)", highlight=False)
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def register(app: typer.Typer) -> None:
