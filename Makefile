@@ -1,23 +1,35 @@
 # The README's two commands are `make run` and `make test`; .ci/run calls `make test`.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-# reinstall when the dependencies change (the install is editable: source edits need none)
-STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+# reinstall when the dependencies change (the install is editable: source edits need none).
+# `make run` installs what serving needs (`.`); test, lint and bench also install the `dev` extra.
+HASH      := $(shell sha1sum pyproject.toml | cut -c1-12)
+RUN_STAMP := $(VENV)/.installed-run-$(HASH)
+DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test test-fast bench lint browser clean
+.PHONY: setup setup-run run test test-fast bench lint browser clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	rm -f $(VENV)/.installed-run-* && touch $@
+
+# the dev install holds the serving one, so it stamps both
+$(DEV_STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
-	rm -f $(VENV)/.installed-* && touch $@
+	rm -f $(VENV)/.installed-dev-* $(VENV)/.installed-run-* && touch $@ $(RUN_STAMP)
 
-setup: $(STAMP)
+setup-run: $(RUN_STAMP)
 
-## Start the service on SQLite with demo data (http://$(HOST):$(PORT)/docs).
-run: setup
+setup: $(DEV_STAMP)
+
+## Start the service on SQLite with demo data (http://$(HOST):$(PORT)/docs); `make run PORT=8080`.
+run: setup-run
 	$(VENV)/bin/tilbake demo --if-empty
 	$(VENV)/bin/tilbake serve --host $(HOST) --port $(PORT)
 
