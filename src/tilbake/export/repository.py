@@ -93,6 +93,26 @@ class ExportRepository:
             for r in self.conn.execute(query)
         ]
 
+    def summaries(self, org_id: int, batch_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The exports named, oldest first, as a maintainer identifies them: id, date, status, the
+        bundle's sha256 and its manifest's coarse period and counts."""
+        b = export_batches
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(sorted(batch_ids)):
+            query = select(b.c.id, b.c.created_at, b.c.status, b.c.sha256, b.c.file_name, b.c.manifest).where(
+                b.c.organization_id == org_id, b.c.id.in_(chunk))
+            for row in self.conn.execute(query).mappings():
+                man = row["manifest"]
+                out.append({"id": row["id"], "created_at": aware(row["created_at"]), "status": row["status"],
+                            "sha256": row["sha256"], "file_name": row["file_name"],
+                            "period": man.get("period"), "suggestions_exported":
+                                man.get("counts", {}).get("suggestions_exported")})
+        return sorted(out, key=lambda r: (r["created_at"], r["id"]))
+
+    def count(self, org_id: int) -> int:
+        b = export_batches
+        return int(self.conn.execute(select(func.count()).where(b.c.organization_id == org_id)).scalar_one())
+
     def get(self, org_id: int, batch_id: str) -> dict[str, Any] | None:
         b, k = export_batches, export_consents
         query = (
@@ -133,26 +153,6 @@ class ExportRepository:
             .values(status="revoked", revoked_at=when, revoked_rows=rows)
         )
         return int(self.conn.execute(stmt).rowcount) == 1
-
-    def summaries(self, org_id: int, batch_ids: Sequence[str]) -> list[dict[str, Any]]:
-        """The exports named, oldest first, as a maintainer identifies them: id, date, status, the
-        bundle's sha256 and its manifest's coarse period and counts."""
-        b = export_batches
-        out: list[dict[str, Any]] = []
-        for chunk in _chunks(sorted(batch_ids)):
-            query = select(b.c.id, b.c.created_at, b.c.status, b.c.sha256, b.c.file_name, b.c.manifest).where(
-                b.c.organization_id == org_id, b.c.id.in_(chunk))
-            for row in self.conn.execute(query).mappings():
-                man = row["manifest"]
-                out.append({"id": row["id"], "created_at": aware(row["created_at"]), "status": row["status"],
-                            "sha256": row["sha256"], "file_name": row["file_name"],
-                            "period": man.get("period"), "suggestions_exported":
-                                man.get("counts", {}).get("suggestions_exported")})
-        return sorted(out, key=lambda r: (r["created_at"], r["id"]))
-
-    def count(self, org_id: int) -> int:
-        b = export_batches
-        return int(self.conn.execute(select(func.count()).where(b.c.organization_id == org_id)).scalar_one())
 
     def live_files(self) -> set[str]:
         """File names of every complete batch (anything else in the exports folder is debris)."""
