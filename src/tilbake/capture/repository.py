@@ -286,6 +286,13 @@ class SuggestionRepository:
         deleted = int(self.conn.execute(delete(suggestions).where(*clauses)).rowcount)
         return deleted, batches
 
+    def orgs_with_text_before(self, cutoff: datetime) -> set[int]:
+        """Organizations holding raw text decided (or, never decided, created) before ``cutoff``."""
+        c = suggestions.c
+        query = select(c.organization_id).where(
+            c.text_pruned_at.is_(None), func.coalesce(c.decided_at, c.created_at) < _utc(cutoff)).distinct()
+        return {int(org) for org in self.conn.execute(query).scalars()}
+
     def prune_text(self, org_id: int, older_than: datetime, now: datetime) -> int:
         """Remove the raw text (suggestion, correction, notes, context) of rows decided (or, never
         decided, created) before ``older_than``; the decision and its numbers stay for the reports."""

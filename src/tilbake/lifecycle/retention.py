@@ -54,13 +54,16 @@ class RetentionService:
         now = utcnow()
         pruned: dict[int, int] = {}
         with self.db.unit_of_work() as uow:
-            orgs = uow.repo(RetentionRepository).all_orgs()
+            rows = uow.repo(SuggestionRepository)
+            orgs = {org: timedelta(days=days or DEFAULT_TEXT_RETENTION_DAYS)
+                    for org, days in uow.repo(RetentionRepository).all_orgs()}
             if org_name is not None:
                 wanted = org_id_of(uow, org_name)
-                orgs = [(org, days) for org, days in orgs if org == wanted]
-            for org, days in orgs:
-                period = timedelta(days=days or DEFAULT_TEXT_RETENTION_DAYS)
-                pruned[org] = uow.repo(SuggestionRepository).prune_text(org, now - period, now)
+                orgs = {wanted: orgs[wanted]}
+            # one cheap query first: only organizations with text older than the shortest period
+            due = rows.orgs_with_text_before(now - min(orgs.values(), default=timedelta(0)))
+            for org, period in orgs.items():
+                pruned[org] = rows.prune_text(org, now - period, now) if org in due else 0
                 if pruned[org]:  # a run that removes nothing leaves no trace (it runs every few hours)
                     audit.record(uow, org, None, "pruned", "suggestion_text", None, pruned[org],
                                  by=audit.SCHEDULED if scheduled else None)
