@@ -21,6 +21,16 @@ PG_URL = os.environ.get("TILBAKE_TEST_PG_URL", DEFAULT_PG_URL)
 REQUIRE_PG = os.environ.get("TILBAKE_REQUIRE_POSTGRES") == "1"
 
 
+@pytest.fixture(autouse=True)
+def _same_umask_after_each_test():
+    """The CLI sets the process umask to 077 when it starts (tilbake.files); in-process CLI tests must
+    not hand that on to the tests after them."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
 @pytest.fixture(scope="session")
 def pg_server_url() -> str:
     problem = postgres_reachable(PG_URL)
