@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -105,6 +107,13 @@ def test_the_source_is_never_written(services, who, source):
         with pytest.raises(DBAPIError, match="ReadOnlySqlTransaction"):
             conn.execute(text("UPDATE ai_feedback SET feedback_notes = 'x'"))
     assert checksum(source) == before
+
+
+def test_until_reads_only_older_rows(services, who, source):
+    options = ImportOptions(source_org=PRACTICE, until=datetime(2025, 5, 4, 10, 0))  # naive: UTC
+    tables = import_chiroclick(services.capture, who, source, options).as_dict()["tables"]
+    assert (tables["ai_feedback"]["read"], tables["ai_feedback"]["imported"]) == (3, 3)
+    assert tables["ai_suggestions"]["read"] == 0  # (the third row is 09:00 UTC: 11:00 at +02)
 
 
 def test_a_database_of_several_practices_needs_source_org(services, who, source):

@@ -52,9 +52,10 @@ def test_import_reports_and_a_rerun_imports_nothing(env, source):
 
 def test_the_url_may_come_from_the_environment(env, source, monkeypatch):
     monkeypatch.setenv("TILBAKE_IMPORT_DATABASE_URL", source)
-    out = _import("--source-org", PRACTICE, "--json")
+    out = _import("--source-org", PRACTICE, "--until", "2025-05-12", "--json")
     assert out.exit_code == 0, out.output
-    assert json.loads(out.output)["tables"]["ai_feedback"]["imported"] == 4
+    tables = json.loads(out.output)["tables"]
+    assert tables["ai_feedback"]["imported"] == 4 and tables["ai_suggestions"]["read"] == 1
 
 
 @pytest.mark.parametrize(("args", "message"), [

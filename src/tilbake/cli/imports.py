@@ -6,6 +6,7 @@ reason, as counts. Running it again imports only rows that were not there before
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -49,6 +50,9 @@ def chiroclick(
     suggestions_type: Annotated[str | None, typer.Option(
         "--suggestions-type", help="suggestion type of ai_suggestions rows, if that table has no type column")
     ] = None,
+    until: Annotated[datetime | None, typer.Option(
+        help="only rows created before this time (ISO; naive times are UTC), e.g. when the panel "
+        "began posting to tilbake")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
     """Import the ai_feedback and ai_suggestions tables of the first client's database."""
@@ -56,7 +60,7 @@ def chiroclick(
 
     from tilbake.capture.imports.chiroclick import ImportOptions, import_chiroclick
 
-    options = ImportOptions(source_org=source_org, suggestions_type=suggestions_type)
+    options = ImportOptions(source_org=source_org, suggestions_type=suggestions_type, until=until)
     with services() as built, Progress(transient=True, disable=as_json) as bar:
         task = bar.add_task("importing", total=None)
 

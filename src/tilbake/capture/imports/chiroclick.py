@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -54,6 +55,7 @@ ORG_LIST_MAX = 10
 class ImportOptions:
     source_org: str | None = None  # the practice's organization_id in the source
     suggestions_type: str | None = None  # for ai_suggestions rows when the table has no type column
+    until: datetime | None = None  # only rows created before (e.g. when the panel began posting to tilbake)
     batch_size: int = 500
 
 
@@ -164,8 +166,8 @@ def _read_plan(conn: Any, name: str, options: ImportOptions, report: ImportRepor
     chosen = [*_REQUIRED[name], *(c for c in _OPTIONAL[name] if c in present and c not in _REQUIRED[name])]
     if "organization_id" not in present:
         report.notes.append(f"{name}: no organization_id column, every row read")
-        return TableRead(name, chosen)
-    plan = TableRead(name, chosen, options.source_org)
+        return TableRead(name, chosen, until=options.until)
+    plan = TableRead(name, chosen, options.source_org, options.until)
     if options.source_org is None:
         orgs = plan.organizations(conn, ORG_LIST_MAX + 1)
         if len(orgs) > 1:

@@ -11,9 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, column, create_engine, func, select, table, text
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    String,
+    bindparam,
+    cast,
+    column,
+    create_engine,
+    func,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
@@ -73,16 +86,17 @@ class TableRead:
     name: str
     columns: Sequence[str]
     organization: str | None = None  # compared as text, so UUID and integer keys both work
-
-    def _where(self) -> Any:
-        if self.organization is None:
-            return None
-        return cast(column("organization_id"), String) == self.organization
+    until: datetime | None = None  # only rows created before
 
     def _from(self, *what: Any) -> Any:
         query = select(*what).select_from(table(self.name))
-        where = self._where()
-        return query if where is None else query.where(where)
+        if self.organization is not None:
+            query = query.where(cast(column("organization_id"), String) == self.organization)
+        if self.until is not None:
+            until = self.until if self.until.tzinfo else self.until.replace(tzinfo=UTC)
+            before = bindparam("until", until, type_=DateTime(timezone=True))
+            query = query.where(column("created_at") < before)
+        return query
 
     def count(self, conn: Connection) -> int:
         return int(conn.execute(self._from(func.count())).scalar_one())
