@@ -156,3 +156,16 @@ def test_bad_source_urls(services, who, url, message):
     with pytest.raises(InputError, match=message) as caught:
         import_chiroclick(services.capture, who, url, OPTIONS)
     assert "s3cret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("ARCHIVED", "feedback_status 'ARCHIVED' unknown"),
+    ("archived", "feedback_status 'archived' unknown"),
+    ("Hansen", "feedback_status an unlisted value unknown"),  # could be a word someone typed
+    ("ikke ferdig", "feedback_status an unlisted value unknown"),
+])
+def test_reports_name_only_code_like_values(value, shown):
+    from tilbake.capture.imports.chiroclick import suggestion_record
+
+    row = {"id": 1, "feedback_status": value, "suggested_text": "Tekst.", "created_at": None}
+    assert suggestion_record(row, "soap_notes") == shown

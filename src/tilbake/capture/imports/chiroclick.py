@@ -47,7 +47,9 @@ _OPTIONAL = {
 }
 _REQUIRED = {FEEDBACK: ("id", "suggestion_type", "original_suggestion", "created_at"),
              SUGGESTIONS: ("id", "suggested_text", "feedback_status", "created_at")}
-_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")  # a vocabulary value, safe to name in a report
+# A code-like value (one case, no spaces) is named in a report; anything else, which could be a
+# word someone typed, is not.
+_TOKEN = re.compile(r"^(?:[a-z0-9_.-]{1,64}|[A-Z0-9_.-]{1,64})$")
 ORG_LIST_MAX = 10
 
 
