@@ -223,10 +223,15 @@ class CaptureService:
                     continue
                 decided_at = (record.decided_at or now) if isinstance(record, FeedbackIn) else None
                 rows.append((record.id, values, record.created_at or now, decided_at))
-            inserted = _rows(uow).insert_new(org, rows)
+            # look first: a re-run then sends no insert at all (the insert still skips any id a
+            # concurrent import stored meanwhile)
+            stored = _rows(uow).get_many(org, [row[0] for row in rows])
+            inserted = _rows(uow).insert_new(org, [row for row in rows if row[0] not in stored])
+            raced = [r[0] for r in rows if r[0] not in stored and r[0] not in inserted]
+            stored.update(_rows(uow).get_many(org, raced))
             for public_id, values, _created, decided_at in rows:
                 outcome[public_id] = "created" if public_id in inserted else _compare(
-                    _rows(uow).get(org, public_id) or {}, values, decided_at)
+                    stored.get(public_id, {}), values, decided_at)
         return outcome
 
     def _import_values(self, uow: UnitOfWork, org: int, record: FeedbackIn | SuggestionIn,
