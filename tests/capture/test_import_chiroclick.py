@@ -150,6 +150,7 @@ NO_SERVER = "postgresql://reader:s3cret-pw@127.0.0.1:1/ehr"
 @pytest.mark.parametrize(("url", "message"), [
     ("sqlite:///ehr.db", "must be a PostgreSQL URL"),
     ("not a url", "must be a PostgreSQL URL"),
+    ("postgresql+nodriver://reader@127.0.0.1/ehr", "must be a PostgreSQL URL"),  # no such driver
     (NO_SERVER, "cannot connect to the source database 127.0.0.1:1/ehr "),
 ])
 def test_bad_source_urls(services, who, url, message):

@@ -47,11 +47,11 @@ def read_only_snapshot(database_url: str) -> Iterator[Connection]:
         url = normalize_url(database_url)
         if make_url(url).get_backend_name() != "postgresql":
             raise ArgumentError("not postgresql")
-    except ArgumentError:
+        engine = create_engine(url, hide_parameters=True, poolclass=NullPool, connect_args={
+            "options": "-c default_transaction_read_only=on", "connect_timeout": 10})
+    except (ArgumentError, ImportError):  # not a URL, another database, or a driver not installed
         raise ValidationError("--database-url must be a PostgreSQL URL "
                               "(postgresql://user@host:5432/database)", field="database_url") from None
-    engine = create_engine(url, hide_parameters=True, poolclass=NullPool, connect_args={
-        "options": "-c default_transaction_read_only=on", "connect_timeout": 10})
     try:
         conn = engine.connect()
     except DBAPIError as exc:
