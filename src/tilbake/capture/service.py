@@ -200,6 +200,58 @@ class CaptureService:
             _rows(uow).insert_new(org, rows)
         return len(rows)
 
+    def import_new(self, who: Caller, records: Sequence[FeedbackIn | SuggestionIn]) -> dict[str, str]:
+        """Store the records whose ids are new, in one transaction; stored ones stay as they are.
+
+        Each record carries its source's id, so a re-run finds it. Answers, per id: "created",
+        "unchanged", "changed" (the stored record differs from this one; kept as stored) or
+        "invalid <field>" (too long, an unknown class or an unregistered type: that record is not
+        stored, the others are).
+        """
+        now = utcnow()
+        rows: list[NewRow] = []
+        outcome: dict[str, str] = {}
+        with self.db.unit_of_work() as uow:
+            org = caller_org_id(uow, who)
+            registered: dict[str, bool] = {}
+            for record in records:
+                assert record.id, "an imported record carries its source id"
+                try:
+                    values = self._import_values(uow, org, record, registered)
+                except ValidationError as exc:
+                    outcome[record.id] = f"invalid {exc.field or 'record'}"
+                    continue
+                decided_at = (record.decided_at or now) if isinstance(record, FeedbackIn) else None
+                rows.append((record.id, values, record.created_at or now, decided_at))
+            # look first: a re-run then sends no insert at all (the insert still skips any id a
+            # concurrent import stored meanwhile)
+            stored = _rows(uow).get_many(org, [row[0] for row in rows])
+            inserted = _rows(uow).insert_new(org, [row for row in rows if row[0] not in stored])
+            raced = [r[0] for r in rows if r[0] not in stored and r[0] not in inserted]
+            stored.update(_rows(uow).get_many(org, raced))
+            for public_id, values, _created, decided_at in rows:
+                outcome[public_id] = "created" if public_id in inserted else _compare(
+                    stored.get(public_id, {}), values, decided_at)
+        return outcome
+
+    def _import_values(self, uow: UnitOfWork, org: int, record: FeedbackIn | SuggestionIn,
+                       registered: dict[str, bool]) -> dict[str, Any]:
+        """The values to store, or ValidationError; type lookups are cached for the batch."""
+        self._check_sizes(record)
+        name = record.suggestion_type
+        if name not in registered:
+            try:
+                check_type(uow, org, name)
+                registered[name] = True
+            except ValidationError:
+                registered[name] = False
+        if not registered[name]:
+            raise ValidationError("suggestion_type is not registered", field="suggestion_type")
+        values = record.model_dump(include=set(SUGGESTION_FIELDS))
+        if isinstance(record, FeedbackIn):
+            values.update(self._decision(record.original_suggestion, record))
+        return values
+
     @staticmethod
     def _same_or_conflict(row: Mapping[str, Any] | None, values: Mapping[str, Any], fields: tuple[str, ...],
                           public_id: str, what: str = "suggestion") -> None:
@@ -256,6 +308,12 @@ class CaptureService:
         with self.db.unit_of_work(write=False, atomic=False) as uow:
             rows = _rows(uow).daily(caller_org_id(uow, who), flt)
         return {"days": fold_daily(rows)}
+
+
+def _compare(stored: Mapping[str, Any], values: Mapping[str, Any], decided_at: datetime | None) -> str:
+    fields = SUGGESTION_FIELDS + (DECISION_FIELDS if decided_at else ())
+    same = all(stored.get(n) == values.get(n) for n in fields)
+    return "unchanged" if same and (stored.get("decided_at") is None) == (decided_at is None) else "changed"
 
 
 def _parse_cursor(cursor: str | None) -> int | None:

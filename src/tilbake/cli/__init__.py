@@ -38,8 +38,19 @@ def _register() -> None:
     # Sub-command groups live beside this file, one module per area.
     import importlib
 
-    for module_name in ("serve", "accounts", "capture", "deid", "export", "erase", "retention", "audit",
-                        "ner", "synth"):
+    for module_name in (
+        "serve",
+        "accounts",
+        "capture",
+        "imports",
+        "deid",
+        "export",
+        "erase",
+        "retention",
+        "audit",
+        "ner",
+        "synth",
+    ):
         module = importlib.import_module(f"tilbake.cli.{module_name}")
         module.register(app)
 

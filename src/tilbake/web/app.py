@@ -28,6 +28,7 @@ ROUTERS = (
     "tilbake.web.routes.exports",
     "tilbake.web.routes.erasure",
     "tilbake.web.routes.audit",
+    "tilbake.web.routes.compat",
 )
 
 
