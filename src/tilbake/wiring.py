@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from tilbake.accounts.service import AccountService, Principal
     from tilbake.capture.service import CaptureService
     from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.deid.detect.rules import Rules
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
+    from tilbake.review.service import ReviewService
     from tilbake.store import Database
 
 
@@ -40,6 +42,18 @@ def deid_engine(model: bool = True) -> Deidentifier:
     from tilbake.deid.detect.engine import Deidentifier
 
     return Deidentifier.default(model=model)
+
+
+@lru_cache(maxsize=32)
+def rules_engine(rules: Rules, model: bool = True) -> Deidentifier:
+    """The default engine's detectors (the model loaded once per process) with an organization's own
+    rules (``review/rulebook.py``): a new rules version is used at once, by a new engine object."""
+    from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.deid.detect.rules import Rules
+
+    if rules == Rules():
+        return deid_engine(model)
+    return Deidentifier(deid_engine(model).detectors, rules)
 
 
 def export_cleaner(mode: str, secret: bytes) -> Cleaner:
@@ -154,6 +168,12 @@ class Services:
             workers=self.export_workers,
             cleaner=lambda mode: partial(export_cleaner, mode, secret),
         )
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from tilbake.review.service import ReviewService
+
+        return ReviewService(self.db, self.secret, rules_engine, max_text_chars=self.settings.max_text_chars)
 
     def local(self, org_name: str) -> Principal:
         """An organization named by a local operator (the CLI), as a caller of the services."""

@@ -23,7 +23,8 @@ metadata = MetaData(
 )
 
 #: the areas' table modules, in dependency order (migrations and their tests need every table)
-TABLE_MODULES = ("tilbake.accounts.tables", "tilbake.capture.tables", "tilbake.export.tables")
+TABLE_MODULES = ("tilbake.accounts.tables", "tilbake.capture.tables", "tilbake.export.tables",
+                 "tilbake.review.tables")
 
 
 def all_tables() -> MetaData:
