@@ -21,6 +21,7 @@ ROUTERS = (
     "tilbake.web.routes.capture",
     "tilbake.web.routes.reports",
     "tilbake.web.routes.exports",
+    "tilbake.web.routes.review",
 )
 
 
