@@ -169,13 +169,16 @@ class FeedbackRepository:
         e = feedback_events
         return int(self.conn.execute(delete(e).where(e.c.organization_id == org_id)).rowcount)
 
-    def grouped(self, org_id: int, action: str, keys: Sequence[str]) -> list[dict[str, Any]]:
-        """Counts of ``action`` events grouped on ``keys`` (stable: count, then the keys)."""
+    def grouped(self, org_id: int, action: str, keys: Sequence[str], *, lower: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        """Counts of ``action`` events grouped on ``keys`` (stable: count, then the keys); ``lower``
+        names a key grouped case-blind (shown as its first form in sort order)."""
         e = feedback_events
-        cols = [e.c[k] for k in keys]
+        cols = [func.lower(e.c[k]).label(k) if k == lower else e.c[k] for k in keys]
+        shown = [func.min(e.c[lower]).label("shown")] if lower else []
         n = func.count().label("count")
-        query = (select(*cols, n).where(e.c.organization_id == org_id, e.c.action == action)
-                 .group_by(*cols).order_by(n.desc(), *cols))
+        query = (select(*cols, *shown, n).where(e.c.organization_id == org_id, e.c.action == action)
+                 .group_by(*cols).order_by(n.desc(), *cols).limit(limit))
         return [dict(r) for r in self.conn.execute(query).mappings()]
 
     def events(self, org_id: int) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from tilbake.deid.detect.engine import Deidentifier
 from tilbake.deid.detect.rules import Rules
 from tilbake.errors import NotFoundError, ValidationError
 from tilbake.review import privacy
+from tilbake.review.aggregate import TOP, acceptance, summarize
 from tilbake.review.corrections import Correction, Entity, Request, plan, render, replay
 from tilbake.review.events import Document, build_events
 from tilbake.review.repository import FeedbackRepository, ReviewRepository
@@ -175,6 +176,17 @@ class ReviewService:
             uow.repo(ReviewRepository).set_status(org_id, item_id, "reviewed", utcnow(), acceptance)
         return self.get(org_id, item_id)
 
+    # -- summary -----------------------------------------------------------------------------------
+    def summary(self, org_id: int, top: int = TOP) -> dict[str, Any]:
+        if not 1 <= top <= 1000:
+            raise ValidationError("top must be within 1..1000", field="top")
+        with self.db.unit_of_work(write=False) as uow:
+            return summarize(uow, org_id, top)
+
+    def acceptance(self, org_id: int) -> list[dict[str, Any]]:
+        with self.db.unit_of_work(write=False) as uow:
+            return acceptance(uow, org_id)
+
     # -- retention and deletion ------------------------------------------------------------------
     def retention(self, org_id: int) -> Retention:
         with self.db.unit_of_work(write=False) as uow:
@@ -235,3 +247,4 @@ def _view(item: dict[str, Any], entities: list[Entity]) -> dict[str, Any]:
                         for c in item["corrections"]],
         "anonymized": render(text, entities),
     }
+

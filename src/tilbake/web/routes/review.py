@@ -118,6 +118,16 @@ def complete(item_id: str, who: Who, svc: Review) -> JSON:
     return JSON(svc.complete(who.org_id, item_id))
 
 
+@router.get("/summary", summary="Top false positives and missed patterns, grouped so repeats count up")
+def summary(who: Who, svc: Review, top: int = 10) -> JSON:
+    return JSON(svc.summary(who.org_id, top))
+
+
+@router.get("/acceptance", summary="Per week and type: how many detected entities reviewers accepted")
+def acceptance(who: Who, svc: Review) -> JSON:
+    return JSON({"acceptance": svc.acceptance(who.org_id)})
+
+
 @router.get("/retention", summary="How long FeedbackEvents are kept")
 def get_retention(who: Who, svc: Review) -> JSON:
     return JSON(svc.retention(who.org_id).as_dict())
