@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
+    from tilbake.review.loop import RulesService
     from tilbake.review.service import ReviewService
     from tilbake.store import Database
 
@@ -174,6 +175,12 @@ class Services:
         from tilbake.review.service import ReviewService
 
         return ReviewService(self.db, self.secret, rules_engine, max_text_chars=self.settings.max_text_chars)
+
+    @cached_property
+    def rules(self) -> RulesService:
+        from tilbake.review.loop import RulesService
+
+        return RulesService(self.db, self.secret, rules_engine)
 
     def local(self, org_name: str) -> Principal:
         """An organization named by a local operator (the CLI), as a caller of the services."""

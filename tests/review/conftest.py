@@ -20,3 +20,10 @@ def review(db):
 @pytest.fixture
 def org_id(org):
     return org[0]["id"]
+
+
+@pytest.fixture
+def rules_service(db):
+    from tilbake.review.loop import RulesService
+
+    return RulesService(db, SECRET, partial(rules_engine, model=False))

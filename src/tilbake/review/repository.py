@@ -53,11 +53,12 @@ class ReviewRepository:
         query = query.order_by(t.c.created_at.desc(), t.c.id).limit(limit)
         return [_aware(r) for r in self.conn.execute(query).mappings()]
 
-    def reviewed(self, org_id: int) -> list[dict[str, Any]]:
-        """Every reviewed item with its text (replay, training data), oldest first."""
+    def with_text(self, org_id: int, *, reviewed_only: bool = True) -> list[dict[str, Any]]:
+        """Items with their text (replay, training data), oldest first; reviewed ones unless told."""
         t = review_items
-        query = (select(t).where(t.c.organization_id == org_id, t.c.status == "reviewed")
-                 .order_by(t.c.created_at, t.c.id))
+        query = select(t).where(t.c.organization_id == org_id).order_by(t.c.created_at, t.c.id)
+        if reviewed_only:
+            query = query.where(t.c.status == "reviewed")
         return [_aware(r) for r in self.conn.execute(query).mappings()]
 
     def set_status(self, org_id: int, item_id: str, status: str, when: datetime | None,
