@@ -115,5 +115,5 @@ class RulesService:
             row = repo.version(org_id, target) if target > 0 else None
             if target > 0 and row is None:
                 raise NotFoundError(f"no rules version {target} in this organization")
-        return self._add_version(org_id, lambda _rules: rules_of(row), f"rollback to {version_name(target)}",
-                                 None)
+        note = f"rollback to {version_name(target)}" if target > 0 else "rollback to the built-in rules"
+        return self._add_version(org_id, lambda _rules: rules_of(row), note, None)

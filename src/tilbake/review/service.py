@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from tilbake.deid.detect.engine import Deidentifier
@@ -186,6 +187,16 @@ class ReviewService:
     def acceptance(self, org_id: int) -> list[dict[str, Any]]:
         with self.db.unit_of_work(write=False) as uow:
             return acceptance(uow, org_id)
+
+    def export_feedback(self, org_id: int, folder: Path, mode: str = "anonymised") -> dict[str, Any]:
+        """The maintainer's export: feedback-summary.json and feedback-events.jsonl in ``folder``."""
+        from tilbake.review import feedback_export
+
+        feedback_export.check_mode(mode)
+        with self.db.unit_of_work(write=False) as uow:
+            summary = summarize(uow, org_id, top=None)
+            events = uow.repo(FeedbackRepository).events(org_id)
+        return feedback_export.write(folder, summary, events, mode, self.secret)
 
     # -- retention and deletion ------------------------------------------------------------------
     def retention(self, org_id: int) -> Retention:
