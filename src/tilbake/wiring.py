@@ -57,13 +57,21 @@ def rules_engine(rules: Rules, model: bool = True) -> Deidentifier:
     return Deidentifier(deid_engine(model).detectors, rules)
 
 
-def export_cleaner(mode: str, secret: bytes) -> Cleaner:
-    """The export's anonymize-and-scan step on the default engine (module level: picklable for the
-    export's worker processes, each of which builds its own engine once)."""
+def org_engine(rules: dict[str, object] | None = None) -> Deidentifier:
+    """The default engine, or one with an organization's rules in their JSON form (picklable)."""
+    from tilbake.deid.detect.rules import Rules
+
+    return rules_engine(Rules.from_dict(rules)) if rules else deid_engine()
+
+
+def export_cleaner(mode: str, secret: bytes, rules: dict[str, object] | None = None) -> Cleaner:
+    """The export's anonymize-and-scan step on the default engine, or on one with an organization's
+    rules (module level: picklable for the export's worker processes, each of which builds its own
+    engine once)."""
     from tilbake.export.anonymize import EngineAnonymizer
     from tilbake.export.pipeline import Cleaner
 
-    engine = deid_engine()
+    engine = org_engine(rules)
     return Cleaner(EngineAnonymizer(engine, mode, secret=secret), export_scanner(engine))
 
 
@@ -159,15 +167,17 @@ class Services:
     def exports(self) -> ExportService:
         from tilbake.export.anonymize import EngineAnonymizer
         from tilbake.export.service import ExportService
+        from tilbake.review.release import ExportRelease
 
         secret = self.secret
         return ExportService(
             self.db,
             self.exports_dir,
-            lambda mode: EngineAnonymizer(deid_engine(), mode, secret=secret),
-            lambda: export_scanner(deid_engine()),
+            lambda mode, rules=None: EngineAnonymizer(org_engine(rules), mode, secret=secret),
+            lambda rules=None: export_scanner(org_engine(rules)),
             workers=self.export_workers,
-            cleaner=lambda mode: partial(export_cleaner, mode, secret),
+            cleaner=lambda mode, rules=None: partial(export_cleaner, mode, secret, rules),
+            hook=ExportRelease(self.db),  # the organization's rules; quarantined rows after review
         )
 
     @cached_property

@@ -74,7 +74,7 @@ def test_delete_all_needs_confirmation_and_counts(review, org_id, db):
         review.delete_all(org_id, confirm=False)
     assert _count(db, org_id) == 1
     assert review.delete_all(org_id, confirm=True) == {"events_deleted": 1, "items_deleted": 2}
-    assert _count(db, org_id) == 0 and review.list(org_id) == []
+    assert _count(db, org_id) == 0 and review.list_items(org_id) == []
 
 
 def test_bad_retention_is_refused(review, org_id):

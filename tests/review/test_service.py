@@ -127,7 +127,7 @@ def test_items_of_another_organization_are_not_found(review, org_id, db):
     item = review.submit(org_id, NOTE)
     with pytest.raises(NotFoundError):
         review.get(other, item["id"])
-    assert review.list(other) == []
+    assert review.list_items(other) == []
 
 
 def test_events_survive_a_restart(review, org_id, db):
@@ -149,4 +149,4 @@ def test_complete_records_acceptance_per_label(review, org_id):
     review.correct(org_id, item["id"], Request("mark_as_not_pii", start, end))
     done = review.complete(org_id, item["id"])
     assert done["status"] == "reviewed" and done["reviewed_at"] is not None
-    assert [i["id"] for i in review.list(org_id, "reviewed")] == [item["id"]]
+    assert [i["id"] for i in review.list_items(org_id, "reviewed")] == [item["id"]]

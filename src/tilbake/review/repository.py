@@ -119,7 +119,7 @@ class ReviewRepository:
 
     def suggestion_items(self, org_id: int, suggestion_ids: Sequence[int]) -> list[dict[str, Any]]:
         t = review_items
-        query = select(t.c.suggestion_id, t.c.field, t.c.status, t.c.id).where(
+        query = select(t.c.suggestion_id, t.c.field, t.c.status, t.c.id, t.c.source).where(
             t.c.organization_id == org_id, t.c.suggestion_id.in_(list(suggestion_ids)))
         return [dict(r) for r in self.conn.execute(query).mappings()]
 

@@ -40,7 +40,8 @@ def _corrections(rows: Sequence[dict[str, Any]]) -> list[Correction]:
 
 def field_texts(row: dict[str, Any]) -> list[tuple[str, str]]:
     """The non-empty free-text fields of a suggestion row, by name."""
-    ctx = row.get("context_data") if isinstance(row.get("context_data"), dict) else {}
+    raw = row.get("context_data")
+    ctx: dict[str, Any] = raw if isinstance(raw, dict) else {}
     values = (row.get("original_suggestion"), row.get("user_correction"), ctx.get("chief_complaint"))
     return [(f, v) for f, v in zip(FIELDS, values, strict=True) if isinstance(v, str) and v.strip()]
 
@@ -113,7 +114,7 @@ class ReviewService:
         return [i["id"] for i in items]
 
     # -- reading ---------------------------------------------------------------------------------
-    def list(self, org_id: int, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def list_items(self, org_id: int, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         if status not in (None, "open", "reviewed"):
             raise ValidationError("status must be open or reviewed", field="status")
         with self.db.unit_of_work(write=False) as uow:

@@ -93,7 +93,7 @@ def quarantine(body: QuarantineIn, who: Who, svc: Review) -> JSON:
 @router.get("/items", summary="Review items of this organization, newest first")
 def list_items(who: Who, svc: Review, status: Literal["open", "reviewed"] | None = None,
                limit: int = 100) -> JSON:
-    return JSON({"items": svc.list(who.org_id, status, limit)})
+    return JSON({"items": svc.list_items(who.org_id, status, limit)})
 
 
 @router.get("/items/{item_id}", summary="One item: text, entities, explanations, corrections, rendering")
