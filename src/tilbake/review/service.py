@@ -113,6 +113,41 @@ class ReviewService:
                 uow.repo(ReviewRepository).add_item(item)
         return [i["id"] for i in items]
 
+    def sample_quiet(self, org_id: int, size: int, types: Sequence[str] = ()) -> list[str]:
+        """Items of randomly sampled sentences of pending suggestions in which the engine found nothing
+        (reviewed, they bound the miss rate: ``miss_rate``)."""
+        from tilbake.review.missrate import sentences
+
+        if not 1 <= size <= 500:
+            raise ValidationError("size must be within 1..500", field="size")
+        with self.db.unit_of_work(write=False) as uow:
+            rows = uow.repo(ReviewRepository).sample_pending(org_id, types, size)
+        engine, items = self.engine(org_id), []
+        for row in rows:
+            for name, text in field_texts(row):
+                for sentence in sentences(text):
+                    if len(items) < size and not engine.detect(sentence):
+                        items.append(self._new_item(engine, org_id, sentence, source="quiet", field=name,
+                                                    suggestion_id=row["id"],
+                                                    document_type=str(row["suggestion_type"])[:64]))
+        with self.db.unit_of_work() as uow:
+            for item in items:
+                uow.repo(ReviewRepository).add_item(item)
+        return [i["id"] for i in items]
+
+    def miss_rate(self, org_id: int, confidence: float = 0.95) -> dict[str, Any]:
+        """The upper bound on the share of quiet sentences holding PHI, from the reviewed ones."""
+        from tilbake.review.missrate import report
+
+        if not 0.5 <= confidence < 1:
+            raise ValidationError("confidence must be within 0.5..1 (exclusive)", field="confidence")
+        with self.db.unit_of_work(write=False) as uow:
+            repo = uow.repo(ReviewRepository)
+            quiet = [i for i in repo.with_text(org_id) if i["source"] == "quiet"]
+            found = sum(1 for i in quiet if replay(map(Entity.from_dict, i["detected"]),
+                                                   _corrections(repo.corrections(i["id"]))))
+        return report(found, len(quiet), confidence)
+
     # -- reading ---------------------------------------------------------------------------------
     def list_items(self, org_id: int, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         if status not in (None, "open", "reviewed"):

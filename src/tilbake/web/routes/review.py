@@ -90,6 +90,17 @@ def quarantine(body: QuarantineIn, who: Who, svc: Review) -> JSON:
     return JSON({"items": svc.from_quarantine(who.org_id, body.export_id)}, status_code=201)
 
 
+@router.post("/items/quiet", status_code=201,
+             summary="Items of sampled sentences where nothing was detected (for the miss-rate bound)")
+def quiet(body: SampleIn, who: Who, svc: Review) -> JSON:
+    return JSON({"items": svc.sample_quiet(who.org_id, body.size, body.suggestion_types)}, status_code=201)
+
+
+@router.get("/miss-rate", summary="Upper bound on the miss rate from reviewed quiet sentences")
+def miss_rate(who: Who, svc: Review, confidence: float = 0.95) -> JSON:
+    return JSON(svc.miss_rate(who.org_id, confidence))
+
+
 @router.get("/items", summary="Review items of this organization, newest first")
 def list_items(who: Who, svc: Review, status: Literal["open", "reviewed"] | None = None,
                limit: int = 100) -> JSON:
