@@ -74,3 +74,39 @@ def test_retention_and_confirmed_delete(client, auth):
     r = client.post("/api/v1/review/feedback/delete", json={"confirm": True}, headers=auth)
     assert r.json() == {"events_deleted": 1, "items_deleted": 1}  # retention kept one event
     assert client.get("/api/v1/review/items", headers=auth).json()["items"] == []
+
+
+def _reviewed(client, auth, word):
+    text = f"Hun er sjåfør i firmaet {word}. Fortsetter med Hvite Boka hjemme."
+    item = _item(client, auth, text)
+    url = f"/api/v1/review/items/{item['id']}"
+    start, end = _range(item, word)
+    body = {"action": "mark_as_pii", "start": start, "end": end, "label": "ORG"}
+    client.post(f"{url}/corrections", json=body, headers=auth)
+    for e in client.get(url, headers=auth).json()["entities"]:
+        if e["text"] == "Hvite Boka":
+            client.post(f"{url}/corrections", json={"action": "mark_as_not_pii", "start": e["start"],
+                                                     "end": e["end"]}, headers=auth)
+    return client.post(f"{url}/complete", headers=auth).json()
+
+
+def test_summary_rules_loop_and_miss_rate(client, auth):
+    for word in ("Fjordlaks", "Bergfisk"):
+        _reviewed(client, auth, word)
+    summary = client.get("/api/v1/review/summary", headers=auth).json()
+    assert summary["missed_patterns"][0] == {"shape": "Xx", "type": "ORG", "context_words": "i firmaet",
+                                             "count": 2}
+    assert client.get("/api/v1/review/acceptance", headers=auth).json()["acceptance"]
+    shown = client.get("/api/v1/review/rules/proposals", headers=auth).json()
+    assert any(p["kind"] == "context" for p in shown["proposals"])
+    r = client.post("/api/v1/review/rules/apply", json={}, headers=auth)
+    assert r.status_code == 200 and r.json()["version"] == "org-v1"
+    item = _item(client, auth, "Han er sjåfør i firmaet Havbris.")
+    assert item["rules_version"] == "org-v1" and item["entities"][0]["text"] == "Havbris"
+    r = client.post("/api/v1/review/rules/rollback", json={}, headers=auth)
+    assert r.json()["version"] == "org-v2" and r.json()["context"] == []
+    assert len(client.get("/api/v1/review/rules/history", headers=auth).json()["versions"]) == 2
+    r = client.post("/api/v1/review/rules/apply", json={"ids": ["nope"]}, headers=auth)
+    assert r.status_code == 404
+    rate = client.get("/api/v1/review/miss-rate", headers=auth).json()
+    assert rate["sampled"] == 0 and rate["upper_bound"] is None

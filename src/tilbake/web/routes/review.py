@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from tilbake.review.corrections import Request as CorrectionRequest
+from tilbake.review.loop import RulesService
 from tilbake.review.retention import Retention
 from tilbake.review.service import ReviewService
 from tilbake.web.responses import JSON
@@ -25,7 +26,13 @@ def review(request: Request) -> ReviewService:
     return svc
 
 
+def rules(request: Request) -> RulesService:
+    svc: RulesService = request.app.state.services.rules
+    return svc
+
+
 Review = Annotated[ReviewService, Depends(review)]
+Rules = Annotated[RulesService, Depends(rules)]
 Action = Literal["mark_as_pii", "mark_as_not_pii", "change_entity_type", "adjust_confidence"]
 
 
@@ -67,6 +74,19 @@ class RetentionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_events: int = Field(ge=1, le=10_000_000)
     max_days: int = Field(ge=1, le=3650)
+
+
+class ApplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ids: list[str] = Field(default_factory=list, description="proposals to apply (default: every one "
+                           "that lowers no label's recall)")
+    include_recall_lowering: bool = Field(False, description="allow named proposals that lower recall")
+    min_count: int = Field(2, ge=1, le=1000)
+
+
+class RollbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to_version: int | None = Field(None, ge=0, description="version number (0: built-in; default: previous)")
 
 
 class DeleteIn(BaseModel):
@@ -152,3 +172,29 @@ def set_retention(body: RetentionIn, who: Who, svc: Review) -> JSON:
 @router.post("/feedback/delete", summary="Delete all feedback data of this organization (confirmed)")
 def delete_all(body: DeleteIn, who: Who, svc: Review) -> JSON:
     return JSON(svc.delete_all(who.org_id, confirm=body.confirm))
+
+
+@router.get("/rules", summary="The rules in force for this organization")
+def current_rules(who: Who, svc: Rules) -> JSON:
+    return JSON(svc.current(who.org_id))
+
+
+@router.get("/rules/proposals", summary="Rule proposals from the feedback, each replayed per label")
+def proposals(who: Who, svc: Rules, min_count: int = 2) -> JSON:
+    return JSON(svc.propose(who.org_id, min_count))
+
+
+@router.post("/rules/apply", summary="Apply proposals as a new rules version (used at once)")
+def apply_rules(body: ApplyIn, who: Who, svc: Rules) -> JSON:
+    return JSON(svc.apply(who.org_id, body.ids, include_recall_lowering=body.include_recall_lowering,
+                          min_count=body.min_count))
+
+
+@router.get("/rules/history", summary="Every rules version of this organization, newest first")
+def rules_history(who: Who, svc: Rules) -> JSON:
+    return JSON({"versions": svc.history(who.org_id)})
+
+
+@router.post("/rules/rollback", summary="Go back to an earlier version's rules (as a new version)")
+def rollback(body: RollbackIn, who: Who, svc: Rules) -> JSON:
+    return JSON(svc.rollback(who.org_id, body.to_version))
