@@ -85,3 +85,12 @@ def test_rules_propose_apply_history_rollback(env):
     assert r.exit_code == 2 and "no current proposal" in r.output
     r = _run("rules", "history", "--org", "Nobody")
     assert r.exit_code == 2 and "no organization named" in r.output
+
+
+def test_ner_export_training(env, tmp_path):
+    r = _run("ner", "export-training", "--org", "Ryggklinikken", "-o", str(tmp_path / "train"))
+    assert r.exit_code == 0, r.output
+    assert "6 reviewed document(s)" in r.output
+    rows = [json.loads(line) for line in (tmp_path / "train" / "reviewed.jsonl").open()]
+    assert len(rows) == 6 and all(any(s["label"] == "ORG" for s in row["spans"]) for row in rows)
+    assert (tmp_path / "train" / "reviewed.spacy").stat().st_size > 0

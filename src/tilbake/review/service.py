@@ -17,7 +17,7 @@ from tilbake.deid.detect.rules import Rules
 from tilbake.errors import NotFoundError, ValidationError
 from tilbake.review import privacy
 from tilbake.review.aggregate import TOP, acceptance, summarize
-from tilbake.review.corrections import Correction, Entity, Request, plan, render, replay
+from tilbake.review.corrections import MIN_CONFIDENCE, Correction, Entity, Request, plan, render, replay
 from tilbake.review.events import Document, build_events
 from tilbake.review.repository import FeedbackRepository, ReviewRepository
 from tilbake.review.retention import Retention, retention_of
@@ -36,6 +36,11 @@ def _entity(data: dict[str, Any] | None) -> Entity | None:
 
 def _corrections(rows: Sequence[dict[str, Any]]) -> list[Correction]:
     return [Correction(r["action"], _entity(r["original"]), _entity(r["updated"])) for r in rows]
+
+
+def item_entities(repo: ReviewRepository, item: dict[str, Any]) -> list[Entity]:
+    """An item's entities now: the engine's, with the live corrections replayed."""
+    return replay(map(Entity.from_dict, item["detected"]), _corrections(repo.corrections(item["id"])))
 
 
 def field_texts(row: dict[str, Any]) -> list[tuple[str, str]]:
@@ -144,9 +149,20 @@ class ReviewService:
         with self.db.unit_of_work(write=False) as uow:
             repo = uow.repo(ReviewRepository)
             quiet = [i for i in repo.with_text(org_id) if i["source"] == "quiet"]
-            found = sum(1 for i in quiet if replay(map(Entity.from_dict, i["detected"]),
-                                                   _corrections(repo.corrections(i["id"]))))
+            found = sum(1 for i in quiet if item_entities(repo, i))
         return report(found, len(quiet), confidence)
+
+    def training_records(self, org_id: int) -> list[dict[str, Any]]:
+        """The reviewed documents in the gold corpus shape (DESIGN §2): id, text, corrected spans."""
+        with self.db.unit_of_work(write=False) as uow:
+            repo = uow.repo(ReviewRepository)
+            out = []
+            for item in repo.with_text(org_id):
+                entities = item_entities(repo, item)
+                out.append({"id": item["id"], "text": item["text"],
+                            "spans": [{"start": e.start, "end": e.end, "label": e.label.value}
+                                      for e in entities if e.confidence >= MIN_CONFIDENCE]})
+        return out
 
     # -- reading ---------------------------------------------------------------------------------
     def list_items(self, org_id: int, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
