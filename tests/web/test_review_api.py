@@ -110,3 +110,21 @@ def test_summary_rules_loop_and_miss_rate(client, auth):
     assert r.status_code == 404
     rate = client.get("/api/v1/review/miss-rate", headers=auth).json()
     assert rate["sampled"] == 0 and rate["upper_bound"] is None
+
+
+def test_items_from_a_pending_export_sample_and_from_quarantine(client, auth):
+    r = client.post("/api/v1/feedback", headers=auth, json={
+        "id": "s1", "suggestion_type": "soap_plan", "accepted": True,
+        "original_suggestion": "Kontroll hos Kari Hansen om to uker.",
+        "context_data": {"chief_complaint": "korsryggsmerter"}})
+    assert r.status_code == 201, r.text
+    r = client.post("/api/v1/review/items/sample", json={"size": 5}, headers=auth)
+    assert r.status_code == 201
+    ids = r.json()["items"]
+    assert len(ids) == 2  # the suggestion and the chief complaint
+    texts = {client.get(f"/api/v1/review/items/{i}", headers=auth).json()["text"] for i in ids}
+    assert texts == {"Kontroll hos Kari Hansen om to uker.", "korsryggsmerter"}
+    r = client.post("/api/v1/review/items/quarantine", json={"export_id": "nope"}, headers=auth)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    r = client.post("/api/v1/review/items/sample", json={"size": 0}, headers=auth)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "size"

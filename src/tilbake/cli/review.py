@@ -48,7 +48,8 @@ def retention(
         org_id = built.local(org).org_id
         now = built.review.retention(org_id)
         if max_events is not None or max_days is not None:
-            wanted = Retention(max_events or now.max_events, max_days or now.max_days)
+            wanted = Retention(now.max_events if max_events is None else max_events,
+                               now.max_days if max_days is None else max_days)
             now = built.review.set_retention(org_id, wanted)
     echo_json(now.as_dict())
 

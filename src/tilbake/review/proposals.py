@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tilbake.deid.detect.engine import Deidentifier
@@ -65,7 +65,7 @@ def with_entries(rules: Rules, proposals: Iterable[Proposal], version: str | Non
 class Reviewed:
     """A reviewed document: its text and the entities the reviewer left (the truth for replay)."""
 
-    text: str
+    text: str = field(repr=False)  # patient text never reaches a repr
     entities: tuple[Entity, ...]
 
     def gold(self) -> list[Entity]:

@@ -30,7 +30,7 @@ class OrgRelease:
 
     factory_args: dict[str, Any]
     held_ids: set[int]
-    released: dict[int, dict[str, str]]  # suggestion id -> field -> reviewed rendering
+    released: dict[int, dict[str, str]] = field(repr=False)  # suggestion id -> field -> reviewed text
     held: list[int] = field(default_factory=list)
 
     def records(self, records: Iterable[Mapping[str, Any]]) -> Iterator[Mapping[str, Any]]:

@@ -38,10 +38,12 @@ class ReviewRepository:
     def add_item(self, values: Mapping[str, Any]) -> None:
         self.conn.execute(insert(review_items).values(**values))
 
-    def item(self, org_id: int, item_id: str) -> dict[str, Any] | None:
+    def item(self, org_id: int, item_id: str, *, lock: bool = False) -> dict[str, Any] | None:
+        """One item; ``lock`` holds its row until the transaction ends (PostgreSQL: concurrent
+        corrections of one item queue, so their group numbers never collide; SQLite writers queue anyway)."""
         t = review_items
-        row = self.conn.execute(select(t).where(t.c.organization_id == org_id, t.c.id == item_id)
-                                ).mappings().first()
+        query = select(t).where(t.c.organization_id == org_id, t.c.id == item_id)
+        row = self.conn.execute(query.with_for_update() if lock else query).mappings().first()
         return _aware(row) if row else None
 
     def items(self, org_id: int, status: str | None, limit: int) -> list[dict[str, Any]]:

@@ -93,8 +93,12 @@ class ReviewService:
         return self.get(org_id, item["id"])
 
     def from_quarantine(self, org_id: int, export_id: str) -> list[str]:
-        """Items for every free-text field of the suggestions an export's leak gate held back."""
+        """Items for every free-text field of the suggestions an export's leak gate held back (once)."""
+        from tilbake.export.repository import ExportRepository
+
         with self.db.unit_of_work(write=False) as uow:
+            if uow.repo(ExportRepository).get(org_id, export_id) is None:
+                raise NotFoundError("no export with this id in this organization")
             rows = uow.repo(ReviewRepository).quarantined_rows(org_id, export_id)
             seen = uow.repo(ReviewRepository).existing(org_id, [r["id"] for r in rows], "quarantine")
         return self._items_from_rows(org_id, rows, "quarantine", seen, export_batch_id=export_id)
@@ -172,8 +176,9 @@ class ReviewService:
             rows = uow.repo(ReviewRepository).items(org_id, status, max(1, min(limit, 1000)))
         return [_summary(r) for r in rows]
 
-    def _load(self, uow: UnitOfWork, org_id: int, item_id: str) -> tuple[dict[str, Any], list[Entity]]:
-        item = uow.repo(ReviewRepository).item(org_id, item_id)
+    def _load(self, uow: UnitOfWork, org_id: int, item_id: str, *, lock: bool = False
+              ) -> tuple[dict[str, Any], list[Entity]]:
+        item = uow.repo(ReviewRepository).item(org_id, item_id, lock=lock)
         if item is None:
             raise NotFoundError("no review item with this id in this organization")
         corrections = _corrections(uow.repo(ReviewRepository).corrections(item_id))
@@ -188,7 +193,7 @@ class ReviewService:
     # -- correcting --------------------------------------------------------------------------------
     def correct(self, org_id: int, item_id: str, request: Request) -> dict[str, Any]:
         with self.db.unit_of_work() as uow:
-            item, entities = self._load(uow, org_id, item_id)
+            item, entities = self._load(uow, org_id, item_id, lock=True)
             changes = plan(item["text"], entities, request)
             if changes:
                 self._record(uow, org_id, item, entities, changes)
@@ -214,7 +219,7 @@ class ReviewService:
         if not 1 <= count <= 100:
             raise ValidationError("count must be within 1..100", field="count")
         with self.db.unit_of_work() as uow:
-            self._load(uow, org_id, item_id)
+            self._load(uow, org_id, item_id, lock=True)
             groups = uow.repo(ReviewRepository).undo_last(item_id, count)
             if not groups:
                 raise ValidationError("this item has no corrections to undo", field="count")
