@@ -63,3 +63,25 @@ def test_acceptance_by_type_over_time(review, org_id):
     assert len(person) == 1 and person[0]["week"].count("-W") == 1
     # three "Hvite Boka" PERSON false positives and one real name: 1 of 4 accepted
     assert (person[0]["accepted"], person[0]["detected"], person[0]["rate"]) == (1, 4, 0.25)
+
+
+def test_false_positives_group_case_blind(db, org_id):
+    from datetime import UTC, datetime
+
+    from tilbake.review.aggregate import summarize
+    from tilbake.review.repository import FeedbackRepository
+
+    def event(i, text):
+        return {"id": f"e{org_id}x{i}", "created_at": datetime.now(UTC), "source": "submitted",
+                "item_id": None, "group_no": 1, "doc_hash": "d", "document_type": "note", "language": "nb",
+                "action": "mark_as_not_pii", "original_label": "PERSON", "original_start": 0,
+                "original_end": len(text), "original_confidence": 0.6, "updated_label": None,
+                "updated_start": None, "updated_end": None, "updated_confidence": None,
+                "entity_hash": "h", "entity_shape": "X", "entity_pattern": "X", "entity_length": len(text),
+                "entity_text": text, "context": f"[{i}]", "cue": ""}
+
+    with db.unit_of_work() as uow:
+        uow.repo(FeedbackRepository).add([event(0, "Hvite Boka"), event(1, "HVITE BOKA"),
+                                          event(2, "hvite boka")], org_id)
+        groups = summarize(uow, org_id)["false_positives"]
+    assert [(g["text"].lower(), g["count"]) for g in groups] == [("hvite boka", 3)]
