@@ -27,11 +27,14 @@ if TYPE_CHECKING:
     from tilbake.audit.service import AuditService
     from tilbake.capture.service import CaptureService
     from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.deid.detect.rules import Rules
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
     from tilbake.lifecycle.erasure import ErasureService
     from tilbake.lifecycle.retention import RetentionService
+    from tilbake.review.loop import RulesService
+    from tilbake.review.service import ReviewService
     from tilbake.store import Database
 
 
@@ -45,13 +48,33 @@ def deid_engine(model: bool = True) -> Deidentifier:
     return Deidentifier.default(model=model)
 
 
-def export_cleaner(mode: str, secret: bytes) -> Cleaner:
-    """The export's anonymize-and-scan step on the default engine (module level: picklable for the
-    export's worker processes, each of which builds its own engine once)."""
+@lru_cache(maxsize=32)
+def rules_engine(rules: Rules, model: bool = True) -> Deidentifier:
+    """The default engine's detectors (the model loaded once per process) with an organization's own
+    rules (``review/rulebook.py``): a new rules version is used at once, by a new engine object."""
+    from tilbake.deid.detect.engine import Deidentifier
+    from tilbake.deid.detect.rules import Rules
+
+    if rules == Rules():
+        return deid_engine(model)
+    return Deidentifier(deid_engine(model).detectors, rules)
+
+
+def org_engine(rules: dict[str, object] | None = None) -> Deidentifier:
+    """The default engine, or one with an organization's rules in their JSON form (picklable)."""
+    from tilbake.deid.detect.rules import Rules
+
+    return rules_engine(Rules.from_dict(rules)) if rules else deid_engine()
+
+
+def export_cleaner(mode: str, secret: bytes, rules: dict[str, object] | None = None) -> Cleaner:
+    """The export's anonymize-and-scan step on the default engine, or on one with an organization's
+    rules (module level: picklable for the export's worker processes, each of which builds its own
+    engine once)."""
     from tilbake.export.anonymize import EngineAnonymizer
     from tilbake.export.pipeline import Cleaner
 
-    engine = deid_engine()
+    engine = org_engine(rules)
     return Cleaner(EngineAnonymizer(engine, mode, secret=secret), export_scanner(engine))
 
 
@@ -147,15 +170,17 @@ class Services:
     def exports(self) -> ExportService:
         from tilbake.export.anonymize import EngineAnonymizer
         from tilbake.export.service import ExportService
+        from tilbake.review.release import ExportRelease
 
         secret = self.secret
         return ExportService(
             self.db,
             self.exports_dir,
-            lambda mode: EngineAnonymizer(deid_engine(), mode, secret=secret),
-            lambda: export_scanner(deid_engine()),
+            lambda mode, rules=None: EngineAnonymizer(org_engine(rules), mode, secret=secret),
+            lambda rules=None: export_scanner(org_engine(rules)),
             workers=self.export_workers,
-            cleaner=lambda mode: partial(export_cleaner, mode, secret),
+            cleaner=lambda mode, rules=None: partial(export_cleaner, mode, secret, rules),
+            hook=ExportRelease(self.db),  # the organization's rules; quarantined rows after review
         )
 
     @cached_property
@@ -175,6 +200,18 @@ class Services:
         from tilbake.lifecycle.retention import RetentionService
 
         return RetentionService(self.db)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from tilbake.review.service import ReviewService
+
+        return ReviewService(self.db, self.secret, rules_engine, max_text_chars=self.settings.max_text_chars)
+
+    @cached_property
+    def rules(self) -> RulesService:
+        from tilbake.review.loop import RulesService
+
+        return RulesService(self.db, self.secret, rules_engine)
 
     def local(self, org_name: str) -> Principal:
         """An organization named by a local operator (the CLI), as a caller of the services."""

@@ -48,6 +48,7 @@ def _register() -> None:
         "erase",
         "retention",
         "audit",
+        "review",
         "ner",
         "synth",
     ):

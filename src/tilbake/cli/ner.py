@@ -33,6 +33,10 @@ def train_command(
         float,
         typer.Option(min=0, max=1, help="Share of NorNE person sentences also taught with invented names."),
     ] = 0.0,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option("--extra", help="Extra training file (repeatable): tilbake ner export-training output."),
+    ] = None,
 ) -> None:
     """Train the NER model on NorNE + synthetic notes (one thread, fixed seed) and ship it."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -40,7 +44,7 @@ def train_command(
     from tilbake.tooling.ner.train import TrainOptions, train
 
     options = TrainOptions(synth_notes=synth_notes, seed=seed, train_seed=train_seed, max_steps=max_steps,
-                           norne_join=norne_join, name_swaps=name_swaps)
+                           norne_join=norne_join, name_swaps=name_swaps, extra=tuple(extra or ()))
     options.norne_dir = norne_dir or options.norne_dir
     options.work_dir = work_dir or options.work_dir
     options.output = output or options.output
@@ -72,6 +76,21 @@ def evaluate_command(
     with failing_cleanly():
         rows = evaluate(corpus, model, gated=not ungated, context=context, predictions=predictions)
     typer.echo(json.dumps(rows) if as_json else format_table(rows))
+
+
+@ner_app.command("export-training")
+def export_training(
+    org: Annotated[str, typer.Option("--org", help="organization name (tilbake org list)")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="folder for reviewed.jsonl and .spacy")],
+) -> None:
+    """Write the reviewed documents' corrected spans as gold JSONL and a spaCy DocBin (local data)."""
+    from tilbake.cli.common import services
+    from tilbake.tooling.ner.reviewed import write
+
+    with services() as built:
+        records = built.review.training_records(built.local(org).org_id)
+        written = write(records, output)
+    typer.echo(f"{written['documents']} reviewed document(s):\n" + "\n".join(written["files"]))
 
 
 def register(app: typer.Typer) -> None:

@@ -33,6 +33,7 @@ from tilbake.errors import ConflictError, ExportError, NotFoundError, Validation
 from tilbake.export import manifest
 from tilbake.export.anonymize import Anonymizer
 from tilbake.export.bundle import BundleWriter, sweep_partials
+from tilbake.export.hooks import ExportHook
 from tilbake.export.leakscan import LeakScanner
 from tilbake.export.pipeline import Cleaner, ExportPipeline, Outcome
 from tilbake.export.repository import ExportRepository
@@ -65,15 +66,18 @@ class ExportService:
         self,
         db: Database,
         exports_dir: Path,
-        anonymizer: Callable[[str], Anonymizer],
-        scanner: Callable[[], LeakScanner],
+        anonymizer: Callable[..., Anonymizer],
+        scanner: Callable[..., LeakScanner],
         *,
         batch_size: int = 256,
         workers: int = 0,
-        cleaner: Callable[[str], Callable[[], Cleaner]] | None = None,
+        cleaner: Callable[..., Callable[[], Cleaner]] | None = None,
+        hook: ExportHook | None = None,
     ) -> None:
         """``anonymizer(mode)`` and ``scanner()`` build the de-identification step; with ``workers`` > 0,
-        ``cleaner(mode)`` must give a picklable factory for the worker processes."""
+        ``cleaner(mode)`` must give a picklable factory for the worker processes. With a ``hook``
+        (``export/hooks.py``) each factory also gets the organization's ``hook.factory_args``."""
+        self.hook = hook
         self.db, self.exports_dir = db, exports_dir
         self.make_anonymizer, self.make_scanner, self.batch_size = anonymizer, scanner, batch_size
         self.workers, self.make_cleaner = workers, cleaner
@@ -157,12 +161,14 @@ class ExportService:
                         "nothing to export: no decided suggestion in this scope is waiting for export "
                         "(see the preview); no consent was stored")
                 max_id = uow.repo(SuggestionRepository).max_id()
+            hook = self.hook.for_org(actor.org_id) if self.hook else None
+            extra = hook.factory_args if hook else {}
             pipeline = ExportPipeline(
-                self.make_anonymizer(scope.mode),
-                self.make_scanner(),
+                self.make_anonymizer(scope.mode, **extra),
+                self.make_scanner(**extra),
                 batch_size=self.batch_size,
                 workers=self.workers if self.make_cleaner else 0,
-                cleaner_factory=self.make_cleaner(scope.mode) if self.make_cleaner else None,
+                cleaner_factory=self.make_cleaner(scope.mode, **extra) if self.make_cleaner else None,
             )
             consent_ref = {
                 "id": consent_id,
@@ -172,7 +178,9 @@ class ExportService:
             }
             with BundleWriter(folder, name, unpacked=unpacked) as writer:
                 records = self._snapshot(actor.org_id, scope.filter(), max_id, given_at)
-                outcome = pipeline.run(records, writer, progress)
+                outcome = pipeline.run(hook.records(records) if hook else records, writer, progress)
+                if hook:
+                    hook.count_held(outcome)
                 _refuse_if_empty(outcome)
                 body = manifest.build(
                     outcome.tally,

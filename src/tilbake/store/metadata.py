@@ -23,8 +23,14 @@ metadata = MetaData(
 )
 
 #: the areas' table modules, in dependency order (migrations and their tests need every table)
-TABLE_MODULES = ("tilbake.accounts.tables", "tilbake.capture.tables", "tilbake.export.tables",
-                 "tilbake.lifecycle.tables", "tilbake.audit.tables")
+TABLE_MODULES = (
+    "tilbake.accounts.tables",
+    "tilbake.capture.tables",
+    "tilbake.export.tables",
+    "tilbake.lifecycle.tables",
+    "tilbake.audit.tables",
+    "tilbake.review.tables",
+)
 
 
 def all_tables() -> MetaData:

@@ -29,6 +29,7 @@ ROUTERS = (
     "tilbake.web.routes.erasure",
     "tilbake.web.routes.audit",
     "tilbake.web.routes.compat",
+    "tilbake.web.routes.review",
 )
 
 

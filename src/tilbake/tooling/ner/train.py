@@ -26,7 +26,7 @@ from spacy.util import load_config
 
 from tilbake.deid.lang_nb import places
 from tilbake.errors import InputError
-from tilbake.tooling.ner import corpus, gate, gazetteer, norne
+from tilbake.tooling.ner import corpus, gate, gazetteer, norne, reviewed
 from tilbake.tooling.ner.pseudonames import NameShapes
 from tilbake.tooling.ner.tokenizer import add_clinical_abbreviations
 from tilbake.tooling.synth.people import pools
@@ -60,6 +60,8 @@ class TrainOptions:
     #: tried with the same corpora (docs/ner.md: the seeds' spread is about +-0.012 PERSON F1)
     train_seed: int = 42
     max_steps: int | None = None
+    #: extra training files: reviewed documents (``tilbake ner export-training``), JSONL or .spacy
+    extra: tuple[Path, ...] = ()
     overrides: dict[str, object] = field(default_factory=dict)
 
 
@@ -135,7 +137,8 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
     nlp = _blank()
     norne_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_TRAIN, options.norne_join))
     synth_docs = list(_synth_docs(nlp, options.synth_notes, options.seed)) if options.synth_notes else []
-    train_docs = norne_docs + synth_docs
+    extra_docs = [doc for path in options.extra for doc in reviewed.docs(nlp, path)]
+    train_docs = norne_docs + synth_docs + extra_docs
     first, surnames = gazetteer.load_names()
     lexicon = gate.build_lexicon(train_docs, extra_names=first | surnames)
     norms = name_norms(train_docs, first, surnames, lexicon["common"])
@@ -146,9 +149,10 @@ def build_corpora(options: TrainOptions) -> dict[str, int]:
         shapes = _word_shapes(options.swap_labels, first, surnames, lexicon["common"])
         invent = {label: shape.invent for label, shape in shapes.items()}
         swapped = corpus.with_name_swaps(nlp, norne_docs, options.name_swaps, options.seed, invent)
-        train_docs = [*swapped, *synth_docs]
+        train_docs = [*swapped, *synth_docs, *extra_docs]
     augmented = corpus.with_lowercase_copies(nlp, train_docs, options.lowercase_share, options.seed)
-    counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy")}
+    counts = {"train": corpus.write_docbin(augmented, options.work_dir / "train.spacy"),
+              "extra": len(extra_docs)}
     dev_docs = list(_norne_docs(nlp, options.norne_dir / NORNE_DEV))
     if options.synth_notes and options.synth_dev_notes:
         dev_docs += _synth_docs(nlp, options.synth_dev_notes, options.seed + 1)
