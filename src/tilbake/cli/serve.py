@@ -20,7 +20,8 @@ def serve(
     with services() as built:
         built.db.ping()  # migrate once, before the workers start
         settings = built.settings
-    typer.echo(f"tilbake serving on http://{host}:{port} (docs: /docs, data: {settings.data_dir})")
+    typer.echo(f"tilbake serving on http://{host}:{port} (pages: sign in at /logg-inn, API docs: /docs, "
+               f"data: {settings.data_dir})")
     uvicorn.run("tilbake.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=settings.log_level.lower(), access_log=settings.log_level == "DEBUG")
 
@@ -38,10 +39,15 @@ def demo(
         result = run_demo(built, org_name=org, n=count, seed=seed, if_empty=if_empty)
     if result.skipped:
         typer.echo("demo: organizations exist already; nothing added (drop --if-empty to add anyway)")
+        typer.echo("sign in with a user made before (tilbake user list --org demo), or make one: "
+                   "tilbake user create --org demo --role admin NAME")
         return
     typer.echo(f"demo: {result.inserted} suggestions in organization {result.org_name!r}")
     if result.token:
         typer.echo(f"API token for {result.org_name!r} (shown once, keep it): {result.token}")
+    if result.password:
+        typer.echo(f"sign in to the pages as {result.admin!r} with password {result.password} "
+                   "(shown once; more users: tilbake user create)")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ They go through the same validation and decision rule as the API, in one transac
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,8 @@ _DECISION_KEYS = set(DecisionIn.model_fields)
 class DemoResult:
     org_name: str
     token: str | None = None  # set when the organization was created now (shown once)
+    admin: str | None = None  # the demo admin's user name and password, made now (shown once)
+    password: str | None = None
     inserted: int = 0
     skipped: bool = False
 
@@ -55,4 +58,12 @@ def run_demo(services: Services, *, org_name: str = "demo", n: int = 500, seed: 
         org, token = next(o for o in accounts.list_orgs() if o["name"] == org_name), None
     who = Principal(org_id=org["id"], org_name=org_name, token_id=None)
     inserted = services.capture.import_feedback(who, demo_records(n, seed))
-    return DemoResult(org_name=org_name, token=token, inserted=inserted)
+    admin, password = _demo_admin(services, org_name) if token else (None, None)
+    return DemoResult(org_name=org_name, token=token, inserted=inserted, admin=admin, password=password)
+
+
+def _demo_admin(services: Services, org_name: str) -> tuple[str, str]:
+    """An admin for the new demo organization, with a random password (printed once, never logged)."""
+    username, password = f"admin@{org_name}".lower().replace(" ", "-"), secrets.token_urlsafe(12)
+    services.people.create_user(org_name, username, "Demo-administrator", "admin", password)
+    return username, password
