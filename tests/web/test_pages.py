@@ -43,7 +43,8 @@ def _org(app, role="admin", suggestions=3):
     services = app.state.services
     org, _token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
     who = services.accounts.local(org["name"])
-    records = [FeedbackIn(suggestion_type="soap_plan", original_suggestion=f"{SECRET_NAME} trener {i} ganger.",
+    records = [FeedbackIn(suggestion_type="soap_plan",
+                          original_suggestion=f"{SECRET_NAME} trener {i} ganger.",
                           user_correction=None, accepted=True, correction_type="accepted_as_is")
                for i in range(suggestions)]
     services.capture.import_feedback(who, records)
@@ -59,8 +60,8 @@ def _csrf(html: str) -> str:
 def _signed_in(app, username):
     client = TestClient(app)
     page = client.get("/logg-inn")
-    done = client.post("/logg-inn", data={"username": username, "password": PASSWORD, "csrf": _csrf(page.text)},
-                       follow_redirects=False)
+    form = {"username": username, "password": PASSWORD, "csrf": _csrf(page.text)}
+    done = client.post("/logg-inn", data=form, follow_redirects=False)
     assert done.status_code == 303, done.text
     return client
 
@@ -70,8 +71,8 @@ def test_sign_in_sets_a_session_cookie_and_signs_out(app):
     client = TestClient(app)
     assert client.get(TRAINING, follow_redirects=False).headers["location"] == "/logg-inn"
     page = client.get("/logg-inn")
-    done = client.post("/logg-inn", data={"username": username, "password": PASSWORD, "csrf": _csrf(page.text)},
-                       follow_redirects=False)
+    form = {"username": username, "password": PASSWORD, "csrf": _csrf(page.text)}
+    done = client.post("/logg-inn", data=form, follow_redirects=False)
     cookie = done.headers["set-cookie"].lower()
     assert "tilbake_session=" in cookie and "httponly" in cookie and "samesite=lax" in cookie
     assert "max-age=28800" in cookie and "secure" not in cookie  # plain http on loopback
@@ -85,8 +86,8 @@ def test_over_https_the_cookie_is_secure(app):
     _org_row, username = _org(app)
     client = TestClient(app, base_url="https://tilbake.example")
     page = client.get("/logg-inn")
-    done = client.post("/logg-inn", data={"username": username, "password": PASSWORD, "csrf": _csrf(page.text)},
-                       follow_redirects=False)
+    form = {"username": username, "password": PASSWORD, "csrf": _csrf(page.text)}
+    done = client.post("/logg-inn", data=form, follow_redirects=False)
     assert "secure" in done.headers["set-cookie"].lower()
 
 
@@ -105,8 +106,9 @@ def test_wrong_password_and_missing_form_token_are_refused_in_norwegian(app):
 def test_a_post_without_the_session_csrf_token_changes_nothing(app):
     org, username = _org(app)
     client = _signed_in(app, username)
-    refused = client.post("/innstillinger/brukere", data={"username": "ny-bruker", "display_name": "Ny",
-                                                          "role": "admin", "password": PASSWORD, "csrf": "feil"})
+    form = {"username": "ny-bruker", "display_name": "Ny", "role": "admin", "password": PASSWORD,
+            "csrf": "feil"}
+    refused = client.post("/innstillinger/brukere", data=form)
     assert refused.status_code == 403 and "sikkerhet" not in refused.url.path
     assert [u["username"] for u in app.state.services.people.list_users(org["name"])] == [username]
 
@@ -182,7 +184,8 @@ def test_another_organizations_export_and_job_answer_404(app):
     export_id = re.search(rf"{TRAINING}/eksporter/(\w+)/last-ned", a.get(TRAINING).text).group(1)
     theirs = b.get(f"{TRAINING}/eksporter/{export_id}/last-ned")
     assert theirs.status_code == 404 and "Finnes ikke" in theirs.text
-    started = a.post(f"{TRAINING}/eksporter", data={"csrf": csrf, "agree": "true"}, headers={"HX-Request": "1"})
+    started = a.post(f"{TRAINING}/eksporter", data={"csrf": csrf, "agree": "true"},
+                     headers={"HX-Request": "1"})
     job = re.search(rf'{TRAINING}/jobb/[\w-]+', started.text)
     if job:  # a job with nothing to export may finish before the answer is rendered
         assert b.get(job.group(0)).status_code == 404
