@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Start the service on SQLite with demo data (http://$(HOST):$(PORT)/docs).
+## Start the service on SQLite with demo data: pages at http://$(HOST):$(PORT)/logg-inn (the demo admin's
+## password is printed once, the first time), API docs at /docs.
 run: setup
 	$(VENV)/bin/tilbake demo --if-empty
 	$(VENV)/bin/tilbake serve --host $(HOST) --port $(PORT)

@@ -124,3 +124,11 @@ def test_the_limiter_is_per_address_too_and_bounded():
     for i in range(1000):
         limiter.failed(f"user:{i}")
     assert len(limiter._failures) == 100
+
+
+def test_a_password_longer_than_allowed_never_matches_its_prefix(people, org_name):
+    longest = "p" * 200
+    user = people.create_user(org_name, f"lang-{uuid.uuid4().hex[:8]}", "Lang", "clinician", longest)
+    assert people.sign_in(user["username"], longest)[1].username == user["username"]
+    with pytest.raises(AuthError):
+        people.sign_in(user["username"], longest + "ekstra")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -65,6 +66,7 @@ class SignInLimiter:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.limit, self.window, self.max_keys, self.clock = limit, window, max_keys, clock
         self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()  # requests run in a thread pool
 
     def _recent(self, key: str) -> deque[float]:
         stamps = self._failures.get(key, deque())
@@ -74,19 +76,22 @@ class SignInLimiter:
         return stamps
 
     def blocked(self, *keys: str) -> bool:
-        return any(len(self._recent(k)) >= self.limit for k in keys)
+        with self._lock:
+            return any(len(self._recent(k)) >= self.limit for k in keys)
 
     def failed(self, *keys: str) -> None:
-        for key in keys:
-            stamps = self._recent(key)
-            stamps.append(self.clock())
-            self._failures[key] = stamps
-            self._failures.move_to_end(key)
-        while len(self._failures) > self.max_keys:
-            self._failures.popitem(last=False)
+        with self._lock:
+            for key in keys:
+                stamps = self._recent(key)
+                stamps.append(self.clock())
+                self._failures[key] = stamps
+                self._failures.move_to_end(key)
+            while len(self._failures) > self.max_keys:
+                self._failures.popitem(last=False)
 
     def cleared(self, key: str) -> None:
-        self._failures.pop(key, None)
+        with self._lock:
+            self._failures.pop(key, None)
 
 
 def session_hash(cookie: str) -> str:
@@ -183,8 +188,10 @@ class PeopleService:
 
 
 def _verified(row: dict[str, Any] | None, password: str) -> bool:
+    """Whether the password is this user's; an unknown user or an overlong password costs one verify too."""
+    digest = row["password_hash"] if row and len(password) <= MAX_PASSWORD else _DUMMY_HASH
     try:
-        return _hasher.verify(row["password_hash"] if row else _DUMMY_HASH, password[:MAX_PASSWORD]) \
-            and row is not None
+        matches = _hasher.verify(digest, password[:MAX_PASSWORD])
     except (VerificationError, InvalidHashError):
         return False
+    return matches and digest is not _DUMMY_HASH
