@@ -157,7 +157,8 @@ class PeopleService:
             raise TooManyAttemptsError("too many failed sign-ins; wait 15 minutes and try again")
         with self.db.unit_of_work() as uow:
             row = uow.repo(UserRepository).credentials(name)
-            if not _verified(row, password):
+            verified = _verified(row, password)  # one argon2 verify, whether the name is known or not
+            if row is None or not verified:
                 self.limiter.failed(*keys)
                 raise AuthError("wrong user name or password")
             if _hasher.check_needs_rehash(row["password_hash"]):
