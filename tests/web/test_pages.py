@@ -211,3 +211,19 @@ def test_an_admin_creates_a_user_and_an_api_token_that_works(app):
     client.post("/innstillinger/brukere/deaktiver", data={"csrf": csrf, "username": "per.kliniker"})
     users = {u["username"]: u for u in app.state.services.people.list_users(org["name"])}
     assert users["per.kliniker"]["disabled_at"] is not None
+
+
+def test_no_clinical_text_reaches_a_log_or_a_url_on_the_way_through_the_pages(app, caplog):
+    caplog.set_level("DEBUG")
+    _org_row, username = _org(app, suggestions=2)
+    client = _signed_in(app, username)
+    seen = [client.get(TRAINING), client.get(f"{TRAINING}/eksempel")]
+    csrf = _csrf(seen[0].text)
+    seen.append(client.post(f"{TRAINING}/eksporter", data={"csrf": csrf, "agree": "true"},
+                            follow_redirects=False))
+    seen.append(client.post(f"{TRAINING}/eksporter/ingen-slik/trekk-tilbake",
+                            data={"csrf": csrf, "rows": "pending"}))
+    urls = [str(r.url) for r in seen] + [r.headers.get("location", "") for r in seen]
+    assert not any("trener" in u or "Nordmann" in u for u in urls), urls
+    assert "trener" not in caplog.text and "Nordmann" not in caplog.text
+    assert seen[-1].status_code == 404 and "trener" not in seen[-1].text
