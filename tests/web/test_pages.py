@@ -227,3 +227,8 @@ def test_no_clinical_text_reaches_a_log_or_a_url_on_the_way_through_the_pages(ap
     assert not any("trener" in u or "Nordmann" in u for u in urls), urls
     assert "trener" not in caplog.text and "Nordmann" not in caplog.text
     assert seen[-1].status_code == 404 and "trener" not in seen[-1].text
+
+
+def test_htmx_requests_without_a_session_are_sent_to_the_sign_in_page(app):
+    answer = TestClient(app).get(f"{TRAINING}/eksempel", headers={"HX-Request": "true"})
+    assert answer.status_code == 204 and answer.headers["HX-Redirect"] == "/logg-inn"

@@ -151,7 +151,7 @@ def test_an_admin_makes_a_token_on_the_users_page(page, site):
     token = page.get_by_test_id("new-token").inner_text().strip()
     auth = {"Authorization": f"Bearer {token}"}
     answer = httpx.get(site["base"] + "/api/v1/training/exports", headers=auth)
-    assert answer.status_code == 200 and answer.json()["exports"]
+    assert answer.status_code == 200 and "exports" in answer.json()
 
 
 def test_a_clinician_cannot_reach_admin_pages(page, site):

@@ -66,7 +66,9 @@ class PageRoute(APIRoute):
         async def page_handler(request: Request) -> Response:
             try:
                 return await handler(request)
-            except SignInNeeded:
+            except SignInNeeded:  # htmx swaps what it gets: ask it to load the sign-in page instead
+                if request.headers.get("HX-Request"):
+                    return Response(status_code=204, headers={"HX-Redirect": "/logg-inn"})
                 return RedirectResponse("/logg-inn", status_code=303)
             except InputError as exc:
                 return error_page(request, exc.status, str(exc), getattr(request.state, "who", None))
