@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_SUFFIXES = (".gz", ".txt", ".tsv", ".json", ".cfg", ".mako")
+DATA_SUFFIXES = (".gz", ".txt", ".tsv", ".json", ".cfg", ".mako", ".html", ".js", ".css", ".md")
 
 
 @pytest.mark.slow

@@ -9,11 +9,13 @@ from tilbake.errors import (
     ConfigError,
     ConflictError,
     ExportError,
+    ForbiddenError,
     InputError,
     ModelError,
     NotFoundError,
     StorageError,
     TilbakeError,
+    TooManyAttemptsError,
     ValidationError,
 )
 
@@ -22,11 +24,13 @@ __all__ = [
     "ConfigError",
     "ConflictError",
     "ExportError",
+    "ForbiddenError",
     "InputError",
     "ModelError",
     "NotFoundError",
     "StorageError",
     "TilbakeError",
+    "TooManyAttemptsError",
     "ValidationError",
     "__version__",
 ]

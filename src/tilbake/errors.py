@@ -6,7 +6,9 @@
     │   ├── ValidationError         a field is missing, mistyped, too long or not one of the allowed values
     │   ├── NotFoundError           no such row for this organization (HTTP 404)
     │   ├── ConflictError           the request contradicts what is stored (HTTP 409)
-    │   └── AuthError               missing, malformed, wrong or revoked token (HTTP 401)
+    │   ├── AuthError               missing, malformed, wrong or revoked token or password (HTTP 401)
+    │   │   └── TooManyAttemptsError    too many failed sign-ins for this name or address (HTTP 429)
+    │   └── ForbiddenError          signed in, but the role does not allow it (HTTP 403)
     ├── StorageError                the database failed or is at an unexpected schema version
     ├── ModelError                  the NER model is missing, corrupt or of the wrong version
     └── ExportError                 an export could not be built (nothing is marked exported)
@@ -56,6 +58,16 @@ class ConflictError(InputError):
 class AuthError(InputError):
     code = "unauthorized"
     status = 401
+
+
+class TooManyAttemptsError(AuthError):
+    code = "too_many_attempts"
+    status = 429
+
+
+class ForbiddenError(InputError):
+    code = "forbidden"
+    status = 403
 
 
 class StorageError(TilbakeError):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from tilbake.config import Settings
 
 if TYPE_CHECKING:
+    from tilbake.accounts.people import PeopleService
     from tilbake.accounts.service import AccountService, Principal
     from tilbake.audit.service import AuditService
     from tilbake.capture.service import CaptureService
@@ -159,6 +160,13 @@ class Services:
         from tilbake.accounts.service import AccountService
 
         return AccountService(self.db)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """Users, passwords and sessions of the pages (its sign-in limiter lives in this process)."""
+        from tilbake.accounts.people import PeopleService
+
+        return PeopleService(self.db)
 
     @cached_property
     def capture(self) -> CaptureService:

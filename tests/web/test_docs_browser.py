@@ -24,6 +24,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _wait_up(base: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120  # a bound for a busy machine, not a speed check
+    while True:
+        try:
+            httpx.get(f"{base}/healthz", timeout=1)
+            return
+        except httpx.TransportError:
+            assert time.monotonic() < deadline and proc.poll() is None, "serve did not come up"
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
@@ -33,14 +44,7 @@ def server(tmp_path_factory):
     command = [sys.executable, "-m", "tilbake", "serve", "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120  # a bound for a busy machine, not a speed check
-    while True:
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            break
-        except httpx.TransportError:
-            assert time.monotonic() < deadline and proc.poll() is None, "serve did not come up"
-            time.sleep(0.2)
+    _wait_up(base, proc)
     yield base
     proc.terminate()
     proc.wait(20)

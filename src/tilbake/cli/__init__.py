@@ -42,6 +42,7 @@ def _register() -> None:
         "serve",
         "accounts",
         "capture",
+        "users",
         "imports",
         "deid",
         "export",

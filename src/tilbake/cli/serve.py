@@ -20,7 +20,8 @@ def serve(
     with services() as built:
         built.db.ping()  # migrate once, before the workers start
         settings = built.settings
-    typer.echo(f"tilbake serving on http://{host}:{port} (docs: /docs, data: {settings.data_dir})")
+    typer.echo(f"tilbake serving on http://{host}:{port} (pages: sign in at /logg-inn, API docs: /docs, "
+               f"data: {settings.data_dir})")
     uvicorn.run("tilbake.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=settings.log_level.lower(), access_log=settings.log_level == "DEBUG")
 
@@ -32,18 +33,25 @@ def demo(
     seed: Annotated[int, typer.Option(help="random seed (same seed, same data)")] = 7,
 ) -> None:
     """Fill an organization with synthetic Norwegian suggestions of every type and decision class."""
-    from tilbake.tooling.demo import run_demo, save_token
+    from tilbake.tooling.demo import PASSWORD_FILE, TOKEN_FILE, run_demo, save_private
 
     with services() as built:
         result = run_demo(built, org_name=org, n=count, seed=seed, if_empty=if_empty)
-        saved = save_token(built.settings.data_dir, result.token) if result.token else None
+        data_dir = built.settings.data_dir
+        saved = save_private(data_dir, TOKEN_FILE, result.token) if result.token else None
+        where = save_private(data_dir, PASSWORD_FILE, result.password) if result.password else None
     if result.skipped:
         typer.echo("demo: organizations exist already; nothing added (drop --if-empty to add anyway)")
+        typer.echo("sign in with a user made before (tilbake user list --org demo), or make one: "
+                   "tilbake user create --org demo --role admin NAME")
         return
     typer.echo(f"demo: {result.inserted} suggestions in organization {result.org_name!r}")
     if saved:
         typer.echo(f"API token for {result.org_name!r} written to {saved} (readable only by you): "
                    f"TOKEN=$(cat {saved})")
+    if where:
+        typer.echo(f"sign in to the pages at /logg-inn as {result.admin!r} with the password in {where} "
+                   "(readable only by you; more users: tilbake user create)")
 
 
 def register(app: typer.Typer) -> None:

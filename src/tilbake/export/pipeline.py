@@ -15,19 +15,24 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, Protocol
 
 from tilbake.capture.decisions import CORRECTION_TYPES as DECISIONS
 from tilbake.capture.decisions import IGNORED
 from tilbake.export import formats
 from tilbake.export.anonymize import Anonymized, Anonymizer
-from tilbake.export.bundle import BundleWriter
 from tilbake.export.leakscan import Leak, LeakScanner
 from tilbake.export.manifest import Tally
 from tilbake.export.prompts import diagnosis_codes, patient_age_range
 from tilbake.export.rows import Example, RowSet, build_rows
 
 Record = Mapping[str, Any]
+
+
+class RowSink(Protocol):
+    """Where rows go: the bundle (``BundleWriter``), or a page's sample of the next export."""
+
+    def add(self, fmt: str, row: dict[str, Any]) -> bool: ...
 
 
 @dataclass
@@ -137,7 +142,7 @@ class ExportPipeline:
         self.workers, self.cleaner_factory = workers, cleaner_factory
 
     def run(
-        self, records: Iterable[Record], writer: BundleWriter, progress: Callable[[int], None] | None = None
+        self, records: Iterable[Record], writer: RowSink, progress: Callable[[int], None] | None = None
     ) -> Outcome:
         out = Outcome()
         for batch, live, cleaned in self._cleaned(_batches(records, self.batch_size), out):
@@ -180,7 +185,7 @@ class ExportPipeline:
                 done_batch, done_live, future = window.popleft()
                 yield done_batch, done_live, future.result()
 
-    def _emit(self, live: list[Record], cleaned: list[Any], writer: BundleWriter, out: Outcome) -> None:
+    def _emit(self, live: list[Record], cleaned: list[Any], writer: RowSink, out: Outcome) -> None:
         for i, record in enumerate(live):
             fields = [a for a, _ in cleaned[3 * i : 3 * i + 3]]
             reasons = sorted({leak.reason for _, found in cleaned[3 * i : 3 * i + 3] for leak in found})
@@ -200,7 +205,7 @@ class ExportPipeline:
             self._write(record, rows, writer, out)
 
     @staticmethod
-    def _write(record: Record, rows: RowSet, writer: BundleWriter, out: Outcome) -> None:
+    def _write(record: Record, rows: RowSet, writer: RowSink, out: Outcome) -> None:
         for fmt, fmt_rows in rows.by_format().items():
             for row in fmt_rows:
                 if writer.add(fmt, row) and fmt == "kto":

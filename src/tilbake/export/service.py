@@ -138,6 +138,20 @@ class ExportService:
             "consent": {"statement_version": CONSENT_VERSION, "statement": CONSENT_STATEMENT}
         }
 
+    def sample(self, org_id: int, scope: Scope, n: int = 3) -> list[dict[str, Any]]:
+        """Rows of the next export, anonymized and gated exactly as create would (nothing is stored):
+        ``{"format", "row"}`` for up to ``n`` rows from the first pending suggestions, one per format
+        first so the sample shows each kind."""
+        scope.check()
+        with self.db.unit_of_work(write=False) as uow:
+            repo = uow.repo(SuggestionRepository)
+            records = repo.pending_rows(org_id, scope.filter(), 0, repo.max_id(), utcnow(), 4 * n)
+        sink = SampleSink()
+        pipeline = ExportPipeline(self.make_anonymizer(scope.mode), self.make_scanner(),
+                                  batch_size=self.batch_size)
+        pipeline.run(records, sink)
+        return sink.pick(n)
+
     def create(
         self,
         actor: Actor,
@@ -328,6 +342,23 @@ def _refuse_if_empty(outcome: Outcome) -> None:
     raise ConflictError(
         "nothing to export: no suggestion in this scope gave a training row "
         f"({', '.join(why) or 'none read'}); no consent was stored")
+
+
+class SampleSink:
+    """Collects rows in memory instead of writing a bundle (the preview's sample)."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add(self, fmt: str, row: dict[str, Any]) -> bool:
+        self.rows.append({"format": fmt, "row": row})
+        return True
+
+    def pick(self, n: int) -> list[dict[str, Any]]:
+        firsts = {r["format"]: r for r in reversed(self.rows)}
+        chosen = sorted(firsts.values(), key=self.rows.index)
+        chosen += [r for r in self.rows if all(r is not c for c in chosen)]
+        return chosen[:n]
 
 
 def _public(batch: dict[str, Any]) -> dict[str, Any]:

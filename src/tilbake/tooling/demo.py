@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,9 @@ _DECISION_KEYS = set(DecisionIn.model_fields)
 @dataclass(frozen=True)
 class DemoResult:
     org_name: str
-    token: str | None = None  # set when the organization was created now (shown once)
+    token: str | None = None  # set when the organization was created now
+    admin: str | None = None  # the demo admin's user name and password, made now
+    password: str | None = None
     inserted: int = 0
     skipped: bool = False
 
@@ -47,17 +50,18 @@ def demo_records(n: int, seed: int) -> list[FeedbackIn | SuggestionIn]:
 
 
 TOKEN_FILE = "demo-token"
+PASSWORD_FILE = "demo-password"
 
 
-def save_token(data_dir: Path, token: str) -> Path:
-    """Keep the demo organization's token in a file only its owner can read (``make run``'s output
-    may well end up in a log file, so the token is never printed)."""
+def save_private(data_dir: Path, name: str, secret: str) -> Path:
+    """Keep a demo secret (the organization's token, the admin's password) in a file only its owner
+    can read: ``make run``'s output may well end up in a log file, so neither is ever printed."""
     private_dir(data_dir)
-    path = data_dir / TOKEN_FILE
-    tmp = data_dir / f".{TOKEN_FILE}.tmp"
+    path = data_dir / name
+    tmp = data_dir / f".{name}.tmp"
     tmp.unlink(missing_ok=True)
     with os.fdopen(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as fh:
-        fh.write(token + "\n")
+        fh.write(secret + "\n")
     os.replace(tmp, path)
     return path
 
@@ -74,4 +78,12 @@ def run_demo(services: Services, *, org_name: str = "demo", n: int = 500, seed: 
         org, token = next(o for o in accounts.list_orgs() if o["name"] == org_name), None
     who = Principal(org_id=org["id"], org_name=org_name, token_id=None)
     inserted = services.capture.import_feedback(who, demo_records(n, seed))
-    return DemoResult(org_name=org_name, token=token, inserted=inserted)
+    admin, password = _demo_admin(services, org_name) if token else (None, None)
+    return DemoResult(org_name=org_name, token=token, inserted=inserted, admin=admin, password=password)
+
+
+def _demo_admin(services: Services, org_name: str) -> tuple[str, str]:
+    """An admin for the new demo organization, with a random password (kept in a private file)."""
+    username, password = f"admin@{org_name}".lower().replace(" ", "-"), secrets.token_urlsafe(12)
+    services.people.create_user(org_name, username, "Demo-administrator", "admin", password)
+    return username, password

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from tilbake import __version__
 from tilbake.config import Settings
 from tilbake.errors import TilbakeError
-from tilbake.web import docs_pages, errors
+from tilbake.web import docs_pages, errors, pages
 from tilbake.web.responses import JSON
 from tilbake.wiring import Services
 
@@ -79,6 +79,7 @@ def create_app(services: Services | None = None) -> FastAPI:
     app.state.services = services
     errors.install(app)
     docs_pages.install(app)
+    pages.install(app)
     app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(services.settings),
                        batch_limit=BATCH_BODY_LIMIT)
 
