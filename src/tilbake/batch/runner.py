@@ -38,7 +38,7 @@ class Summary:
 
 
 @dataclass
-class _Chunk:
+class Chunk:
     source: Path
     part: Part
     docs: list[Doc]
@@ -63,7 +63,7 @@ def _plan(input_path: Path, out_dir: Path, state: Path) -> list[tuple[Path, Part
     return [(s, Part(state, out_dir / n)) for s, n in zip(sources, names, strict=True)]
 
 
-def _chunks(plan: list[tuple[Path, Part]], job: Job, chunk: int) -> Iterator[_Chunk]:
+def _chunks(plan: list[tuple[Path, Part]], job: Job, chunk: int) -> Iterator[Chunk]:
     for source, part in plan:
         if part.checkpoint.done:
             continue
@@ -78,13 +78,13 @@ def _chunks(plan: list[tuple[Path, Part]], job: Job, chunk: int) -> Iterator[_Ch
             else:
                 docs.append(item)
             if len(docs) == chunk:
-                yield _Chunk(source, part, docs, bad, position, read, False)
+                yield Chunk(source, part, docs, bad, position, read, False)
                 docs, bad = [], []
-        yield _Chunk(source, part, docs, bad, position, 1.0, True)
+        yield Chunk(source, part, docs, bad, position, 1.0, True)
 
 
-def _processed(chunks: Iterator[_Chunk], job: Job, secret: bytes, workers: int
-               ) -> Iterator[tuple[_Chunk, Done]]:
+def _processed(chunks: Iterator[Chunk], job: Job, secret: bytes, workers: int
+               ) -> Iterator[tuple[Chunk, Done]]:
     if workers == 0:
         for c in chunks:
             yield c, process(job, secret, c.docs)
@@ -92,7 +92,7 @@ def _processed(chunks: Iterator[_Chunk], job: Job, secret: bytes, workers: int
     # spawn: a fresh interpreter per worker (no threads or locks of the parent inherited)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=init_worker,
                              initargs=(job, secret)) as pool:
-        window: deque[tuple[_Chunk, Future[Done]]] = deque()
+        window: deque[tuple[Chunk, Future[Done]]] = deque()
         for c in chunks:
             window.append((c, pool.submit(process_in_worker, c.docs)))
             if len(window) >= 2 * workers:
@@ -107,10 +107,22 @@ def run_batch(input_path: Path, out_dir: Path, job: Job, secret: bytes = b"", wo
               on_bad: OnBad | None = None, on_progress: OnProgress | None = None,
               chunk: int = CHUNK) -> Summary:
     """De-identify every input file into ``out_dir`` (resuming a run interrupted there)."""
+    plan = prepare(input_path, out_dir, job, secret)
+    results = _processed(_chunks(plan, job, chunk), job, secret, workers)
+    return write_all(plan, results, on_bad, on_progress)
+
+
+def prepare(input_path: Path, out_dir: Path, job: Job, secret: bytes) -> list[tuple[Path, Part]]:
+    """The input files and their output parts, checkpoints loaded (a run elsewhere is refused)."""
     if job.needs_secret and not secret:
         raise InputError("the surrogate operator needs the installation secret")
     state = open_run(out_dir, {**job.as_dict(), "input": str(input_path.resolve())})
-    plan = _plan(input_path, out_dir, state)
+    return _plan(input_path, out_dir, state)
+
+
+def write_all(plan: list[tuple[Path, Part]], results: Iterator[tuple[Chunk, Done]],
+              on_bad: OnBad | None = None, on_progress: OnProgress | None = None) -> Summary:
+    """Append each processed chunk to its part, in order; finish the parts; sum up the run."""
     sizes = {s: max(s.stat().st_size, 1) for s, _ in plan}
     total, finished = sum(sizes.values()), 0
     summary = Summary(files=len(plan))
@@ -119,8 +131,8 @@ def run_batch(input_path: Path, out_dir: Path, job: Job, secret: bytes = b"", wo
             part.finish()  # a kill between the two steps of finish() left the part unmoved
             summary.resumed_done += 1
             finished += sizes[source]
-    for c, done in _processed(_chunks(plan, job, chunk), job, secret, workers):
-        c.part.append(done.lines, c.position, len(c.docs), done.labels, c.bad)
+    for c, done in results:
+        c.part.append(done.lines, c.position, done.docs, done.labels, c.bad)
         if on_bad is not None:
             for position, reason in c.bad:
                 on_bad(f"{c.source} {position_label(c.source)} {position}: {reason}")

@@ -77,10 +77,10 @@ def parse_line(raw: bytes, position: int, columns: Columns) -> Doc | Bad | None:
         return Bad(position, "not valid JSON")
     if not isinstance(record, dict):
         return Bad(position, f"expected a JSON object with {columns.id!r} and {columns.text!r}")
-    return _doc(record, position, columns)
+    return as_doc(record, position, columns)
 
 
-def _doc(record: dict[str, Any], position: int, columns: Columns) -> Doc | Bad:
+def as_doc(record: dict[str, Any], position: int, columns: Columns) -> Doc | Bad:
     if record.get(columns.id) is None:
         return Bad(position, f"missing {columns.id!r}")
     text = record.get(columns.text)
@@ -101,8 +101,10 @@ def _jsonl(path: Path, columns: Columns, after: int) -> Iterator[tuple[Doc | Bad
 
 
 def _parquet(path: Path, columns: Columns, after: int) -> Iterator[tuple[Doc | Bad, float]]:
-    import pyarrow.parquet as pq
-
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError(f"--input {path}: Parquet needs pyarrow: pip install 'tilbake[batch]'") from None
     try:
         pfile = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a file that is no Parquet
@@ -120,4 +122,4 @@ def _parquet(path: Path, columns: Columns, after: int) -> Iterator[tuple[Doc | B
         for record in batch.to_pylist():
             position += 1
             if position > after:
-                yield _doc(record, position, columns), position / total
+                yield as_doc(record, position, columns), position / total

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,25 +89,31 @@ def engine_for(model: bool, rules_json: str | None) -> Deidentifier:
 
 @dataclass(slots=True)
 class Done:
-    """A processed chunk: its output lines (JSONL, in input order) and the labels found."""
+    """A processed chunk: its output lines (JSONL, in input order), documents and labels found."""
 
     lines: list[bytes]
     labels: Counter[str]
+    docs: int
 
 
-def process(job: Job, secret: bytes, docs: Sequence[Doc]) -> Done:
+def render(job: Job, secret: bytes, docs: Sequence[Doc]) -> Iterator[tuple[bytes, list[str]]]:
+    """(output line, labels of its spans) per document, in order."""
     engine = engine_for(job.model, job.rules_json)
-    labels: Counter[str] = Counter()
-    lines = []
     for doc, spans in zip(docs, engine.detect_many([d.text for d in docs]), strict=True):
-        labels.update(s.label.value for s in spans)
         if job.mode == "detect":
             row = spans_row(doc.id, doc.text, doc.record, spans)
         else:
             row = anonymized_row(doc.id, doc.text, doc.record, spans, job.operator, secret, job.scope,
                                  job.text_column)
-        lines.append(orjson.dumps(row, default=str) + b"\n")
-    return Done(lines, labels)
+        yield orjson.dumps(row, default=str) + b"\n", [s.label.value for s in spans]
+
+
+def process(job: Job, secret: bytes, docs: Sequence[Doc]) -> Done:
+    done = Done([], Counter(), len(docs))
+    for line, labels in render(job, secret, docs):
+        done.lines.append(line)
+        done.labels.update(labels)
+    return done
 
 
 # The pool's worker side: the job and secret arrive once per process, chunks after that.
