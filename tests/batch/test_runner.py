@@ -92,3 +92,11 @@ def test_missing_parquet_column_is_named_with_the_columns_there(tmp_path):
     write_parquet(tmp_path / "n.parquet", note_rows(3, 1))
     with pytest.raises(InputError, match=r"no column 'body' \(columns: id, text\)"):
         run_batch(tmp_path / "n.parquet", tmp_path / "out", Job(text_column="body", model=False))
+
+
+def test_a_worker_that_cannot_build_its_engine_ends_the_run_with_a_message(corpus, tmp_path):
+    from tilbake.errors import TilbakeError
+
+    broken = Job(model=False, rules_json="{not json")  # read_rules never lets this through the CLI
+    with pytest.raises(TilbakeError, match="a worker process died .* run the same command again"):
+        run_batch(corpus / "a.jsonl", tmp_path / "out", broken, workers=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from tilbake.batch.parts import Part, open_run
 from tilbake.batch.sources import Bad, Doc, list_inputs, position_label, read_docs
 from tilbake.batch.work import Done, Job, init_worker, process, process_in_worker
-from tilbake.errors import InputError
+from tilbake.errors import InputError, TilbakeError
 
 CHUNK = 256  # documents per task: big enough to amortize the pickling, small enough to checkpoint often
 OnBad = Callable[[str], None]  # told "FILE line N: reason" for each bad record
@@ -96,11 +97,18 @@ def _processed(chunks: Iterator[Chunk], job: Job, secret: bytes, workers: int
         for c in chunks:
             window.append((c, pool.submit(process_in_worker, c.docs)))
             if len(window) >= 2 * workers:
-                first, future = window.popleft()
-                yield first, future.result()
+                yield _oldest(window)
         while window:
-            first, future = window.popleft()
-            yield first, future.result()
+            yield _oldest(window)
+
+
+def _oldest(window: deque[tuple[Chunk, Future[Done]]]) -> tuple[Chunk, Done]:
+    first, future = window.popleft()
+    try:
+        return first, future.result()
+    except BrokenProcessPool:
+        raise TilbakeError("a worker process died (out of memory, or its engine failed to load); what "
+                           "was written is checkpointed: run the same command again to resume") from None
 
 
 def run_batch(input_path: Path, out_dir: Path, job: Job, secret: bytes = b"", workers: int = 0, *,
