@@ -62,3 +62,25 @@ def test_resume_with_other_settings_exits_2(src, tmp_path):
     assert runner.invoke(app, [*args, "--no-model"]).exit_code == 0
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and "holds a run with other settings (model)" in result.output
+
+
+def test_user_rules_reach_the_worker_processes(src, tmp_path):
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"version": "r1", "allow": ["Kari Nordmann"], '
+                     '"deny": [{"text": "Time", "label": "ORG"}]}')
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["deid", "batch", "-i", str(src), "-o", str(out), "--rules", str(rules),
+                                 "--no-model", "-w", "1"])
+    assert result.exit_code == 0, result.output
+    spans = {orjson.loads(line)["id"]: orjson.loads(line)["spans"] for line in out.joinpath("notes.jsonl")
+             .read_bytes().splitlines()}
+    assert all(s["label"] != "PERSON" for s in spans[1])  # allowed
+    assert {"start": 0, "end": 4, "label": "ORG"}.items() <= spans[2][0].items()  # denied
+
+
+def test_a_bad_rules_file_exits_2_before_any_worker_starts(src, tmp_path):
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"version": "r1", "deny": [{"text": "x", "label": "NOPE"}]}')
+    args = ["deid", "batch", "-i", str(src), "-o", str(tmp_path / "o"), "--rules", str(rules)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "deny" in result.output and not (tmp_path / "o").exists()

@@ -1,7 +1,8 @@
 """`tilbake deid ...`: detect, anonymize and explain PHI in Norwegian clinical text.
 
 `detect` and `anonymize --input` stream JSONL (DESIGN §2) through ``tilbake.batch.jsonl``: output in
-input order, written aside and moved into place only when every line succeeded.
+input order, written aside and moved into place only when every line succeeded. `batch` runs a
+corpus through ``tilbake.batch.runner`` (process pool) or ``tilbake.batch.spark`` (docs/batch.md).
 """
 
 from __future__ import annotations
