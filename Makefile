@@ -9,7 +9,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(HASH)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup setup-run run test test-fast bench lint browser clean
+.PHONY: setup setup-run run test test-fast bench lint browser java clean
 
 $(RUN_STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,8 +38,12 @@ run: setup-run
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+## A Java runtime, for the Spark tests (pyspark in local mode); Debian's, when none is on the PATH.
+java:
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+
 ## The whole test suite, PostgreSQL included: a PostgreSQL suite that cannot run is a failure, not a skip.
-test: setup browser
+test: setup browser java
 	TILBAKE_REQUIRE_POSTGRES=1 $(PY) -m pytest -n 2 -q
 
 test-fast: setup

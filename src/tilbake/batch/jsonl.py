@@ -78,6 +78,19 @@ def write_jsonl(rows: Iterable[Record], output: Path | None, progress: Callable[
     return count
 
 
+def spans_row(rid: Any, text: str, record: Record, spans: list[Span]) -> Record:
+    """The detect output line of one document: ``{"id", "spans"}``."""
+    return {"id": rid, "spans": [s.as_dict() for s in spans]}
+
+
+def anonymized_row(rid: Any, text: str, record: Record, spans: list[Span], operator: str, secret: bytes,
+                   scope: str | None, text_key: str = "text") -> Record:
+    """The record with its text rewritten; surrogates scoped by ``scope``, else the record's
+    ``patient_id``, else its id."""
+    ctx = OperatorContext(secret, scope or str(record.get("patient_id", rid)))
+    return {**record, text_key: rewrite(text, spans, operator, ctx)}
+
+
 def _stream(input_path: Path, output: Path | None, engine: Deidentifier,
             render: Callable[[Any, str, Record, list[Span]], Record], progress: Progress | None) -> int:
     if not input_path.is_file():
@@ -106,10 +119,7 @@ def _stream(input_path: Path, output: Path | None, engine: Deidentifier,
 def detect_file(input_path: Path, output: Path | None, engine: Deidentifier, progress: Progress | None = None
                 ) -> int:
     """``{"id", "spans"}`` per input line; returns the number of documents."""
-    def render(rid: Any, text: str, record: Record, spans: list[Span]) -> Record:
-        return {"id": rid, "spans": [s.as_dict() for s in spans]}
-
-    return _stream(input_path, output, engine, render, progress)
+    return _stream(input_path, output, engine, spans_row, progress)
 
 
 def anonymize_file(input_path: Path, output: Path | None, engine: Deidentifier, operator: str,
@@ -119,8 +129,7 @@ def anonymize_file(input_path: Path, output: Path | None, engine: Deidentifier, 
     get_operator(operator)  # an unknown operator fails before any output is written
 
     def render(rid: Any, text: str, record: Record, spans: list[Span]) -> Record:
-        ctx = OperatorContext(secret, scope or str(record.get("patient_id", rid)))
-        return {**record, "text": rewrite(text, spans, operator, ctx)}
+        return anonymized_row(rid, text, record, spans, operator, secret, scope)
 
     return _stream(input_path, output, engine, render, progress)
 

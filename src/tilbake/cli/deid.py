@@ -1,7 +1,8 @@
 """`tilbake deid ...`: detect, anonymize and explain PHI in Norwegian clinical text.
 
 `detect` and `anonymize --input` stream JSONL (DESIGN §2) through ``tilbake.batch.jsonl``: output in
-input order, written aside and moved into place only when every line succeeded.
+input order, written aside and moved into place only when every line succeeded. `batch` runs a
+corpus through ``tilbake.batch.runner`` (process pool) or ``tilbake.batch.spark`` (docs/batch.md).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -18,6 +19,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, 
 from rich.table import Table
 
 from tilbake.cli.common import services
+
+if TYPE_CHECKING:
+    from tilbake.batch.runner import Summary
+    from tilbake.batch.work import Job
 
 deid_app = typer.Typer(help="De-identify Norwegian clinical text.", no_args_is_help=True)
 _err = Console(stderr=True)
@@ -70,6 +75,62 @@ def anonymize(text: str = _TEXT, input: Path = _INPUT2, output: Path = _OUTPUT2,
         with _bar(input, "anonymize") as progress:
             n = anonymize_file(input, output, built.engine(model, rules), operator, secret, scope, progress)
     _err.print(f"{n} documents", highlight=False)
+
+
+_B_INPUT = typer.Option(..., "--input", "-i", help="A .jsonl or .parquet file, or a directory of them.")
+_B_OUTPUT = typer.Option(..., "--output", "-o", help="Directory for one .jsonl part per input file "
+                         "(an interrupted run there resumes).")
+_B_MODE = typer.Option("detect", "--mode", help="detect (spans) or anonymize (rewritten text).")
+_B_TEXT = typer.Option("text", "--text-column", help="The JSON key or Parquet column holding the text.")
+_B_ID = typer.Option("id", "--id-column", help="The JSON key or Parquet column holding the document id.")
+_B_WORKERS = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per core, at most "
+                          "four; 0 runs in this process).", min=0)
+_B_ENGINE = typer.Option("local", "--engine", help="local (process pool) or spark (docs/batch.md).")
+
+
+@deid_app.command()
+def batch(input: Path = _B_INPUT, output: Path = _B_OUTPUT, mode: str = _B_MODE, text_column: str = _B_TEXT,
+          id_column: str = _B_ID, operator: str = _OPERATOR, scope: str = _SCOPE, rules: Path = _RULES,
+          model: bool = _MODEL, workers: int = _B_WORKERS, engine: str = _B_ENGINE) -> None:
+    """De-identify a corpus: JSONL/Parquet files, streaming, resumable, in parallel (docs/batch.md)."""
+    from tilbake.batch.work import Job, read_rules
+
+    with services() as built:
+        job = Job(mode, operator, model, read_rules(rules), scope, id_column, text_column)
+        summary = _run(engine, input, output, job, built.secret if job.needs_secret else b"", workers)
+    _print_summary(summary)
+
+
+def _run(engine: str, input: Path, output: Path, job: Job, secret: bytes, workers: int | None) -> Summary:
+    from tilbake.batch.runner import run_batch
+    from tilbake.errors import InputError
+    from tilbake.wiring import default_workers
+
+    if engine == "spark":
+        from tilbake.batch.spark import run_spark
+
+        return run_spark(input, output, job, secret, on_bad=_report_bad)
+    if engine != "local":
+        raise InputError(f"--engine must be local or spark, not {engine!r}")
+    with Progress(TextColumn("{task.description}"), BarColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+                  console=_err, transient=True, disable=not _err.is_terminal) as bar:
+        task = bar.add_task("batch", total=None)
+        return run_batch(input, output, job, secret, default_workers() if workers is None else workers,
+                         on_bad=_report_bad,
+                         on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+
+def _report_bad(message: str) -> None:
+    typer.echo(f"skipped: {message}", err=True)
+
+
+def _print_summary(summary: Summary) -> None:
+    typer.echo(f"{summary.docs} documents in {summary.files} files ({summary.resumed_done} finished by an "
+               f"earlier run), {summary.bad} bad records skipped", err=True)
+    table = Table("label", "spans")
+    for label, count in sorted(summary.labels.items()):
+        table.add_row(label, str(count))
+    _err.print(table)
 
 
 @deid_app.command()
