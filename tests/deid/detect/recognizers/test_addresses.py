@@ -109,7 +109,8 @@ def test_post_boxes(found, text, piece):
     assert (piece, "ADDRESS") in found(text), found(text)
 
 
-@pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.", "Boks med 20 tabletter."])
+@pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.",
+                                  "Boks med 20 tabletter."])
 def test_boxes_that_are_no_address(found, text):
     assert not any(label == "ADDRESS" for _, label in found(text)), found(text)
 

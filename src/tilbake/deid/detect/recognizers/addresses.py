@@ -212,8 +212,8 @@ class PlaceRecognizer(Recognizer):
                 w = _WORD_AT.match(scan.text, pos)
                 if w is None or not _unlisted_place(w.group(1)):
                     break
-                out.append(finding(w.start(1), w.end(1), Label.LOCATION, 0.8, self.name, "unlisted place after cue",
-                                   cues=(m.group(1),)))
+                out.append(finding(w.start(1), w.end(1), Label.LOCATION, 0.8, self.name,
+                                   "unlisted place after cue", cues=(m.group(1),)))
                 nxt = _THEN_IN.match(scan.text, w.end(1))
                 if nxt is None:
                     break
@@ -314,8 +314,8 @@ _PLACE_PREPS_BEFORE: Final = (" i", " på", " fra", " til")
 
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Whether a LOCATION span (from any detector) is no place to hide: a country or continent, a word
-    before a dose ("Jardiance 10 mg"), or one lower-case bokmål word that is no known place and does not follow
-    "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
+    before a dose ("Jardiance 10 mg"), or one lower-case bokmål word that is no known place and does not
+    follow "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
     word = text[start:end]
     if lang_nb.country(word):
         return True

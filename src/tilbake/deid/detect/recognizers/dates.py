@@ -105,7 +105,8 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     stop = end
     tail = text[k:end]
-    if tail.lstrip(" ").startswith(".") and not tail.rstrip(".").strip() and word.lower() not in _ABBREVIATIONS:
+    dotted = tail.lstrip(" ").startswith(".") and not tail.rstrip(".").strip()
+    if dotted and word.lower() not in _ABBREVIATIONS:
         stop = k  # a sentence's full stop after a full month name
     elif tail.startswith(" .") and len(tail) == 2 and word.lower() in _ABBREVIATIONS:
         stop = end  # "15 . jan ." (tokenized): the abbreviation's dot
@@ -360,7 +361,8 @@ _ABBREVIATED: Final = tuple(sorted(_ABBREVIATIONS))
 _ORDINALS: Final = time_words.ORDINALS
 _WEEKDAY_WORDS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 # ("jul" alone is Christmas: "før jul.")
-_MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS, *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
+_MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS,
+                                   *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
 _ORDINAL_NEEDLES: Final = frozenset({*_ORDINALS, *(o.capitalize() for o in _ORDINALS)})
 _WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES
 register_literals(_WORD_GATE)
@@ -442,15 +444,18 @@ def _month_alone(scan: Scan, start: int, end: int, needle: str) -> Finding | Non
 register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
 register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
 register_fragment(22, FAMILY, "dd. month yyyy",
-                  rf"\d?(?:st|nd|rd|th)?(?: ?\.)?(?: of)? ?{_MONTH_RE}(?: ?\.)?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
+                  rf"\d?(?:st|nd|rd|th)?(?: ?\.)?(?: of)? ?{_MONTH_RE}"
+                  r"(?: ?\.)?(?: \d{4}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
 register_fragment(23, FAMILY, "dd . mm . yyyy", r"\d? \. \d\d? \. \d{4}(?!\d)", _tokenized_dmy)
 _MONTH_FIRST_WORDS: Final = [*_FULL_MONTHS, *(m.capitalize() for m in _FULL_MONTHS), *_ENGLISH]
 register_fragment(24, FAMILY, "month dd. yyyy",
-                  after_words(_MONTH_FIRST_WORDS) + r"\d?(?:st|nd|rd|th)?(?: ?[.,])?(?: \d{4}(?!\d))?", _month_first)
-_WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WORDS), *(w.upper() for w in _WEEKDAY_WORDS),
-                         *(f"{w}." for w in ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")),
-                         *(f"{w}." for w in ("Man", "Tir", "Tirs", "Ons", "Tor", "Tors", "Fre", "Lør", "Søn"))]
+                  after_words(_MONTH_FIRST_WORDS) + r"\d?(?:st|nd|rd|th)?(?: ?[.,])?(?: \d{4}(?!\d))?",
+                  _month_first)
+_SHORT_WEEKDAYS: Final = ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
+_WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WORDS),
+                         *(w.upper() for w in _WEEKDAY_WORDS), *(f"{w}." for w in _SHORT_WEEKDAYS),
+                         *(f"{w.capitalize()}." for w in _SHORT_WEEKDAYS)]
 register_fragment(25, FAMILY, "weekday dd.", after_words(_WEEKDAY_FORMS) + r"\d? ?\.(?![\d])", _weekday_day)
 # (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
 # fragment can match where this one does, so the regex may as well refuse it first

@@ -70,7 +70,8 @@ class OrgRecognizer(Recognizer):
             if exact and text[start:start + length] != exact and not (
                     text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
                 continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
-            out.append(finding(start, _division(scan.text, end), Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
+            out.append(finding(start, _division(scan.text, end), Label.ORG, 0.9, FAMILY,
+                               "hospital (gazetteer)"))
         return out
 
     def _clinics(self, scan: Scan) -> list[Finding]:
@@ -416,7 +417,8 @@ def _join_trusts(text: str, found: list[Finding]) -> list[Finding]:
     for f in found:
         trust = ends.get(f.span.start - 2)
         if trust is not None and text[f.span.start - 2:f.span.start] == ", ":
-            out.append(finding(trust.span.start, f.span.end, Label.ORG, f.span.score, FAMILY, "trust, hospital"))
+            out.append(finding(trust.span.start, f.span.end, Label.ORG, f.span.score, FAMILY,
+                               "trust, hospital"))
     return out
 
 
@@ -496,8 +498,9 @@ def _named_after(scan: Scan) -> list[Finding]:
 # Sports clubs: "<Place or Name> IL/HK/FK …" (also "Strindheim IL/fotball", dictated "gjøvik hk"),
 # and after a sport ("spiller fotball i BSK", "håndball for Byåsen")
 _CLUB_FORMS = ("IL", "FK", "HK", "SK", "BK", "IF", "IK", "TIL", "BIL", "FF", "OIL", "SFK", "TF", "BFK")
+_CLUB_LOWER = "|".join(f.lower() for f in _CLUB_FORMS if f not in ("IF", "FF", "TIL", "TF"))
 _CLUB = re.compile(rf"({letters.CAPWORD}|{letters.LETTER}[\w\-]*)(?: ({letters.CAPWORD}))? "
-                   rf"({'|'.join(_CLUB_FORMS)}|{'|'.join(f.lower() for f in _CLUB_FORMS if f not in ('IF', 'FF', 'TIL', 'TF'))})"
+                   rf"({'|'.join(_CLUB_FORMS)}|{_CLUB_LOWER})"
                    r"(?:/[a-zæøå]+)?(?![\w\-])")
 _SPORTS = ("fotball", "håndball", "basket", "basketball", "volleyball", "ishockey", "hockey", "bandy",
            "innebandy", "turn", "svømming", "friidrett", "langrenn", "skiskyting", "orientering", "sykling",
@@ -571,13 +574,13 @@ _BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWO
 _JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
                         "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
                         "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb"})
-_OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør", "konsulent",
-                       "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent", "sekretær",
-                       "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer", "servitør",
-                       "fisker", "bonde", "maler", "murer", "rørlegger", "økonom", "jurist", "advokat", "direktør",
-                       "fagarbeider", "medarbeider", "betjent", "designer", "utvikler", "arkitekt", "forsker",
-                       "pilot", "matros", "maskinist", "fører", "portør", "ansvarlig", "terapeut", "lege",
-                       "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
+_OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør",
+                       "konsulent", "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent",
+                       "sekretær", "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer",
+                       "servitør", "fisker", "bonde", "maler", "murer", "rørlegger", "økonom", "jurist",
+                       "advokat", "direktør", "fagarbeider", "medarbeider", "betjent", "designer", "utvikler",
+                       "arkitekt", "forsker", "pilot", "matros", "maskinist", "fører", "portør", "ansvarlig",
+                       "terapeut", "lege", "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
 
 
 def _in_brackets(scan: Scan) -> list[Finding]:
