@@ -9,6 +9,7 @@ from functools import cache
 from typing import Final
 
 from tilbake.deid import lang_nb
+from tilbake.deid.detect.name_words import zipf
 from tilbake.deid.detect.recognizers.base import (
     Finding,
     Recognizer,
@@ -183,12 +184,53 @@ class AddressRecognizer(Recognizer):
         if "boks" in scan.lower or "pb" in scan.lower:
             found.extend(finding(m.start(), m.end(), Label.ADDRESS, 0.95, FAMILY, "post box")
                          for m in _POST_BOX.finditer(scan.text))
+        found.extend(_bare_streets(scan, found))
         return found
 
 
-# "Postboks 123 Sentrum", "Pb. 44", "postboks 9000": the box is the address (the postcode after it a place)
+# "Postboks 123 Sentrum", "Pb. 44", "postboks 9000", "Postboks 4956 Nydalen, 0424 Oslo": the box and
+# the part of town that closes it are the address (the postcode after it a place)
 _POST_BOX: Final = re.compile(r"(?<![\w\-])(?:[Pp]ostboks|POSTBOKS|[Pp]b\.|PB|[Bb]oks) ?\d{1,5}(?!\d)"
-                              r"(?: (?:Sentrum|sentrum|SENTRUM)(?![\w\-]))?")
+                              rf"(?: (?:sentrum|{letters.CAPWORD})(?= ?(?:,|\n|$)))?")
+# A street named without a street word, known by what follows its number: a postcode and place
+# ("Lia 14, 3125 Tønsberg") or a flat ("Nyland 14 leil. 3", "Åsen 2, H0201").
+_BARE_STREET: Final = re.compile(rf"(?<![\w\-])((?:{letters.CAPWORD} ){{0,2}}{letters.CAPWORD}) "
+                                 r"([1-9]\d{0,2}(?: ?[A-Za-z])?) ?,? ?\Z")
+_FLAT: Final = re.compile(r" ?,? (?:leil\.|leilighet|leil |oppgang|H0\d{3}\b)")
+_EVERYDAY: Final = 4.5  # zipf: a sentence's first word ("Besøk", "Ring") opens no street's name
+_FREQUENT: Final = 5.0  # zipf: "Uke", "Dag", "Rom", "Side" are no street before a number ("Lia", "Tunet" are)
+_NOT_STREET: Final = frozenset(words.NON_NAME_CAPWORDS) | frozenset(words.EPONYMS) | frozenset(
+    words.DRUG_BRANDS) | frozenset(words.AGENCIES)
+
+
+def _street_name(word: str) -> bool:
+    low = word.lower()
+    acronym = word.isupper() and len(word) <= 4
+    listed = word in _NOT_STREET or low in words.SCORE_WORDS or any(h in low for h in _HEADER_PARTS)
+    return not acronym and not listed and zipf(low) < _FREQUENT
+
+
+def _bare_streets(scan: Scan, found: list[Finding]) -> list[Finding]:
+    text = scan.text
+    ends = [f.span.start for f in found
+            if f.span.label == Label.LOCATION and f.pattern.startswith("postcode")]
+    if "leil" in scan.lower or " H0" in text or "oppgang" in scan.lower:
+        ends.extend(m.start() for m in _FLAT.finditer(text))
+    taken = [(f.span.start, f.span.end) for f in found if f.span.label == Label.ADDRESS]
+    out: list[Finding] = []
+    for end in ends:
+        m = _BARE_STREET.search(text, max(0, end - 60), end)
+        if m is None or any(a < m.end(2) and m.start(1) < b for a, b in taken):
+            continue
+        names = m.group(1).split(" ")
+        while len(names) > 1 and (names[0] in _NOT_PLACE or zipf(names[0].lower()) >= _EVERYDAY
+                                  or any(h in names[0].lower() for h in _HEADER_PARTS)):
+            names.pop(0)  # "Adresse Lia 7", "Besøk Tunet 3"
+        if not _street_name(names[-1]):
+            continue  # "VAS 7, 4000 …", "Uke 12 …", "Side 2 …": a score, a week, a page
+        start = m.end(1) - len(" ".join(names))
+        out.append(finding(start, m.end(2), Label.ADDRESS, 0.92, FAMILY, "street without a street word"))
+    return out
 
 
 class PlaceRecognizer(Recognizer):
