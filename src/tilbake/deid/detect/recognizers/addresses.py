@@ -19,6 +19,7 @@ from tilbake.deid.detect.recognizers.base import (
     has_cue,
     register_fragment,
 )
+from tilbake.deid.detect.recognizers.spoken_addresses import spoken_addresses
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label
 
@@ -185,6 +186,7 @@ class AddressRecognizer(Recognizer):
             found.extend(finding(m.start(), m.end(), Label.ADDRESS, 0.95, FAMILY, "post box")
                          for m in _POST_BOX.finditer(scan.text))
         found.extend(_bare_streets(scan, found))
+        found.extend(spoken_addresses(scan))
         return found
 
 

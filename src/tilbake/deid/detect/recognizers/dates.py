@@ -302,8 +302,10 @@ class DateRecognizer(Recognizer):
 # A weekday before a date belongs to it: with the day and month it tells the year ("søndag 6. oktober").
 # Short forms without their dot ("man", "ons", "fre" are words too) become a span of their own, so
 # that a name read in one ("Tor 5.9") never takes the date with it.
+_ENGLISH_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE: Final = re.compile(
     r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.|"
+    rf"{'|'.join(_ENGLISH_WEEKDAYS)}|"
     r"(?P<bare>man|tirs?|ti|ons|tors?|fre|lør|søn))"
     r",?[ \t]+$", re.IGNORECASE)
 # words after which "man" is the pronoun ("hvis man", "kan man"), not Monday
@@ -318,6 +320,7 @@ def _word_before(text: str, pos: int) -> str:
 
 
 _SHORT_WEEKDAYS: Final = frozenset({"man", "tir", "tirs", "ti", "ons", "tor", "tors", "fre", "lør", "søn"})
+_NAME_WEEKDAYS: Final = frozenset({"man", "tor", "tors"})  # a pronoun and a first name as well
 
 
 def _with_weekday(text: str, f: Finding) -> list[Finding]:
@@ -333,7 +336,7 @@ def _with_weekday(text: str, f: Finding) -> list[Finding]:
         return [f]
     if bare.endswith(","):
         bare = bare[:-1]
-    if not bare.endswith(".") and bare[-3:].lower() != "dag":
+    if not bare.endswith(".") and bare[-3:].lower() not in ("dag", "day"):
         i = len(bare)
         while i > 0 and bare[i - 1].isalpha():
             i -= 1
@@ -349,8 +352,8 @@ def _with_weekday(text: str, f: Finding) -> list[Finding]:
     line_start = m.start() == 0 or text[m.start() - 1] == "\n"
     if short.lower() == "man" and _word_before(text, m.start()) in _PRONOUN_MAN_BEFORE:
         return [f]  # "når man 12.03 ...": the pronoun (one)
-    if f.span.score < 0.9 and not line_start:
-        return [f]
+    if f.span.score < 0.9 and not line_start and short.lower() in _NAME_WEEKDAYS:
+        return [f]  # "Tor 5.9": a name may stand where a weekday would
     return [f, finding(m.start(), m.start() + len(short), Label.DATE, 0.9, FAMILY, "weekday before a date")]
 
 
@@ -452,10 +455,14 @@ _MONTH_FIRST_WORDS: Final = [*_FULL_MONTHS, *(m.capitalize() for m in _FULL_MONT
 register_fragment(24, FAMILY, "month dd. yyyy",
                   after_words(_MONTH_FIRST_WORDS) + r"\d?(?:st|nd|rd|th)?(?: ?[.,])?(?: \d{4}(?!\d))?",
                   _month_first)
-_SHORT_WEEKDAYS: Final = ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
+_DOTTED_WEEKDAYS: Final = ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
+# without their dot only the short forms that are no word or name ("tirs 16.", not "man 3.", "Tor 5.")
+_UNDOTTED_WEEKDAYS: Final = ("tirs", "ons", "fre", "lør", "søn")
 _WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WORDS),
-                         *(w.upper() for w in _WEEKDAY_WORDS), *(f"{w}." for w in _SHORT_WEEKDAYS),
-                         *(f"{w.capitalize()}." for w in _SHORT_WEEKDAYS)]
+                         *(w.upper() for w in _WEEKDAY_WORDS), *(f"{w}." for w in _DOTTED_WEEKDAYS),
+                         *(f"{w.capitalize()}." for w in _DOTTED_WEEKDAYS), *_UNDOTTED_WEEKDAYS,
+                         *(w.capitalize() for w in _UNDOTTED_WEEKDAYS),
+                         *_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)]
 register_fragment(25, FAMILY, "weekday dd.", after_words(_WEEKDAY_FORMS) + r"\d? ?\.(?![\d])", _weekday_day)
 # (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
 # fragment can match where this one does, so the regex may as well refuse it first
