@@ -47,3 +47,7 @@ def test_weekdays_before_a_day(found, text, pieces):
 ])
 def test_look_alikes_of_short_weekdays(found, text, word):
     assert not any(piece == word for piece, _ in found(text)), found(text)
+
+
+def test_a_tokenized_dotted_weekday_joins_its_date(found):
+    assert ("ons . 28/8", "DATE") in found("Samtale ons . 28/8 kl 10 .")

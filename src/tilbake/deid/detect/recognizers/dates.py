@@ -304,7 +304,7 @@ class DateRecognizer(Recognizer):
 # that a name read in one ("Tor 5.9") never takes the date with it.
 _ENGLISH_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.|"
+    r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn) ?\.|"
     rf"{'|'.join(_ENGLISH_WEEKDAYS)}|"
     r"(?P<bare>man|tirs?|ti|ons|tors?|fre|lør|søn))"
     r",?[ \t]+$", re.IGNORECASE)

@@ -34,8 +34,10 @@ _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
 
 @cache
 def _hospitals() -> Needles[tuple[int, str]]:
-    return Needles({name.lower(): (len(name), name if name in orgs.CASE_SENSITIVE else "")
-                    for name in orgs.HOSPITALS})
+    # each name also as a tokenized export writes it ("St . Olavs hospital")
+    spaced = {name.replace(". ", " . "): name for name in orgs.HOSPITALS if ". " in name}
+    return Needles({variant.lower(): (len(variant), variant if name in orgs.CASE_SENSITIVE else "")
+                    for variant, name in [*((n, n) for n in orgs.HOSPITALS), *spaced.items()]})
 
 
 @cache
@@ -392,7 +394,7 @@ def _division(text: str, end: int) -> int:
     return end
 
 
-_BRANCH = re.compile(r" (?:avd\.?|avdeling)(?= )")
+_BRANCH = re.compile(r" (?:avd(?: ?\.)?|avdeling)(?= )")  # also tokenized: "avd . Kampesteinen"
 
 
 def _with_branch(text: str, f: Finding) -> Finding:
