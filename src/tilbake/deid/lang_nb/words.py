@@ -132,6 +132,9 @@ PRACTITIONER_WORDS = ("lege", "fastlege", "overlege", "turnuslege", "kiropraktor
 PATIENT_WORDS = ("pasient", "pasienten", "pas", "navn", "pasientnavn", "pt")
 
 SIGNOFFS = ("mvh", "med vennlig hilsen", "vennlig hilsen", "hilsen", "beste hilsen", "sign", "signert")
+# Nouns that close the name of a scale, score or test ("Berg Balance Scale", "NYHA klasse"): never a person
+INSTRUMENT_NOUNS = _words("scale score index test klasse skala skår indeks kriterier criteria questionnaire "
+                          "inventory")
 # Short words and acronyms that end a line or an entry themselves, so they are no staff initials there
 LINE_END_WORDS = frozenset(_words("ok ua ja nei mvh hilsen obs nb ps tlf kl ca mg ml kg cm mm mmol iv im sc "
                                   "po pr hs sign vs dvs osv mtp inkl evt ev neg pos bilat hø ve sin dx"))
