@@ -98,3 +98,9 @@ def test_tokenized_abbreviations_inside_an_organisation(found, text, org):
                                   "Flyttet til kirurgisk avd . i dag ."])
 def test_tokenized_departments_are_no_organisation(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+def test_a_dates_end_before_a_branch_is_no_part_of_the_name(found):
+    text = "Nattrapport 27/12 avd. Tunet\nRolig natt."
+    assert ("27/12", "DATE") in found(text)
+    assert not any(piece.startswith("12") for piece, _ in found(text)), found(text)

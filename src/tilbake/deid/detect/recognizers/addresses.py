@@ -19,7 +19,7 @@ from tilbake.deid.detect.recognizers.base import (
     has_cue,
     register_fragment,
 )
-from tilbake.deid.detect.recognizers.spoken_addresses import spoken_addresses
+from tilbake.deid.detect.recognizers.dictation import spoken_addresses
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label
 

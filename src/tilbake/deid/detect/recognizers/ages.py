@@ -18,6 +18,7 @@ from tilbake.deid.detect.recognizers.base import (
     register_fragment,
     register_literals,
 )
+from tilbake.deid.detect.recognizers.dictation import infant_ages
 from tilbake.deid.detect.recognizers.name_context import is_relation
 from tilbake.deid.lang_nb import time_words, words
 from tilbake.deid.spans import Label
@@ -367,6 +368,7 @@ class AgeRecognizer(Recognizer):
         if "år" in scan.text:
             found.extend(self._worded(scan))
         found.extend(_worded_bare(scan))
+        found.extend(infant_ages(scan))
         return found
 
     def _worded(self, scan: Scan) -> list[Finding]:

@@ -621,6 +621,8 @@ def _branches(scan: Scan) -> list[Finding]:
                     (_sentence_start(text, w.start()) and _not_a_name(text, w.start(), word)):
                 break
             begin = w.start()
+        while begin < m.start() and text[begin].isdigit():  # "Nattrapport 27/12 avd. Tunet": a date's end
+            begin = text.find(" ", begin, m.start()) + 1 or m.start()
         if begin < m.start():
             f = finding(begin, m.start(), Label.ORG, 0.8, FAMILY, "name + branch")
             g = _with_branch(text, f)

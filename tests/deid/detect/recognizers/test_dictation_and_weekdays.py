@@ -1,5 +1,6 @@
-"""Addresses read aloud (street and number in words, a postcode digit by digit before its poststed) and
-weekdays before a day in short, undotted or English forms; look-alikes in the same positions."""
+"""Dictation read aloud (street and number in words, a postcode digit by digit before its poststed,
+infants' ages in words) and weekdays before a day in short, undotted or English forms; look-alikes in
+the same positions."""
 
 import pytest
 
@@ -51,3 +52,22 @@ def test_look_alikes_of_short_weekdays(found, text, word):
 
 def test_a_tokenized_dotted_weekday_joins_its_date(found):
     assert ("ons . 28/8", "DATE") in found("Samtale ons . 28/8 kl 10 .")
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("gutt sju måneder kommer med mor", "sju måneder"),
+    ("datteren ella fire uker gammel har feber", "fire uker"),
+    ("spedbarn ti uker punktum", "ti uker"),
+])
+def test_infants_ages_read_aloud(found, text, age):
+    assert (age, "AGE") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "jenta fikk to uker med antibiotika",
+    "sønnen har vært syk i to uker",
+    "gutten sju måneder siden operert",
+    "barnet skal ha kontroll om fire uker",
+])
+def test_durations_after_a_child_noun_are_no_age(found, text):
+    assert not any(label == "AGE" for _, label in found(text)), found(text)

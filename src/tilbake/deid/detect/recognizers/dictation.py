@@ -1,7 +1,11 @@
-"""Addresses read aloud in dictation: a street and its number in words ("granittvegen sju",
-"kleppevegen tjuetre b") and a postcode spoken digit by digit before its place ("to åtte tre null
-raufoss"). The postcode must be in the register and its poststed must follow it, so a run of
-spoken digits that is a phone number or a score is left alone.
+"""What dictation reads aloud that the digit patterns cannot see.
+
+- Addresses: a street and its number in words ("granittvegen sju", "kleppevegen tjuetre b") and a
+  postcode spoken digit by digit before its place ("to åtte tre null raufoss"). The postcode must be
+  in the register and its poststed must follow it, so a run of spoken digits that is a phone number
+  or a score is left alone.
+- Infants' ages in words right after a child noun, a name between allowed ("gutt sju måneder",
+  "datteren ella fire uker"); "i sju måneder", "sju måneder siden" are durations.
 """
 
 from __future__ import annotations
@@ -10,8 +14,8 @@ import re
 from typing import Final
 
 from tilbake.deid import lang_nb
-from tilbake.deid.detect.recognizers.ages import number_word
 from tilbake.deid.detect.recognizers.base import Finding, Scan, finding
+from tilbake.deid.lang_nb import time_words
 from tilbake.deid.spans import Label
 
 _DIGITS: Final = {"null": 0, "en": 1, "én": 1, "ett": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
@@ -32,6 +36,8 @@ _ADDRESS_CUE: Final = re.compile(r"(?:adresse|adr|bor i|bor på|bosatt i|bosatt 
 def spoken_addresses(scan: Scan) -> list[Finding]:
     """Streets with their number in words after an address cue or before a spoken postcode, and
     spoken postcodes with their poststed."""
+    from tilbake.deid.detect.recognizers.ages import number_word  # ages uses this module
+
     text = scan.lower
     codes = _spoken_postcodes(text)
     out: list[Finding] = list(codes)
@@ -61,4 +67,23 @@ def _spoken_postcodes(text: str) -> list[Finding]:
             m.end(2) if m.group(2) == known.lower() else None
         if stop is not None:
             out.append(finding(first, stop, Label.LOCATION, 0.9, "addresses", "spoken postcode + poststed"))
+    return out
+
+
+_CHILD: Final = "|".join(sorted(time_words.CHILD_NOUNS, key=len, reverse=True))
+_INFANT: Final = re.compile(rf"(?<![\wæøå])(?:{_CHILD})(?: ([a-zæøå\-]+))? ([a-zæøå]+ (?:måneder|mnd|uker))"
+                            r"(?! (?:siden|til|etter|senere|tidligere))(?![\wæøå])")
+
+
+def infant_ages(scan: Scan) -> list[Finding]:
+    from tilbake.deid.detect.recognizers.ages import number_word  # ages uses this module
+
+    out: list[Finding] = []
+    if "måneder" not in scan.lower and "mnd" not in scan.lower and "uker" not in scan.lower:
+        return out
+    for m in _INFANT.finditer(scan.lower):
+        value = number_word(m.group(2).split(" ")[0])
+        named = m.group(1) is None or m.group(1).capitalize() in lang_nb.first_names()
+        if value is not None and value <= 24 and named:  # "gutten ola to uker", not "jenta fikk to uker"
+            out.append(finding(m.start(2), m.end(2), Label.AGE, 0.85, "ages", "infant's age in words"))
     return out
