@@ -6,6 +6,9 @@
   or a score is left alone.
 - Infants' ages in words right after a child noun, a name between allowed ("gutt sju måneder",
   "datteren ella fire uker"); "i sju måneder", "sju måneder siden" are durations.
+
+Both run only on text written like dictation, almost without capitals: written notes put numbers
+in digits, and the patterns would cost every other text their time for nothing.
 """
 
 from __future__ import annotations
@@ -33,11 +36,29 @@ _ADDRESS_CUE: Final = re.compile(r"(?:adresse|adr|bor i|bor på|bosatt i|bosatt 
                                  r"(?:[a-zæøå]+ )?$")  # one word may come between ("bor i nedre …")
 
 
+_CAPITAL: Final = re.compile(r"[A-ZÆØÅ]")
+_CHARS_PER_CAPITAL: Final = 80  # written notes have a capital every 10-30 characters
+
+
+_SAMPLE: Final = 400  # characters looked at: dictation is lower case from its first word
+
+
+def dictated(scan: Scan) -> bool:
+    """Text written like dictation: fewer than one capital letter in 80 characters (of its start)."""
+    n = min(len(scan.text), _SAMPLE)
+    for capitals, _ in enumerate(_CAPITAL.finditer(scan.text, 0, n), start=1):
+        if capitals * _CHARS_PER_CAPITAL >= n:
+            return False  # most texts stop here, after a few capitals
+    return True
+
+
 def spoken_addresses(scan: Scan) -> list[Finding]:
     """Streets with their number in words after an address cue or before a spoken postcode, and
     spoken postcodes with their poststed."""
     from tilbake.deid.detect.recognizers.ages import number_word  # ages uses this module
 
+    if not dictated(scan):
+        return []
     text = scan.lower
     codes = _spoken_postcodes(text)
     out: list[Finding] = list(codes)
@@ -79,7 +100,7 @@ def infant_ages(scan: Scan) -> list[Finding]:
     from tilbake.deid.detect.recognizers.ages import number_word  # ages uses this module
 
     out: list[Finding] = []
-    if "måneder" not in scan.lower and "mnd" not in scan.lower and "uker" not in scan.lower:
+    if not dictated(scan):
         return out
     for m in _INFANT.finditer(scan.lower):
         value = number_word(m.group(2).split(" ")[0])

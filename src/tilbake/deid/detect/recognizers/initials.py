@@ -43,11 +43,25 @@ class InitialsRecognizer(Recognizer):
     labels: tuple[Label, ...] = (Label.PERSON,)
 
     def find(self, scan: Scan) -> list[Finding]:
+        """Each line's end is tried (a short window before it), not every position of the text."""
         text = scan.text
         out: list[Finding] = []
-        for pattern, marked, why in ((_SIGNED, True, "initials after a sign-off mark"),
-                                     (_ALONE, False, "initials closing an entry")):
-            for m in pattern.finditer(text):
-                if _plausible(m.group("who"), marked):
-                    out.append(finding(m.start("who"), m.end("who"), Label.PERSON, 0.7, FAMILY, why))
+        start, n = 0, len(text)
+        while start <= n:
+            stop = text.find("\n", start)
+            stop = n if stop < 0 else stop
+            end = stop
+            while end > start and text[end - 1] in " \t":
+                end -= 1
+            if end > start and text[end - 1].isalpha():
+                for pattern, window, marked, why in _SHAPES:
+                    m = pattern.search(text, max(start, end - window), end)
+                    if m is not None and _plausible(m.group("who"), marked):
+                        out.append(finding(m.start("who"), m.end("who"), Label.PERSON, 0.7, FAMILY, why))
+                        break
+            start = stop + 1
         return out
+
+
+_SHAPES: Final = ((_SIGNED, 90, True, "initials after a sign-off mark"),
+                  (_ALONE, 16, False, "initials closing an entry"))
