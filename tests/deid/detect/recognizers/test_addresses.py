@@ -195,3 +195,17 @@ def test_a_word_and_a_number_before_a_postcode_that_are_no_street(found, text):
 ])
 def test_post_boxes_with_the_part_of_town(found, text, box):
     assert (box, "ADDRESS") in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Slipped on the ice in Sandnes last week.", "Sandnes"),
+    ("Tourist from Drammen, back pain since Monday.", "Drammen"),
+    ("Staying near Tromsø with family.", "Tromsø"),
+])
+def test_known_towns_after_english_prepositions(found, text, place):
+    assert (place, "LOCATION") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Studien ble gjort in vivo.", "Han kom in til timen med Berg i går."])
+def test_in_before_a_word_that_is_no_town(found, text):
+    assert not any(label == "LOCATION" for _, label in found(text)), found(text)

@@ -39,7 +39,9 @@ _LETTER_HEAD: Final = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +
                                  r"(?:\d{1,2}[./ ]|\d{4}-"
                                  r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
 _NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
-_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+# (and their English counterparts: messages and notes for tourists are written in English too)
+_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "from", "near"})
+_IN: Final = frozenset({"i", "på", "in"})  # a known town right after these is a place even if a surname
 _COMPOUND: Final = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
 # places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
 _WORD_PLACES: Final = frozenset({
@@ -338,7 +340,7 @@ class PlaceRecognizer(Recognizer):
                 out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
                 continue
             is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
-            if one in ("i", "på") or (one in _PLACE_PREPS and not is_name):
+            if one in _IN or (one in _PLACE_PREPS and not is_name):
                 out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
             elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
                     start < 2 or text[start - 2] not in ".!?:"):
