@@ -1,6 +1,7 @@
 """De-identification figures on the hand-written development corpus, per genre and per label.
 
     python bench/bench_handwritten.py [--variant plain|tokenized|both] [--heldout N] [--no-model]
+                                      [--corpus handwritten|handwritten_check] [--totals]
 
 Runs the default engine (rules + the shipped model) over corpora/handwritten/{plain,tokenized}.jsonl
 and, with ``--heldout N``, over N of the generator's held-out notes, then prints per genre and per
@@ -8,7 +9,8 @@ label: overlap recall (a gold span counts as found when a detected span overlaps
 PHI tokens left (a \\w+ run inside a gold span with any character not covered), clean documents (PHI
 in it and no token left) and hard negatives flagged by kind. The team's scorer
 (shared/tools/score_spans.py) measures the same way; this script exists so the figures per genre
-can be reproduced from a clone.
+can be reproduced from a clone. ``--corpus handwritten_check`` scores the check set instead; read it
+with ``--totals`` (the ALL row and the hard negatives only), so that its single failures stay unread.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from tilbake.wiring import deid_engine
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "handwritten"
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 TOKEN = re.compile(r"\w+")
 
 
@@ -63,11 +65,12 @@ def score(docs: list[dict], predicted: Iterable[list[tuple[int, int]]], key: str
     return out
 
 
-def report(title: str, counts: dict[str, Counter]) -> None:
+def report(title: str, counts: dict[str, Counter], totals: bool = False) -> None:
     print(f"\n== {title}")
     print(f"{'group':<22}{'docs':>6}{'gold':>7}{'recall':>9}{'tokens left':>13}{'clean docs':>12}")
     rows = sorted((k for k in counts if k not in ("negatives", "negatives_flagged")),
                   key=lambda k: (k != "ALL", k.startswith("label:"), k))
+    rows = [k for k in rows if k == "ALL"] if totals else rows
     for k in rows:
         c = counts[k]
         recall = c["found"] / c["gold"] if c["gold"] else float("nan")
@@ -85,13 +88,16 @@ def main() -> None:
     parser.add_argument("--variant", choices=("plain", "tokenized", "both"), default="both")
     parser.add_argument("--heldout", type=int, default=0, help="also N generator held-out notes (seed 4242)")
     parser.add_argument("--no-model", action="store_true", help="rules only")
+    parser.add_argument("--corpus", choices=("handwritten", "handwritten_check"), default="handwritten")
+    parser.add_argument("--totals", action="store_true", help="the ALL row and hard negatives only")
     args = parser.parse_args()
     engine = deid_engine(not args.no_model)
     variants = ("plain", "tokenized") if args.variant == "both" else (args.variant,)
     for variant in variants:
-        docs = [json.loads(line) for line in (CORPUS / f"{variant}.jsonl").read_text("utf-8").splitlines()]
+        path = CORPORA / args.corpus / f"{variant}.jsonl"
+        docs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
         found = [[(s.start, s.end) for s in spans] for spans in engine.detect_many(d["text"] for d in docs)]
-        report(f"hand-written, {variant} ({len(docs)} texts)", score(docs, found, "genre"))
+        report(f"{args.corpus}, {variant} ({len(docs)} texts)", score(docs, found, "genre"), args.totals)
     if args.heldout:
         from tilbake.tooling.synth import notes
 

@@ -1,7 +1,10 @@
 """Builds the hand-written development corpus from its marked-up sources.
 
-    python corpora/handwritten/build.py          # writes plain.jsonl and tokenized.jsonl beside it
+    python corpora/handwritten/build.py          # writes plain.jsonl and tokenized.jsonl of each corpus
     python corpora/handwritten/build.py --check  # exit 1 if the JSONL files are not what the sources give
+
+It builds both hand-written corpora the same way: this development corpus and the check set beside it
+(``corpora/handwritten_check``), which is only ever scored as totals (see its README).
 
 A source file (``source/<genre>.txt``) holds documents, each opened by a line ``=== <id>``; lines that
 start with ``%%`` are the author's comments and are dropped. Inside a document, ``[[surface|LABEL]]``
@@ -21,6 +24,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CORPORA = (HERE, HERE.parent / "handwritten_check")
 LABELS = {"PERSON", "FNR", "PHONE", "EMAIL", "URL", "DATE", "AGE", "ADDRESS", "LOCATION", "ORG", "ID"}
 KINDS = {"name_word", "score", "eponym", "drug", "agency", "clinical_word", "time", "year", "week",
          "duration", "vertebra", "code", "dose", "measure", "other"}
@@ -109,8 +113,8 @@ def tokenized(doc: dict) -> dict:
             "spans": [move(s) for s in doc["spans"]], "negatives": [move(s) for s in doc["negatives"]]}
 
 
-def build() -> tuple[list[dict], list[dict]]:
-    docs = [d for path in sorted((HERE / "source").glob("*.txt")) for d in read_source(path)]
+def build(root: Path = HERE) -> tuple[list[dict], list[dict]]:
+    docs = [d for path in sorted((root / "source").glob("*.txt")) for d in read_source(path)]
     ids = [d["id"] for d in docs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -123,23 +127,30 @@ def dump(rows: list[dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    plain, tok = build()
-    files = {HERE / "plain.jsonl": dump(plain), HERE / "tokenized.jsonl": dump(tok)}
+    built = {root: build(root) for root in CORPORA}
+    files = {root / name: dump(rows) for root, (plain, tok) in built.items()
+             for name, rows in (("plain.jsonl", plain), ("tokenized.jsonl", tok))}
     if "--check" in argv:
-        stale = [p.name for p, body in files.items() if not p.is_file() or p.read_text("utf-8") != body]
+        stale = [f"{p.parent.name}/{p.name}" for p, body in files.items()
+                 if not p.is_file() or p.read_text("utf-8") != body]
         if stale:
             print(f"out of date: {', '.join(stale)} (run python corpora/handwritten/build.py)")
             return 1
         return 0
     for path, body in files.items():
         path.write_text(body, encoding="utf-8")
+    for root, (plain, _) in built.items():
+        _summary(root.name, plain)
+    return 0
+
+
+def _summary(name: str, plain: list[dict]) -> None:
     genres: dict[str, int] = {}
     for d in plain:
         genres[d["genre"]] = genres.get(d["genre"], 0) + 1
-    print(f"{len(plain)} documents, {sum(len(d['spans']) for d in plain)} PHI spans, "
+    print(f"{name}: {len(plain)} documents, {sum(len(d['spans']) for d in plain)} PHI spans, "
           f"{sum(len(d['negatives']) for d in plain)} hard negatives; " +
           ", ".join(f"{g} {n}" for g, n in sorted(genres.items())))
-    return 0
 
 
 if __name__ == "__main__":

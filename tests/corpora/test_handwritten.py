@@ -1,4 +1,4 @@
-"""The hand-written development corpus: its JSONL matches its sources, spans fit, variants agree."""
+"""The hand-written corpora (development and check set): JSONL matches sources, spans fit, variants agree."""
 
 import json
 import subprocess
@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parents[2] / "corpora" / "handwritten"
+CHECK = HERE.parent / "handwritten_check"
 LABELS = {"PERSON", "FNR", "PHONE", "EMAIL", "URL", "DATE", "AGE", "ADDRESS", "LOCATION", "ORG", "ID"}
 
 
-def _rows(name):
-    return [json.loads(line) for line in (HERE / name).read_text("utf-8").splitlines()]
+def _rows(name, root=HERE):
+    return [json.loads(line) for line in (root / name).read_text("utf-8").splitlines()]
 
 
 def test_the_jsonl_files_are_what_the_sources_give():
@@ -26,9 +27,17 @@ def test_size_and_genres():
     assert len({r["id"] for r in rows}) == len(rows)
 
 
+def test_the_check_set_covers_every_genre_with_texts_of_its_own():
+    dev, check = _rows("plain.jsonl"), _rows("plain.jsonl", CHECK)
+    assert len(check) >= 60 and {r["genre"] for r in check} == {r["genre"] for r in dev}
+    assert not {r["id"] for r in check} & {r["id"] for r in dev}
+    assert not {r["text"] for r in check} & {r["text"] for r in dev}
+
+
+@pytest.mark.parametrize("root", [HERE, CHECK], ids=["dev", "check"])
 @pytest.mark.parametrize("name", ["plain.jsonl", "tokenized.jsonl"])
-def test_spans_are_inside_the_text_and_trimmed(name):
-    for row in _rows(name):
+def test_spans_are_inside_the_text_and_trimmed(name, root):
+    for row in _rows(name, root):
         for s in row["spans"] + row["negatives"]:
             piece = row["text"][s["start"]:s["end"]]
             assert piece and piece == piece.strip(), (row["id"], s)
@@ -38,8 +47,9 @@ def test_spans_are_inside_the_text_and_trimmed(name):
             assert not any(a < n["end"] and n["start"] < b for a, b in gold), (row["id"], n)
 
 
-def test_the_tokenized_variant_keeps_every_span_but_spacing():
-    for plain, tok in zip(_rows("plain.jsonl"), _rows("tokenized.jsonl"), strict=True):
+@pytest.mark.parametrize("root", [HERE, CHECK], ids=["dev", "check"])
+def test_the_tokenized_variant_keeps_every_span_but_spacing(root):
+    for plain, tok in zip(_rows("plain.jsonl", root), _rows("tokenized.jsonl", root), strict=True):
         assert tok["id"] == plain["id"] + ":tok"
         squeeze = lambda t: "".join(t.split())  # noqa: E731
         assert squeeze(tok["text"]) == squeeze(plain["text"])

@@ -40,6 +40,15 @@ def _span(text: str, piece: str, label: Label = Label.PERSON) -> Span:
     ("Huden smurt med Decubal i kveld.", "Decubal", Label.LOCATION, "drug"),
     # codes of digits and letters
     ("Takst: 2ae og 2dd brukt.", "2ae", Label.ORG, "code"),
+    # instruments by their last word, one-word scores and lab values by the value after them
+    ("Obj: Tinetti Balance Scale 21/28.", "Tinetti Balance Scale", Label.PERSON, "instrument"),
+    ("Vurdert etter NYHA klasse III.", "NYHA klasse", Label.PERSON, "instrument"),
+    ("Bruker Hamilton Depression Inventory hver uke", "Hamilton Depression Inventory", Label.ORG,
+     "instrument"),
+    ("Preop: ASA 3.\nNarkose", "ASA", Label.ORG, "measurement"),
+    ("BASFI 6,2, smerter verre.", "BASFI", Label.ORG, "measurement"),
+    ("Lab: Natrium 139 Kalium 4,1", "Natrium", Label.ORG, "measurement"),
+    ("Score: CHADS 2-1-0.", "CHADS", Label.LOCATION, "measurement"),
 ])
 def test_clinical_words_are_not_phi(text, piece, label, reason):
     assert not_phi(text, _span(text, piece, label)) == reason
@@ -59,9 +68,23 @@ def test_clinical_words_are_not_phi(text, piece, label, reason):
     ("Bruker Kari rullator ute?", "Kari"),                   # a verb of medication, but a known name
     ("Samtale med Hassan og kona.", "Hassan"),
     ("Ba Johansen ringe tilbake.", "Johansen"),
+    ("Ola Hansen 45, mann", "Ola Hansen"),                  # a name before a number: maybe an age
+    ("Møte med Hansen 14.30.", "Hansen"),
+    ("Samtale med Kari Berg og mannen", "Kari Berg"),      # a name ending in no instrument noun
 ])
 def test_names_in_the_same_positions_stay_phi(text, piece):
     assert not_phi(text, _span(text, piece)) == ""
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Sjekk beskrivelsen fra Ahus 3/11.", "Ahus"),           # a known hospital before a date
+    ("Ulykke ved Tvedestrand 14. april.", "Tvedestrand"),   # a known place before a date
+    ("Besøk på Fjellhaug 12/11.", "Fjellhaug"),              # a date-shaped value after a word
+    ("jobber på Kiwi 3 dager i uka", "Kiwi"),                # a count of something
+    ("Handlet på Coop 1000 ganger", "Coop"),
+])
+def test_places_and_organisations_before_a_number_stay_phi(text, piece):
+    assert not_phi(text, _span(text, piece, Label.ORG)) == ""
 
 
 def test_other_labels_are_never_judged():

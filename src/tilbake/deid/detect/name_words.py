@@ -23,7 +23,11 @@ rather than PHI:
   dose ("Jardiance 10 mg") or a dosage form ("depot", "ved behov"), ending in an international
   nonproprietary name stem ("-prazol", "-statin", "-orfin"), next to a known brand in a list, or
   after a verb of medication ("seponert", "smurt med"); and a short code of digits and letters
-  ("3ad", "K1b": takster and ICPC codes).
+  ("3ad", "K1b": takster and ICPC codes);
+- **an instrument or a measurement**: a span whose last word names an instrument ("Berg Balance
+  Scale", "NYHA klasse"), or a one-word place or organisation followed by a score-shaped value and
+  nothing that counts ("ASA 2.", "BASFI 4,0,", "Apgar 9/10"; not "Kiwi 3 dager"). A name before a
+  number stays a name: it may be an age ("Ola 45,").
 
 Frequencies come from wordfreq's bokmål list (looked up, never copied).
 """
@@ -35,7 +39,7 @@ from functools import lru_cache
 from typing import Final
 
 from tilbake.deid import lang_nb
-from tilbake.deid.lang_nb import words
+from tilbake.deid.lang_nb import orgs, words
 from tilbake.deid.spans import Label, Span
 
 _WORDY: Final = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
@@ -58,6 +62,12 @@ _FINDING_AFTER: Final = re.compile(r"[ \t]+(?:u\.a\b|ua\b|normal|normalt|patolog
 _INN_STEMS: Final = tuple(words.INN_STEMS)
 _FUNCTION_WORDS: Final = frozenset(words.NAME_PHRASE_KEEP)
 _DETERMINERS: Final = frozenset(words.NOUN_DETERMINERS)
+_INSTRUMENTS: Final = frozenset(words.INSTRUMENT_NOUNS)
+# a score or lab value right after one word: 1-3 digits, a decimal, a fraction or a series, then
+# punctuation, a line's end or a capitalised word; a lower-case word after it says what was counted
+_DATE_SHAPED: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])[./](?:[1-9]|1[0-2]|0[1-9])")
+_SCORE_AFTER: Final = re.compile(r"[ \t]\d{1,3}(?:[.,]\d{1,2})?(?:/\d{1,3})?(?:-\d{1,3})*"
+                                 r"(?=[.,;:)\n]|[ \t]+[A-ZÆØÅ]|[ \t]*$)(?![.,]\d)(?!\. ?[a-zæøå])")
 _VERB_ENDINGS: Final = ("er", "et", "te", "de", "ar", "ir", "tt", "dd", "rt", "ys")
 _FREQUENT: Final = 5.0  # zipf: "per", "dag", "liv", "vår", "hver" (first names that are rarer words stay)
 _COMMON: Final = 4.5  # zipf: "frank", "stein", "sol"
@@ -85,12 +95,28 @@ def not_phi(text: str, span: Span) -> str:
     return _reason(text, span.start, span.end, span.label == Label.PERSON)
 
 
+def _known_place_or_org(word: str) -> bool:
+    return word in lang_nb.places() or word.lower() in _hospital_names()
+
+
+@lru_cache(maxsize=1)
+def _hospital_names() -> frozenset[str]:
+    return frozenset(h.lower() for h in orgs.HOSPITALS)
+
+
 @lru_cache(maxsize=1024)  # a range is asked about again: rule and model spans agree, propagation
 def _reason(text: str, start: int, end: int, person: bool) -> str:
     value = text[start:end]
     nxt = text[end:end + 1]
     spaced = nxt == " " or nxt == "\t"
+    last_word = value.rsplit(None, 1)[-1]
+    if " " in value and last_word.lower() in _INSTRUMENTS:
+        return "instrument"
     if " " not in value and "\n" not in value:
+        score = _SCORE_AFTER.match(text, end) if not person and spaced and value[:1].isupper() else None
+        if score is not None and not _known_place_or_org(value) and (
+                value.isupper() or not _DATE_SHAPED.fullmatch(score.group().strip())):
+            return "measurement"  # not "Ahus 3/11", "Fjellhaug 12/11", "Tvedestrand 14. april": dates
         if _CODE.fullmatch(value):
             return "code"
         if "-" in value and all(p in words.EPONYMS for p in value.split("-")):

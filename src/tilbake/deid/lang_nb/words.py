@@ -132,6 +132,15 @@ PRACTITIONER_WORDS = ("lege", "fastlege", "overlege", "turnuslege", "kiropraktor
 PATIENT_WORDS = ("pasient", "pasienten", "pas", "navn", "pasientnavn", "pt")
 
 SIGNOFFS = ("mvh", "med vennlig hilsen", "vennlig hilsen", "hilsen", "beste hilsen", "sign", "signert")
+# Nouns that close the name of a scale, score or test ("Berg Balance Scale", "NYHA klasse"): never a person
+INSTRUMENT_NOUNS = _words("scale score index test klasse skala skår indeks kriterier criteria questionnaire "
+                          "inventory")
+# Short words and acronyms that end a line or an entry themselves, so they are no staff initials there
+LINE_END_WORDS = frozenset(_words("ok ua ja nei mvh hilsen obs nb ps tlf kl ca mg ml kg cm mm mmol iv im sc "
+                                  "po pr hs sign vs dvs osv mtp inkl evt ev neg pos bilat hø ve sin dx"))
+LINE_END_ACRONYMS = frozenset(_words("OK NB PS OBS EKG EEG EMG CRP SR HBA MR CT UL RTG BT BMI ADL AAP "
+                                     "NAV BUP AMK DPS LAR HMS TSB PPT PHT KOLS ICD ICPC IPLOS GCS VAS NRS "
+                                     "AS ASA DA SA BA HF ANS NUF LEGE SPL PAS AT TT INR HIV MRSA COVID"))
 
 # Name-gazetteer entries that are also ordinary words or clinical terms: never a name on their own.
 NAME_STOPWORDS = frozenset(_words(

@@ -109,7 +109,8 @@ def test_post_boxes(found, text, piece):
     assert (piece, "ADDRESS") in found(text), found(text)
 
 
-@pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.", "Boks med 20 tabletter."])
+@pytest.mark.parametrize("text", ["Boksen på kjøkkenet er tom.", "Pakken er i postboksen.",
+                                  "Boks med 20 tabletter."])
 def test_boxes_that_are_no_address(found, text):
     assert not any(label == "ADDRESS" for _, label in found(text)), found(text)
 
@@ -160,3 +161,51 @@ def test_not_a_place(text, start, end, expected):
     from tilbake.deid.detect.recognizers.addresses import not_a_place
 
     assert not_a_place(text, start, end) is expected
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Hjemmebesøk, Bakkeli 9, 1850 Mysen. Nøkkelboks ved døra.", "Bakkeli 9"),
+    ("Adresse: Solhaug 4B, 2380 Brumunddal", "Solhaug 4B"),
+    ("Kjørte til Myrvoll 12 , 1407 Vinterbro", "Myrvoll 12"),  # tokenized
+    ("Bor nå i Gamle Kongevei 3 1540 Vestby", "Gamle Kongevei 3"),
+    ("flyttet til Tunhovd 7 leil. 204 i mai", "Tunhovd 7"),
+    ("Ny adresse Furumo 18, H0102", "Furumo 18"),
+])
+def test_streets_without_a_street_word_before_a_postcode_or_flat(found, text, street):
+    assert (street, "ADDRESS") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "VAS 7, 4000 Stavanger",
+    "Uke 12, 0150 Oslo",
+    "Side 2, 0150 Oslo",
+    "Kontroll 3, 2100 Skarnes",
+    "Fødselsvekt 3450 g, 2100 Skarnes",
+    "Rtg 12.03, 1850 Mysen",
+])
+def test_a_word_and_a_number_before_a_postcode_that_are_no_street(found, text):
+    assert not any(label == "ADDRESS" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "box"), [
+    ("Postboks 4956 Nydalen, 0424 Oslo", "Postboks 4956 Nydalen"),
+    ("Postboks 88 Bryn\n0611 Oslo", "Postboks 88 Bryn"),
+    ("Postboks 123 Sentrum, 5020 Bergen", "Postboks 123 Sentrum"),
+    ("Postboks 104, 2381 Brumunddal", "Postboks 104"),
+])
+def test_post_boxes_with_the_part_of_town(found, text, box):
+    assert (box, "ADDRESS") in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Slipped on the ice in Sandnes last week.", "Sandnes"),
+    ("Tourist from Drammen, back pain since Monday.", "Drammen"),
+    ("Staying near Tromsø with family.", "Tromsø"),
+])
+def test_known_towns_after_english_prepositions(found, text, place):
+    assert (place, "LOCATION") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Studien ble gjort in vivo.", "Han kom in til timen med Berg i går."])
+def test_in_before_a_word_that_is_no_town(found, text):
+    assert not any(label == "LOCATION" for _, label in found(text)), found(text)

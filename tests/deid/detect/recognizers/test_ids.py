@@ -164,3 +164,32 @@ def test_spoken_numbers_after_a_cue(found, text, piece, label):
 ])
 def test_spoken_look_alikes(found, text):
     assert not any(label in ("ID", "FNR", "PHONE") for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Henvisnings-ID AHUS-ORT-40127 sendt.", "AHUS-ORT-40127"),
+    ("bestilt via tolk, bruker-ID K-70215.", "K-70215"),
+    ("Deres ref.: skadenr. 5512-2025-0041877", "5512-2025-0041877"),
+    ("Referansenummer: OUS-RAD-339120", "OUS-RAD-339120"),
+    ("undersøkelsesnr. MR-2024-118204\nFunn:", "MR-2024-118204"),
+    ("Sykehusnr. 48812", "48812"),
+])
+def test_codes_after_a_cue_or_a_compound_cue_whole(found, text, code):
+    assert (code, "ID") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Varenr. 44-5511 bestilt",
+    "VARENUMMER 123456",
+    "Lot-nr 44511",
+    "Batchnr. AB-12345",
+    "romnummer 12",
+    "husnummer 12",
+    "Han tok nr 3 i køen",
+])
+def test_compound_cues_that_number_no_person(found, text):
+    assert not any(label == "ID" for _, label in found(text)), found(text)
+
+
+def test_a_phone_compound_stays_a_phone(found):
+    assert ("22 33 44 55", "PHONE") in found("telefonnummer 22 33 44 55")

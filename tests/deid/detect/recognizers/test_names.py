@@ -396,3 +396,17 @@ def test_lower_case_word_after_work_cue_is_no_org(found):
 def test_an_employer_after_hos_stays_an_organisation(found, text, piece):
     # "hos" alone is a weak cue for a person: an organisation reading of the same words wins
     assert (piece, "ORG") in found(text) and (piece, "PERSON") not in found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("ok, passer fint. mvh ann-kristin", "ann-kristin"),
+    ("hilsen per-olav", "per-olav"),
+    ("time hos kari-anne hansen neste uke", "kari-anne hansen"),
+])
+def test_hyphenated_lower_case_names_after_a_cue(found, text, piece):
+    assert (piece, "PERSON") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["hilsen mor-far", "mvh lege-kontoret", "hilsen oss i tirsdags-gruppa"])
+def test_hyphenated_words_after_a_cue_are_no_name(found, text):
+    assert not any(label == "PERSON" for _, label in found(text)), found(text)

@@ -82,3 +82,25 @@ def test_agencies_are_never_phi(found, text):
 ])
 def test_places_ending_like_adjectives(found, text, piece):
     assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Innlagt St . Olavs hospital i mars .", "St . Olavs hospital"),
+    ("Overført til Frelsesarmeen avd . Ila i går", "Frelsesarmeen avd . Ila"),
+    ("jobber på Coop Extra avd . 2210 som kasserer", "Coop Extra avd . 2210"),
+    ("behandles ved Lovisenberg Diakonale Sykehus avd . Ryen", "Lovisenberg Diakonale Sykehus avd . Ryen"),
+])
+def test_tokenized_abbreviations_inside_an_organisation(found, text, org):
+    assert (org, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["Lagt inn på medisinsk avd . 3 i natt .",
+                                  "Flyttet til kirurgisk avd . i dag ."])
+def test_tokenized_departments_are_no_organisation(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+def test_a_dates_end_before_a_branch_is_no_part_of_the_name(found):
+    text = "Nattrapport 27/12 avd. Tunet\nRolig natt."
+    assert ("27/12", "DATE") in found(text)
+    assert not any(piece.startswith("12") for piece, _ in found(text)), found(text)

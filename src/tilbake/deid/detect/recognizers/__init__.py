@@ -8,11 +8,13 @@ from tilbake.deid.detect.recognizers.base import Finding, Recognizer, Scan
 from tilbake.deid.detect.recognizers.contact import ContactRecognizer
 from tilbake.deid.detect.recognizers.dates import DateRecognizer
 from tilbake.deid.detect.recognizers.ids import IdRecognizer
+from tilbake.deid.detect.recognizers.initials import InitialsRecognizer
 from tilbake.deid.detect.recognizers.names import NameRecognizer
 from tilbake.deid.detect.recognizers.orgs import OrgRecognizer
 
 __all__ = ["AddressRecognizer", "AgeRecognizer", "ContactRecognizer", "DateRecognizer", "Finding",
-           "IdRecognizer", "NameRecognizer", "OrgRecognizer", "PlaceRecognizer", "Recognizer", "Scan",
+           "IdRecognizer", "InitialsRecognizer", "NameRecognizer", "OrgRecognizer", "PlaceRecognizer",
+           "Recognizer", "Scan",
            "rule_recognizers",
            "structured_recognizers"]
 
@@ -23,5 +25,6 @@ def structured_recognizers() -> list[Recognizer]:
 
 
 def rule_recognizers() -> list[Recognizer]:
-    """Every rule-based recognizer: the pattern part, then names, organisations and places."""
-    return [*structured_recognizers(), NameRecognizer(), OrgRecognizer(), PlaceRecognizer()]
+    """Every rule-based recognizer: the pattern part, then names, initials, organisations and places."""
+    return [*structured_recognizers(), NameRecognizer(), InitialsRecognizer(), OrgRecognizer(),
+            PlaceRecognizer()]

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Final
 
 from tilbake.deid import lang_nb
+from tilbake.deid.detect.name_words import zipf
 from tilbake.deid.detect.recognizers.base import (
     Finding,
     Recognizer,
@@ -18,6 +19,7 @@ from tilbake.deid.detect.recognizers.base import (
     has_cue,
     register_fragment,
 )
+from tilbake.deid.detect.recognizers.dictation import spoken_addresses
 from tilbake.deid.lang_nb import letters, words
 from tilbake.deid.spans import Label
 
@@ -37,7 +39,9 @@ _LETTER_HEAD: Final = re.compile(r"(?:, +(?:[a-zæøå]+dag )?\d|(?:,| komma)? +
                                  r"(?:\d{1,2}[./ ]|\d{4}-"
                                  r"|(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.? \d{4}))")
 _NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_][\wæøåÆØÅ\-]*)")
-_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær"})
+# (and their English counterparts: messages and notes for tourists are written in English too)
+_PLACE_PREPS: Final = frozenset({"i", "på", "til", "fra", "ved", "mot", "utenfor", "nær", "from", "near"})
+_IN: Final = frozenset({"i", "på", "in"})  # a known town right after these is a place even if a surname
 _COMPOUND: Final = re.compile(rf"({letters.CAPWORD}) (i|på) ({letters.CAPWORD})")
 # places that are also everyday words ("gå på ski", "i sola", "i hell") count only when capitalised
 _WORD_PLACES: Final = frozenset({
@@ -183,12 +187,54 @@ class AddressRecognizer(Recognizer):
         if "boks" in scan.lower or "pb" in scan.lower:
             found.extend(finding(m.start(), m.end(), Label.ADDRESS, 0.95, FAMILY, "post box")
                          for m in _POST_BOX.finditer(scan.text))
+        found.extend(_bare_streets(scan, found))
+        found.extend(spoken_addresses(scan))
         return found
 
 
-# "Postboks 123 Sentrum", "Pb. 44", "postboks 9000": the box is the address (the postcode after it a place)
+# "Postboks 123 Sentrum", "Pb. 44", "postboks 9000", "Postboks 4956 Nydalen, 0424 Oslo": the box and
+# the part of town that closes it are the address (the postcode after it a place)
 _POST_BOX: Final = re.compile(r"(?<![\w\-])(?:[Pp]ostboks|POSTBOKS|[Pp]b\.|PB|[Bb]oks) ?\d{1,5}(?!\d)"
-                              r"(?: (?:Sentrum|sentrum|SENTRUM)(?![\w\-]))?")
+                              rf"(?: (?:sentrum|{letters.CAPWORD})(?= ?(?:,|\n|$)))?")
+# A street named without a street word, known by what follows its number: a postcode and place
+# ("Lia 14, 3125 Tønsberg") or a flat ("Nyland 14 leil. 3", "Åsen 2, H0201").
+_BARE_STREET: Final = re.compile(rf"(?<![\w\-])((?:{letters.CAPWORD} ){{0,2}}{letters.CAPWORD}) "
+                                 r"([1-9]\d{0,2}(?: ?[A-Za-z])?) ?,? ?\Z")
+_FLAT: Final = re.compile(r" ?,? (?:leil\.|leilighet|leil |oppgang|H0\d{3}\b)")
+_EVERYDAY: Final = 4.5  # zipf: a sentence's first word ("Besøk", "Ring") opens no street's name
+_FREQUENT: Final = 5.0  # zipf: "Uke", "Dag", "Rom", "Side" are no street before a number ("Lia", "Tunet" are)
+_NOT_STREET: Final = frozenset(words.NON_NAME_CAPWORDS) | frozenset(words.EPONYMS) | frozenset(
+    words.DRUG_BRANDS) | frozenset(words.AGENCIES)
+
+
+def _street_name(word: str) -> bool:
+    low = word.lower()
+    acronym = word.isupper() and len(word) <= 4
+    listed = word in _NOT_STREET or low in words.SCORE_WORDS or any(h in low for h in _HEADER_PARTS)
+    return not acronym and not listed and zipf(low) < _FREQUENT
+
+
+def _bare_streets(scan: Scan, found: list[Finding]) -> list[Finding]:
+    text = scan.text
+    ends = [f.span.start for f in found
+            if f.span.label == Label.LOCATION and f.pattern.startswith("postcode")]
+    if "leil" in scan.lower or " H0" in text or "oppgang" in scan.lower:
+        ends.extend(m.start() for m in _FLAT.finditer(text))
+    taken = [(f.span.start, f.span.end) for f in found if f.span.label == Label.ADDRESS]
+    out: list[Finding] = []
+    for end in ends:
+        m = _BARE_STREET.search(text, max(0, end - 60), end)
+        if m is None or any(a < m.end(2) and m.start(1) < b for a, b in taken):
+            continue
+        names = m.group(1).split(" ")
+        while len(names) > 1 and (names[0] in _NOT_PLACE or zipf(names[0].lower()) >= _EVERYDAY
+                                  or any(h in names[0].lower() for h in _HEADER_PARTS)):
+            names.pop(0)  # "Adresse Lia 7", "Besøk Tunet 3"
+        if not _street_name(names[-1]):
+            continue  # "VAS 7, 4000 …", "Uke 12 …", "Side 2 …": a score, a week, a page
+        start = m.end(1) - len(" ".join(names))
+        out.append(finding(start, m.end(2), Label.ADDRESS, 0.92, FAMILY, "street without a street word"))
+    return out
 
 
 class PlaceRecognizer(Recognizer):
@@ -212,8 +258,8 @@ class PlaceRecognizer(Recognizer):
                 w = _WORD_AT.match(scan.text, pos)
                 if w is None or not _unlisted_place(w.group(1)):
                     break
-                out.append(finding(w.start(1), w.end(1), Label.LOCATION, 0.8, self.name, "unlisted place after cue",
-                                   cues=(m.group(1),)))
+                out.append(finding(w.start(1), w.end(1), Label.LOCATION, 0.8, self.name,
+                                   "unlisted place after cue", cues=(m.group(1),)))
                 nxt = _THEN_IN.match(scan.text, w.end(1))
                 if nxt is None:
                     break
@@ -294,7 +340,7 @@ class PlaceRecognizer(Recognizer):
                 out.append(finding(start, end, Label.LOCATION, 0.9, self.name, "town after cue", cues=(two,)))
                 continue
             is_name = w in lang_nb.first_names() or w in lang_nb.surnames()
-            if one in ("i", "på") or (one in _PLACE_PREPS and not is_name):
+            if one in _IN or (one in _PLACE_PREPS and not is_name):
                 out.append(finding(start, end, Label.LOCATION, 0.75, self.name, "town after preposition"))
             elif not is_name and len(w) >= 4 and start > 0 and text[start - 1] == " " and (
                     start < 2 or text[start - 2] not in ".!?:"):
@@ -314,8 +360,8 @@ _PLACE_PREPS_BEFORE: Final = (" i", " på", " fra", " til")
 
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Whether a LOCATION span (from any detector) is no place to hide: a country or continent, a word
-    before a dose ("Jardiance 10 mg"), or one lower-case bokmål word that is no known place and does not follow
-    "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
+    before a dose ("Jardiance 10 mg"), or one lower-case bokmål word that is no known place and does not
+    follow "i"/"på"/"fra"/"til" ("ved innkomst", "lengde 51 cm", "kan jeg få antibiotika")."""
     word = text[start:end]
     if lang_nb.country(word):
         return True

@@ -18,6 +18,7 @@ from tilbake.deid.detect.recognizers.base import (
     register_fragment,
     register_literals,
 )
+from tilbake.deid.detect.recognizers.dictation import infant_ages
 from tilbake.deid.detect.recognizers.name_context import is_relation
 from tilbake.deid.lang_nb import time_words, words
 from tilbake.deid.spans import Label
@@ -131,7 +132,8 @@ def _age_context(scan: Scan, start: int, after: str) -> bool:
     if _clause_has_duration_verb(scan, start):
         return False  # "sykmeldt fra jobben i Kongsberg Gruppen 6 år": how long, not how old
     before = text[max(0, start - 3):start]
-    if before.endswith((", ", "(", "\n", ": ", "– ", "- ", "( ")) or start == 0 or after.startswith(_AGE_AFTER):
+    opened = before.endswith((", ", "(", "\n", ": ", "– ", "- ", "( "))
+    if opened or start == 0 or after.startswith(_AGE_AFTER):
         return True
     first = _skip_approximation(scan, start)
     if first < start and (text[max(0, first - 2):first].endswith((", ", "(", "\n")) or
@@ -219,9 +221,10 @@ def _range_age(scan: Scan, start: int, end: int) -> Finding | None:
     return None
 
 
-_MONTHS_AGE_AFTER: Final = frozenset({"i", "for", "siste", "de", "etter", "innen", "hver", "hvert", "om", "per",
-                                      "pr", "over", "under", "på", "ca", "ca.", "cirka", "omtrent", "noen",
-                                      "flere", "første", "neste", "vart", "varte", "hatt", "gjennom", "til"})
+_MONTHS_AGE_AFTER: Final = frozenset({"i", "for", "siste", "de", "etter", "innen", "hver", "hvert", "om",
+                                      "per", "pr", "over", "under", "på", "ca", "ca.", "cirka", "omtrent",
+                                      "noen", "flere", "første", "neste", "vart", "varte", "hatt", "gjennom",
+                                      "til"})
 
 
 def _infant_age(scan: Scan, start: int, end: int) -> Finding | None:
@@ -327,9 +330,11 @@ def _cued_ages(scan: Scan) -> list[Finding]:
 # "hun er sekstisju og jobber", "sønnen som er sju punktum", "arne bjørk sekstiåtte operert": a number
 # word with no "år" after a subject and "er"/"var", or right after a name (dictated text)
 _VERB_NUMBER: Final = re.compile(
-    r"(?<![\w.])([a-zæøå]+\.?) (?:er|var|blir|ble|fyller|fylte) ([a-zæøå]+)(?= og | men | nå| punktum| komma|[.,!?]|$)")
+    r"(?<![\w.])([a-zæøå]+\.?) (?:er|var|blir|ble|fyller|fylte) ([a-zæøå]+)"
+    r"(?= og | men | nå| punktum| komma|[.,!?]|$)")
 _NAME_NUMBER: Final = re.compile(
-    r"(?<![\w.])([a-zæøå]+) ((?:tjue|tretti|førti|femti|seksti|sytti|åtti|nitti)[a-zæøå]*)(?![\wæøå]| år| års)")
+    r"(?<![\w.])([a-zæøå]+) ((?:tjue|tretti|førti|femti|seksti|sytti|åtti|nitti)[a-zæøå]*)"
+    r"(?![\wæøå]| år| års)")
 _NOT_AFTER_NUMBER: Final = (" kroner", " kr", " prosent", " mg", " over", " minutter", " sekunder", " grader",
                             " ganger", " kilo", " cm", " meter")
 
@@ -343,7 +348,8 @@ def _worded_bare(scan: Scan) -> list[Finding]:
             out.append(finding(m.start(2), m.end(2), Label.AGE, 0.8, FAMILY, "er + number word"))
     for m in _NAME_NUMBER.finditer(text):
         name = m.group(1).capitalize()
-        if number_word(m.group(2)) is None or text[m.end():m.end() + 10].lower().startswith(_NOT_AFTER_NUMBER):
+        after = text[m.end():m.end() + 10].lower()
+        if number_word(m.group(2)) is None or after.startswith(_NOT_AFTER_NUMBER):
             continue
         if name in lang_nb.surnames() and scan.word_before(m.start(1)).capitalize() in lang_nb.first_names():
             out.append(finding(m.start(2), m.end(2), Label.AGE, 0.8, FAMILY, "name + number word"))
@@ -362,6 +368,7 @@ class AgeRecognizer(Recognizer):
         if "år" in scan.text:
             found.extend(self._worded(scan))
         found.extend(_worded_bare(scan))
+        found.extend(infant_ages(scan))
         return found
 
     def _worded(self, scan: Scan) -> list[Finding]:
@@ -418,7 +425,8 @@ class AgeRecognizer(Recognizer):
 
 register_fragment(29, FAMILY, "N-M år", r"\d? ?(?:-|–|til) ?\d{1,3} ?år(?![a-zæøå])", _range_age)
 register_fragment(30, FAMILY, "N år",
-                  r"\d{0,2} ?-? ?(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|salderen|salder|s)?|å(?=[\s.,;)]|$))"
+                  r"\d{0,2} ?-? ?"
+                  r"(?:år(?:ig|ing|ingen|ingene|inger|ige|ene|salderen|salder|s)?|å(?=[\s.,;)]|$))"
                   r"(?![a-zæøå])",
                   _numeric_age)
 register_fragment(31, FAMILY, "(N)", r" ?\d{1,3}(?: ?(?:,|og) ?\d{1,3})* ?\)", _parenthesised, lead="(")

@@ -105,7 +105,8 @@ def _with_month(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     stop = end
     tail = text[k:end]
-    if tail.lstrip(" ").startswith(".") and not tail.rstrip(".").strip() and word.lower() not in _ABBREVIATIONS:
+    dotted = tail.lstrip(" ").startswith(".") and not tail.rstrip(".").strip()
+    if dotted and word.lower() not in _ABBREVIATIONS:
         stop = k  # a sentence's full stop after a full month name
     elif tail.startswith(" .") and len(tail) == 2 and word.lower() in _ABBREVIATIONS:
         stop = end  # "15 . jan ." (tokenized): the abbreviation's dot
@@ -301,8 +302,10 @@ class DateRecognizer(Recognizer):
 # A weekday before a date belongs to it: with the day and month it tells the year ("søndag 6. oktober").
 # Short forms without their dot ("man", "ons", "fre" are words too) become a span of their own, so
 # that a name read in one ("Tor 5.9") never takes the date with it.
+_ENGLISH_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE: Final = re.compile(
-    r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn)\.|"
+    r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn) ?\.|"
+    rf"{'|'.join(_ENGLISH_WEEKDAYS)}|"
     r"(?P<bare>man|tirs?|ti|ons|tors?|fre|lør|søn))"
     r",?[ \t]+$", re.IGNORECASE)
 # words after which "man" is the pronoun ("hvis man", "kan man"), not Monday
@@ -317,6 +320,7 @@ def _word_before(text: str, pos: int) -> str:
 
 
 _SHORT_WEEKDAYS: Final = frozenset({"man", "tir", "tirs", "ti", "ons", "tor", "tors", "fre", "lør", "søn"})
+_NAME_WEEKDAYS: Final = frozenset({"man", "tor", "tors"})  # a pronoun and a first name as well
 
 
 def _with_weekday(text: str, f: Finding) -> list[Finding]:
@@ -332,7 +336,7 @@ def _with_weekday(text: str, f: Finding) -> list[Finding]:
         return [f]
     if bare.endswith(","):
         bare = bare[:-1]
-    if not bare.endswith(".") and bare[-3:].lower() != "dag":
+    if not bare.endswith(".") and bare[-3:].lower() not in ("dag", "day"):
         i = len(bare)
         while i > 0 and bare[i - 1].isalpha():
             i -= 1
@@ -348,8 +352,8 @@ def _with_weekday(text: str, f: Finding) -> list[Finding]:
     line_start = m.start() == 0 or text[m.start() - 1] == "\n"
     if short.lower() == "man" and _word_before(text, m.start()) in _PRONOUN_MAN_BEFORE:
         return [f]  # "når man 12.03 ...": the pronoun (one)
-    if f.span.score < 0.9 and not line_start:
-        return [f]
+    if f.span.score < 0.9 and not line_start and short.lower() in _NAME_WEEKDAYS:
+        return [f]  # "Tor 5.9": a name may stand where a weekday would
     return [f, finding(m.start(), m.start() + len(short), Label.DATE, 0.9, FAMILY, "weekday before a date")]
 
 
@@ -360,7 +364,8 @@ _ABBREVIATED: Final = tuple(sorted(_ABBREVIATIONS))
 _ORDINALS: Final = time_words.ORDINALS
 _WEEKDAY_WORDS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 # ("jul" alone is Christmas: "før jul.")
-_MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS, *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
+_MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS,
+                                   *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
 _ORDINAL_NEEDLES: Final = frozenset({*_ORDINALS, *(o.capitalize() for o in _ORDINALS)})
 _WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES
 register_literals(_WORD_GATE)
@@ -442,15 +447,22 @@ def _month_alone(scan: Scan, start: int, end: int, needle: str) -> Finding | Non
 register_fragment(20, FAMILY, "yyyy-mm-dd", r"\d{3}-\d\d?-\d\d?(?!\d)", _iso)
 register_fragment(21, FAMILY, "dd.mm.yyyy", r"\d?[./\-]\d\d?[./\-](?:\d{4}|\d\d)(?!\d)", _dmy)
 register_fragment(22, FAMILY, "dd. month yyyy",
-                  rf"\d?(?:st|nd|rd|th)?(?: ?\.)?(?: of)? ?{_MONTH_RE}(?: ?\.)?(?: \d{{4}}(?!\d)| \d\d(?![\d:.]))?",
+                  rf"\d?(?:st|nd|rd|th)?(?: ?\.)?(?: of)? ?{_MONTH_RE}"
+                  r"(?: ?\.)?(?: \d{4}(?!\d)| \d\d(?![\d:.]))?",
                   _with_month)
 register_fragment(23, FAMILY, "dd . mm . yyyy", r"\d? \. \d\d? \. \d{4}(?!\d)", _tokenized_dmy)
 _MONTH_FIRST_WORDS: Final = [*_FULL_MONTHS, *(m.capitalize() for m in _FULL_MONTHS), *_ENGLISH]
 register_fragment(24, FAMILY, "month dd. yyyy",
-                  after_words(_MONTH_FIRST_WORDS) + r"\d?(?:st|nd|rd|th)?(?: ?[.,])?(?: \d{4}(?!\d))?", _month_first)
-_WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WORDS), *(w.upper() for w in _WEEKDAY_WORDS),
-                         *(f"{w}." for w in ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")),
-                         *(f"{w}." for w in ("Man", "Tir", "Tirs", "Ons", "Tor", "Tors", "Fre", "Lør", "Søn"))]
+                  after_words(_MONTH_FIRST_WORDS) + r"\d?(?:st|nd|rd|th)?(?: ?[.,])?(?: \d{4}(?!\d))?",
+                  _month_first)
+_DOTTED_WEEKDAYS: Final = ("man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn")
+# without their dot only the short forms that are no word or name ("tirs 16.", not "man 3.", "Tor 5.")
+_UNDOTTED_WEEKDAYS: Final = ("tirs", "ons", "fre", "lør", "søn")
+_WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WORDS),
+                         *(w.upper() for w in _WEEKDAY_WORDS), *(f"{w}." for w in _DOTTED_WEEKDAYS),
+                         *(f"{w.capitalize()}." for w in _DOTTED_WEEKDAYS), *_UNDOTTED_WEEKDAYS,
+                         *(w.capitalize() for w in _UNDOTTED_WEEKDAYS),
+                         *_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)]
 register_fragment(25, FAMILY, "weekday dd.", after_words(_WEEKDAY_FORMS) + r"\d? ?\.(?![\d])", _weekday_day)
 # (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
 # fragment can match where this one does, so the regex may as well refuse it first

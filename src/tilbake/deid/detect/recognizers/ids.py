@@ -111,7 +111,7 @@ def _eleven(scan: Scan, start: int, end: int) -> Finding | None:
 
 _IBAN: Final = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 _IBAN_HINT: Final = re.compile(r"[A-Z]{2}\d\d")
-_ID_AFTER: Final = re.compile(r"(?<![\w])(?:[A-Za-zÆØÅæøå]{1,4}[-/]?)?\d(?:[\w\-/]|[. ](?=\d))*\w")
+_ID_AFTER: Final = re.compile(r"(?<![\w\-])(?:[A-Za-zÆØÅæøå]{1,5}[-/]?){0,3}\d(?:[\w\-/]|[. ](?=\d))*\w")
 # whole cue words (or the end of a compound: "pasientjournalnr"), followed by a non-letter
 _CUE_WORDS: Final = (
     "journal", "journalnr", "journalnummer", "journal nr", "journal-nr", "jnr", "j.nr", "saksnr",
@@ -127,9 +127,13 @@ _CUE_WORDS: Final = (
     "organisasjonsnummer", "her-id", "her id", "her-nr", "her-nummer", "cpr", "cpr-nr", "cpr-nummer",
     "sosialsikkerhetsnummer", "personnr.", "kundenr", "kundenummer", "fakturanr", "journalnr.",
     # weak: a word that numbers anything ("nr 3", "sak om ..."); only a long number or a code after it
-    "nr", "nr.", "sak", "no.",
+    "nr", "nr.", "sak", "no.", "nummer", "-id",
 )
-_WEAK_CUES: Final = frozenset({"nr", "nr.", "sak", "no."})
+_WEAK_CUES: Final = frozenset({"nr", "nr.", "sak", "no.", "nummer", "-id"})
+# weak cues that also end a compound naming what is numbered ("undersøkelsesnr.", "tolke-ID",
+# "referansenummer"): one then counts, unless the compound names a phone, an article or a batch
+_COMPOUND_ENDS: Final = frozenset({"nr", "nr.", "nummer", "-id"})
+_PHONE_CUE: Final = cue_regex(words.PHONE_CUES).search
 # cues of a person number (any country's): 10 to 12 digits after one are a person number
 _PERSON_NUMBER_CUES: Final = frozenset({
     "fnr", "f.nr", "fødselsnummer", "fødselsnr", "personnummer", "personnr", "personnr.", "pnr", "d-nummer",
@@ -185,7 +189,10 @@ class IdRecognizer(Recognizer):
                 if ending is None or len(stem) < 5 or stem in _WEAK_CUES:
                     continue
                 after += len(ending)
-            if i > 0 and text[i - 1].isalpha() and (len(stem) < 6 or stem in _WEAK_CUES):
+            compound = stem in _COMPOUND_ENDS and i >= 4 and text[i - 4:i].isalpha() and \
+                _PHONE_CUE(scan.window(i, 16)) is None and \
+                _NOT_ID_CUE(_word_ending(text, last + 1).lower()) is None
+            if i > 0 and text[i - 1].isalpha() and (len(stem) < 6 or stem in _WEAK_CUES) and not compound:
                 continue  # a short cue at the end of another word ("preferanse", "bnr")
             if stem in _WEAK_CUES and i > 1 and text[i - 1] in "-." and text[i - 2].isalpha():
                 continue  # "Lot-nr", "art.nr": the word before says what is numbered
@@ -199,9 +206,20 @@ class IdRecognizer(Recognizer):
             digits = "".join(filter(str.isdigit, m.group()))
             person = stem in _PERSON_NUMBER_CUES or bool(has_cue(scan.window(m.start(), 40), _FNR_CUES))
             fnr = (len(digits) == 11 or (stem in _PERSON_NUMBER_CUES and 10 <= len(digits) <= 12)) and person
-            out.append(finding(m.start(), m.end(), Label.FNR if fnr else Label.ID, 0.8, FAMILY,
-                               "number after cue", "no checksum", (stem,)))
+            # a code with parts ("SUS-URO-88213", "4471-2024-0098812") outranks a phone or a name read
+            # in a piece of it
+            code = not fnr and len(digits) >= 5 and any(c in "-/" for c in m.group())
+            out.append(finding(m.start(), m.end(), Label.FNR if fnr else Label.ID, 0.95 if code else 0.8,
+                               FAMILY, "number after cue", "no checksum", (stem,)))
         return out
+
+
+def _word_ending(text: str, end: int) -> str:
+    """The word that ends at ``end`` ("varenummer" for the cue "nummer")."""
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in ".-"):
+        start -= 1
+    return text[start:end]
 
 
 def _value_after(text: str, after: int, stem: str) -> re.Match[str] | None:

@@ -139,7 +139,8 @@ def _gazetteer_prefix(tokens: list[str]) -> int:
     n = 0
     for tok in tokens:
         title = tok.capitalize()
-        known = title in lang_nb.first_names() or title in lang_nb.surnames()
+        parts = [p.capitalize() for p in tok.split("-")] if "-" in tok else [title]
+        known = all(p in lang_nb.first_names() or p in lang_nb.surnames() for p in parts)  # "siv-heidi"
         if known and title not in words.NAME_STOPWORDS and title not in NON_NAME:
             n += 1
         else:

@@ -34,8 +34,10 @@ _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
 
 @cache
 def _hospitals() -> Needles[tuple[int, str]]:
-    return Needles({name.lower(): (len(name), name if name in orgs.CASE_SENSITIVE else "")
-                    for name in orgs.HOSPITALS})
+    # each name also as a tokenized export writes it ("St . Olavs hospital")
+    spaced = {name.replace(". ", " . "): name for name in orgs.HOSPITALS if ". " in name}
+    return Needles({variant.lower(): (len(variant), variant if name in orgs.CASE_SENSITIVE else "")
+                    for variant, name in [*((n, n) for n in orgs.HOSPITALS), *spaced.items()]})
 
 
 @cache
@@ -70,7 +72,8 @@ class OrgRecognizer(Recognizer):
             if exact and text[start:start + length] != exact and not (
                     text[start:start + length] == exact.lower() and scan.word_before(start) in _AT):
                 continue  # "SUS", "UNN" as written, or lower case right after "på"/"ved" ("Lå på unn")
-            out.append(finding(start, _division(scan.text, end), Label.ORG, 0.9, FAMILY, "hospital (gazetteer)"))
+            out.append(finding(start, _division(scan.text, end), Label.ORG, 0.9, FAMILY,
+                               "hospital (gazetteer)"))
         return out
 
     def _clinics(self, scan: Scan) -> list[Finding]:
@@ -391,7 +394,7 @@ def _division(text: str, end: int) -> int:
     return end
 
 
-_BRANCH = re.compile(r" (?:avd\.?|avdeling)(?= )")
+_BRANCH = re.compile(r" (?:avd(?: ?\.)?|avdeling)(?= )")  # also tokenized: "avd . Kampesteinen"
 
 
 def _with_branch(text: str, f: Finding) -> Finding:
@@ -416,7 +419,8 @@ def _join_trusts(text: str, found: list[Finding]) -> list[Finding]:
     for f in found:
         trust = ends.get(f.span.start - 2)
         if trust is not None and text[f.span.start - 2:f.span.start] == ", ":
-            out.append(finding(trust.span.start, f.span.end, Label.ORG, f.span.score, FAMILY, "trust, hospital"))
+            out.append(finding(trust.span.start, f.span.end, Label.ORG, f.span.score, FAMILY,
+                               "trust, hospital"))
     return out
 
 
@@ -496,8 +500,9 @@ def _named_after(scan: Scan) -> list[Finding]:
 # Sports clubs: "<Place or Name> IL/HK/FK …" (also "Strindheim IL/fotball", dictated "gjøvik hk"),
 # and after a sport ("spiller fotball i BSK", "håndball for Byåsen")
 _CLUB_FORMS = ("IL", "FK", "HK", "SK", "BK", "IF", "IK", "TIL", "BIL", "FF", "OIL", "SFK", "TF", "BFK")
+_CLUB_LOWER = "|".join(f.lower() for f in _CLUB_FORMS if f not in ("IF", "FF", "TIL", "TF"))
 _CLUB = re.compile(rf"({letters.CAPWORD}|{letters.LETTER}[\w\-]*)(?: ({letters.CAPWORD}))? "
-                   rf"({'|'.join(_CLUB_FORMS)}|{'|'.join(f.lower() for f in _CLUB_FORMS if f not in ('IF', 'FF', 'TIL', 'TF'))})"
+                   rf"({'|'.join(_CLUB_FORMS)}|{_CLUB_LOWER})"
                    r"(?:/[a-zæøå]+)?(?![\w\-])")
 _SPORTS = ("fotball", "håndball", "basket", "basketball", "volleyball", "ishockey", "hockey", "bandy",
            "innebandy", "turn", "svømming", "friidrett", "langrenn", "skiskyting", "orientering", "sykling",
@@ -571,13 +576,13 @@ _BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWO
 _JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
                         "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
                         "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb"})
-_OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør", "konsulent",
-                       "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent", "sekretær",
-                       "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer", "servitør",
-                       "fisker", "bonde", "maler", "murer", "rørlegger", "økonom", "jurist", "advokat", "direktør",
-                       "fagarbeider", "medarbeider", "betjent", "designer", "utvikler", "arkitekt", "forsker",
-                       "pilot", "matros", "maskinist", "fører", "portør", "ansvarlig", "terapeut", "lege",
-                       "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
+_OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør",
+                       "konsulent", "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent",
+                       "sekretær", "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer",
+                       "servitør", "fisker", "bonde", "maler", "murer", "rørlegger", "økonom", "jurist",
+                       "advokat", "direktør", "fagarbeider", "medarbeider", "betjent", "designer", "utvikler",
+                       "arkitekt", "forsker", "pilot", "matros", "maskinist", "fører", "portør", "ansvarlig",
+                       "terapeut", "lege", "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
 
 
 def _in_brackets(scan: Scan) -> list[Finding]:
@@ -616,6 +621,8 @@ def _branches(scan: Scan) -> list[Finding]:
                     (_sentence_start(text, w.start()) and _not_a_name(text, w.start(), word)):
                 break
             begin = w.start()
+        while begin < m.start() and text[begin].isdigit():  # "Nattrapport 27/12 avd. Tunet": a date's end
+            begin = text.find(" ", begin, m.start()) + 1 or m.start()
         if begin < m.start():
             f = finding(begin, m.start(), Label.ORG, 0.8, FAMILY, "name + branch")
             g = _with_branch(text, f)
