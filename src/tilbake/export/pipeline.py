@@ -24,7 +24,7 @@ from tilbake.export.anonymize import Anonymized, Anonymizer
 from tilbake.export.bundle import BundleWriter
 from tilbake.export.leakscan import Leak, LeakScanner
 from tilbake.export.manifest import Tally
-from tilbake.export.prompts import diagnosis_codes, patient_age_range
+from tilbake.export.prompts import COMPLAINT_LABEL, diagnosis_codes, labelled, patient_age_range, unlabelled
 from tilbake.export.rows import Example, RowSet, build_rows
 
 Record = Mapping[str, Any]
@@ -49,12 +49,13 @@ def _context(record: Record) -> Mapping[str, Any]:
 
 
 def _free_texts(record: Record) -> list[str]:
-    """original, correction, chief complaint (empty strings where absent)."""
+    """original, correction, labelled chief complaint (empty strings where absent). The complaint goes
+    with its label, as in the prompt: on its own a complaint that is only a name has no cue around it."""
     complaint = _context(record).get("chief_complaint")
     return [
         record.get("original_suggestion") or "",
         record.get("user_correction") or "",
-        complaint if isinstance(complaint, str) else "",
+        labelled(COMPLAINT_LABEL, complaint.strip()) if isinstance(complaint, str) else "",
     ]
 
 
@@ -68,7 +69,7 @@ def _example(record: Record, anon: Sequence[Anonymized]) -> Example:
         correction=anon[1].text or None,
         confidence=float(conf) if isinstance(conf, int | float) and not isinstance(conf, bool) else None,
         age_range=patient_age_range(ctx.get("patient_age")),
-        chief_complaint=anon[2].text or None,
+        chief_complaint=unlabelled(COMPLAINT_LABEL, anon[2].text) or None,
         diagnosis_codes=diagnosis_codes(ctx.get("diagnosis_codes")),
     )
 
