@@ -119,3 +119,56 @@ def test_404_and_409_do_not_repeat_the_id(client, auth):
     r = client.post("/api/v1/suggestions", json={**OK, "id": FNR_LIKE, "original_suggestion": "Annen."},
                     headers=auth)
     assert r.status_code == 409 and FNR_LIKE not in r.text
+
+
+HUGE = 2**70
+
+
+def _raw(extra: str) -> str:
+    """A valid suggestion with one more member, written as raw JSON (escapes and literals kept)."""
+    return '{"suggestion_type": "soap_plan", "original_suggestion": "x", ' + extra + "}"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (_raw(f'"context_data": {{"n": {HUGE}}}'), "context_data"),
+        (_raw(f'"context_data": {{"a": [1, {HUGE}]}}'), "context_data"),
+        (_raw('"context_data": {"s": "\\ud800"}'), "context_data"),
+        (_raw('"context_data": {"\\ud800": 1}'), "context_data"),
+        (_raw('"model_version": "x\\ud83d"'), "model_version"),
+        ('{"suggestion_type": "soap_plan", "original_suggestion": "x\\u0000y"}', "original_suggestion"),
+        (_raw('"model_name": "a\\u0000"'), "model_name"),
+        (_raw('"context_data": {"s": "\\u0000"}'), "context_data"),
+        (_raw('"context_data": {"f": 1e400}'), "context_data"),
+        (_raw('"context_data": {"f": Infinity}'), "context_data"),
+        (_raw('"context_data": {"f": NaN}'), "context_data"),
+        (_raw('"confidence_score": 1e400'), "confidence_score"),
+        (_raw(f'"time_to_decision": {HUGE}'), "time_to_decision"),
+        (_raw('"time_to_decision": 3000000000'), "time_to_decision"),
+    ],
+)
+def test_values_no_database_can_store_answer_422_naming_the_field(client, auth, body, field):
+    for path in ("/api/v1/feedback", "/api/v1/suggestions"):
+        if path.endswith("suggestions") and "time_to_decision" in body:
+            continue
+        r = _post(client, auth, path, body.encode("utf-8", "surrogatepass"), raw=True)
+        assert r.status_code == 422, r.text
+        assert r.json()["error"]["field"] == field
+    r = client.get("/api/v1/suggestions", headers=auth)
+    assert r.status_code == 200 and r.json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/api/v1/suggestions", {"suggestion_type": "soap\x00plan"}, "suggestion_type"),
+        ("/api/v1/suggestions", {"cursor": "\x00"}, "cursor"),
+        ("/api/v1/suggestions/ab%00cd", {}, "suggestion_id"),
+        ("/api/v1/training/exports/ab%00cd", {}, "export_id"),
+    ],
+)
+def test_nul_in_a_query_or_path_parameter_answers_422(client, auth, path, params, field):
+    r = client.get(path, params=params, headers=auth)
+    assert r.status_code == 422, r.text
+    assert r.json()["error"]["field"] == field

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BeforeValidator, Field, StrictBool
+
+from tilbake.values import StorableModel
 
 TEXT_FIELDS = ("original_suggestion", "user_correction", "feedback_notes")
 CONTEXT_MAX_BYTES = 65_536
@@ -28,8 +30,8 @@ PublicId = Annotated[
 ]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _Record(StorableModel):
+    """Unknown fields refused; every value one both databases can store (tilbake.values)."""
 
 
 class SuggestionIn(_Record):
@@ -62,7 +64,8 @@ class DecisionIn(_Record):
     )
     user_rating: int | None = Field(None, ge=1, le=5)
     feedback_notes: str | None = None
-    time_to_decision: int | None = Field(None, ge=0, description="milliseconds from display to decision")
+    time_to_decision: int | None = Field(None, ge=0, le=2**31 - 1,
+                                         description="milliseconds from display to decision")
     decided_at: datetime | None = Field(None, description="when the clinician decided; default now")
 
 

@@ -9,7 +9,7 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from tilbake import __version__
 from tilbake.config import Settings
@@ -51,6 +51,7 @@ def create_app(services: Services | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(errors.storable_parameters)],
     )
     app.state.services = services
     errors.install(app)

@@ -17,7 +17,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tilbake.errors import InputError, StorageError, TilbakeError
+from tilbake.errors import InputError, StorageError, TilbakeError, ValidationError
+from tilbake.values import text_problem
 from tilbake.web.responses import JSON, error
 
 log = logging.getLogger("tilbake.web")
@@ -70,6 +71,16 @@ def _internal(exc: BaseException) -> JSON:
     frames = "".join(traceback.format_tb(exc.__traceback__))
     log.error("unhandled %s (ref %s)\n%s", type(exc).__name__, ref, frames)
     return error(500, "internal_error", f"internal error (ref {ref}); the server log has details")
+
+
+def storable_parameters(request: Request) -> None:
+    """An app-wide dependency: a path or query parameter no database can store (a NUL) is a 422
+    naming the parameter, not a database error."""
+    params = [*request.path_params.items(), *request.query_params.multi_items()]
+    for name, value in params:
+        found = text_problem(value) if isinstance(value, str) else None
+        if found:
+            raise ValidationError(f"{name} {found}", field=name)
 
 
 def install(app: FastAPI) -> None:

@@ -10,12 +10,13 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from starlette.responses import FileResponse
 
 from tilbake.accounts.service import Principal
 from tilbake.export.request import CONSENT_VERSION, Actor, Consent, Scope
 from tilbake.export.service import ExportService
+from tilbake.values import StorableModel
 from tilbake.web.auth import Caller
 from tilbake.web.responses import JSON
 
@@ -39,15 +40,13 @@ def principal(token: Caller, request: Request) -> Principal:
 Who = Annotated[Principal, Depends(principal)]
 
 
-class ConsentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ConsentIn(StorableModel):
     given_by: str = Field(min_length=1, max_length=200, description="the person consenting, by name")
     agree: bool = Field(description="must be true: the person agrees to the statement shown by the preview")
     statement_version: int = Field(CONSENT_VERSION, description="the version of the statement agreed to")
 
 
-class ExportIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ExportIn(StorableModel):
     consent: ConsentIn
     suggestion_types: list[str] = Field(default_factory=list, description="only these types (default: all)")
     since: datetime | None = Field(None, description="suggestions created at or after")
@@ -55,8 +54,7 @@ class ExportIn(BaseModel):
     mode: Literal["tags", "surrogates"] = "tags"
 
 
-class RevokeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RevokeIn(StorableModel):
     rows: Literal["pending", "excluded"] = Field(
         description="pending: the rows can be exported again; excluded: never exported again"
     )
