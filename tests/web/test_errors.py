@@ -31,7 +31,7 @@ def _post(client, auth, path, body, raw=False, headers=None):
         ({**OK, "context_data": [1]}, False, 422, "validation_error", "context_data", "dictionary"),
         ({**OK, "correction_type": "sideways"}, False, 422, "validation_error", "correction_type",
          "minor_edit"),
-        ({**OK, "colour": "blue"}, False, 422, "validation_error", "colour", "unknown field"),
+        ({**OK, "colour": "blue"}, False, 422, "validation_error", None, "unknown field"),
         ({**OK, "original_suggestion": "a" * (MAX_TEXT + 1)}, False, 422, "validation_error",
          "original_suggestion", "TILBAKE_MAX_TEXT_CHARS"),
         ({**OK, "feedback_notes": "a" * (MAX_TEXT + 1)}, False, 422, "validation_error", "feedback_notes",
@@ -172,3 +172,29 @@ def test_nul_in_a_query_or_path_parameter_answers_422(client, auth, path, params
     r = client.get(path, params=params, headers=auth)
     assert r.status_code == 422, r.text
     assert r.json()["error"]["field"] == field
+
+
+def test_unknown_field_names_are_not_repeated(client, auth):
+    name = f"fnr_{FNR_LIKE}"
+    for path, body in (("/api/v1/feedback", {**OK, name: 1}),
+                       ("/api/v1/feedback/batch", {"items": [{**OK, name: 1}]}),
+                       ("/api/v1/training/exports",
+                        {"consent": {"given_by": "Kari", "agree": True, name: 1}})):
+        r = client.post(path, json=body, headers=auth)
+        assert r.status_code == 422, r.text
+        assert FNR_LIKE not in r.text and "unknown field" in r.json()["error"]["message"]
+    r = client.post("/api/v1/feedback/batch", json={"items": [OK, {**OK, name: 1}]}, headers=auth)
+    assert r.json()["error"]["field"] == "items.1"
+
+
+def test_the_access_log_names_the_route_not_the_path_or_query(client, auth, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="tilbake.web.access")
+    client.get(f"/api/v1/suggestions/{FNR_LIKE}", headers=auth)
+    client.get("/api/v1/suggestions", params={"since": "2026-01-01", "suggestion_type": FNR_LIKE},
+               headers=auth)
+    lines = [r.getMessage() for r in caplog.records if r.name == "tilbake.web.access"]
+    assert lines[0].startswith("GET /api/v1/suggestions/{suggestion_id} 404")
+    assert lines[1].startswith("GET /api/v1/suggestions 200")
+    assert FNR_LIKE not in caplog.text and "2026-01-01" not in caplog.text

@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI
 from tilbake import __version__
 from tilbake.config import Settings
 from tilbake.web import docs_pages, errors
+from tilbake.web.access import AccessLogMiddleware
 from tilbake.web.responses import JSON
 from tilbake.wiring import Services
 
@@ -58,6 +59,7 @@ def create_app(services: Services | None = None) -> FastAPI:
     docs_pages.install(app)
     app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(services.settings),
                        batch_limit=BATCH_BODY_LIMIT)
+    app.add_middleware(AccessLogMiddleware)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")
     def healthz() -> JSON:

@@ -38,8 +38,9 @@ def _validation(_request: Request, exc: Exception) -> JSON:
         return error(400, "invalid_json", "the request body is not valid JSON")
     first = errors[0] if errors else {"loc": (), "msg": "invalid request", "type": ""}
     field = _field(tuple(first.get("loc", ())))
-    if first.get("type") == "extra_forbidden":
-        message = f"unknown field {field!r}"
+    if first.get("type") == "extra_forbidden":  # the name is the client's: it may be anything, even PHI
+        field = field.rpartition(".")[0]
+        message = f"unknown field in {field or 'the body'}; the API description (/docs) lists the fields"
     elif first.get("type") == "missing":
         message = f"{field} is required"
     else:
