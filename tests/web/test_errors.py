@@ -53,7 +53,8 @@ def test_bad_feedback_bodies(client, auth, body, raw, status, code, field, in_me
     [
         ({}, "missing API token"),
         ({"Authorization": "Bearer"}, "missing API token"),
-        ({"Authorization": "Basic dXNlcjpwdw=="}, "missing API token"),
+        ({"Authorization": "Basic dXNlcjpwdw=="}, "'Bearer <token>'"),
+        ({"Authorization": "tlb_abcdefghijklmnop"}, "the word Bearer, a space, then the token"),
         ({"Authorization": "Bearer abc"}, "malformed"),
     ],
 )
@@ -198,3 +199,22 @@ def test_the_access_log_names_the_route_not_the_path_or_query(client, auth, capl
     assert lines[0].startswith("GET /api/v1/suggestions/{suggestion_id} 404")
     assert lines[1].startswith("GET /api/v1/suggestions 200")
     assert FNR_LIKE not in caplog.text and "2026-01-01" not in caplog.text
+
+
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])
+def test_a_body_not_sent_as_json_says_so(client, auth, content_type):
+    headers = {**auth, **({"content-type": content_type} if content_type else {})}
+    r = client.post("/api/v1/feedback", content=b'{"suggestion_type": "soap_plan", "original_suggestion": "x"}',
+                    headers=headers)
+    assert r.status_code == 415, r.text
+    assert "Content-Type: application/json" in r.json()["error"]["message"]
+
+
+def test_every_problem_of_a_body_is_listed(client, auth):
+    r = client.post("/api/v1/feedback", json={"confidence_score": 3, "user_rating": 9, "accepted": "ja"},
+                    headers=auth)
+    message = r.json()["error"]["message"]
+    for part in ("suggestion_type is required", "original_suggestion is required", "confidence_score",
+                 "user_rating", "accepted"):
+        assert part in message
+    assert "more problem" not in message and r.json()["error"]["field"] in message

@@ -23,7 +23,8 @@ from tilbake.web.responses import JSON, error
 
 log = logging.getLogger("tilbake.web")
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized"}
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized",
+               415: "unsupported_media_type"}
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -31,23 +32,43 @@ def _field(loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def _validation(_request: Request, exc: Exception) -> JSON:
+#: problems listed in one 422 at most (a batch of a thousand bad records stays readable)
+MAX_PROBLEMS = 50
+_OBJECT_EXPECTED = ("model_attributes_type", "dict_type")
+
+
+def _problem(e: dict[str, Any]) -> tuple[str, str]:
+    """(field, message) of one validation problem; an unknown field is named by its parent only."""
+    field = _field(tuple(e.get("loc", ())))
+    if e.get("type") == "extra_forbidden":  # the name is the client's: it may be anything, even PHI
+        field = field.rpartition(".")[0]
+        return field, f"unknown field in {field or 'the body'}; the API description (/docs) lists the fields"
+    if e.get("type") == "missing":
+        return field, f"{field} is required"
+    return field, f"{field or 'body'}: {e.get('msg', 'invalid')}"
+
+
+def _is_json(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _validation(request: Request, exc: Exception) -> JSON:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in errors):
         return error(400, "invalid_json", "the request body is not valid JSON")
-    first = errors[0] if errors else {"loc": (), "msg": "invalid request", "type": ""}
-    field = _field(tuple(first.get("loc", ())))
-    if first.get("type") == "extra_forbidden":  # the name is the client's: it may be anything, even PHI
-        field = field.rpartition(".")[0]
-        message = f"unknown field in {field or 'the body'}; the API description (/docs) lists the fields"
-    elif first.get("type") == "missing":
-        message = f"{field} is required"
-    else:
-        message = f"{field or 'body'}: {first.get('msg', 'invalid')}"
-    if len(errors) > 1:
-        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return error(422, "validation_error", message, field or None)
+    body_not_object = any(e.get("type") in _OBJECT_EXPECTED and tuple(e.get("loc", ())) == ("body",)
+                          for e in errors)
+    if body_not_object and not _is_json(request):
+        return error(415, "unsupported_media_type",
+                     "send the body as JSON with the header 'Content-Type: application/json'")
+    problems = [_problem(e) for e in errors] or [("", "invalid request")]
+    messages = list(dict.fromkeys(message for _, message in problems))
+    message = "; ".join(messages[:MAX_PROBLEMS])
+    if len(messages) > MAX_PROBLEMS:
+        message += f"; ... {len(messages)} problems in all, the first {MAX_PROBLEMS} shown"
+    return error(422, "validation_error", message, problems[0][0] or None)
 
 
 def _tilbake(_request: Request, exc: Exception) -> JSON:
