@@ -9,9 +9,10 @@ error naming the field, never a 500 or 503. Messages say what is wrong, never th
 from __future__ import annotations
 
 import math
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 INT64 = (-(2**63), 2**63 - 1)
@@ -51,6 +52,28 @@ def problem(value: Any, depth: int = 0) -> str | None:
             if found := problem(item, depth + 1):
                 return found
     return None
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _iso_only(value: Any) -> Any:
+    """A time is ISO 8601 text or a datetime; a number, or a string of digits, is refused: read as a
+    Unix timestamp it would be a guess ("15108637274" became the year 2448)."""
+    if isinstance(value, bool | int | float) or isinstance(value, str) and _numeric(value):
+        raise PydanticCustomError(
+            "datetime_iso", "must be an ISO 8601 date or time (2026-03-01, 2026-03-01T10:00:00+01:00), "
+            "not a number")
+    return value
+
+
+#: a datetime given as ISO 8601 text (or a datetime object), never as a number
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
 
 
 class StorableModel(BaseModel):

@@ -204,8 +204,8 @@ def test_the_access_log_names_the_route_not_the_path_or_query(client, auth, capl
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded"])
 def test_a_body_not_sent_as_json_says_so(client, auth, content_type):
     headers = {**auth, **({"content-type": content_type} if content_type else {})}
-    r = client.post("/api/v1/feedback", content=b'{"suggestion_type": "soap_plan", "original_suggestion": "x"}',
-                    headers=headers)
+    body = b'{"suggestion_type": "soap_plan", "original_suggestion": "x"}'
+    r = client.post("/api/v1/feedback", content=body, headers=headers)
     assert r.status_code == 415, r.text
     assert "Content-Type: application/json" in r.json()["error"]["message"]
 

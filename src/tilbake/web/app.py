@@ -52,7 +52,7 @@ def create_app(services: Services | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
-        dependencies=[Depends(errors.storable_parameters)],
+        dependencies=[Depends(errors.not_rate_limited), Depends(errors.storable_parameters)],
     )
     app.state.services = services
     errors.install(app)

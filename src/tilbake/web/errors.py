@@ -8,6 +8,7 @@ the stack frames, never the exception message, which could quote a value.
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 import uuid
 from typing import Any
@@ -17,14 +18,16 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tilbake.errors import InputError, StorageError, TilbakeError, ValidationError
+from tilbake.errors import AuthError, InputError, StorageError, TilbakeError, ValidationError
 from tilbake.values import text_problem
+from tilbake.web.access import route_template
+from tilbake.web.ratelimit import FailedAuthLimiter
 from tilbake.web.responses import JSON, error
 
 log = logging.getLogger("tilbake.web")
 
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized",
-               415: "unsupported_media_type"}
+               415: "unsupported_media_type", 429: "too_many_requests"}
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -71,7 +74,15 @@ def _validation(request: Request, exc: Exception) -> JSON:
     return error(422, "validation_error", message, problems[0][0] or None)
 
 
-def _tilbake(_request: Request, exc: Exception) -> JSON:
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _tilbake(request: Request, exc: Exception) -> JSON:
+    if isinstance(exc, AuthError):  # counted against the client; the message is ours, never the token
+        client = _client(request)
+        request.app.state.auth_limiter.failed(client)
+        log.warning("failed authentication from %s on %s: %s", client, route_template(request.scope), exc)
     if isinstance(exc, InputError):
         return error(exc.status, exc.code, str(exc), getattr(exc, "field", None))
     if isinstance(exc, StorageError):
@@ -85,7 +96,9 @@ def _http(_request: Request, exc: Exception) -> JSON:
     assert isinstance(exc, HTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
-    return error(exc.status_code, code, message)
+    response = error(exc.status_code, code, message)
+    response.headers.update(exc.headers or {})
+    return response
 
 
 def _internal(exc: BaseException) -> JSON:
@@ -105,7 +118,16 @@ def storable_parameters(request: Request) -> None:
             raise ValidationError(f"{name} {found}", field=name)
 
 
+def not_rate_limited(request: Request) -> None:
+    """An app-wide dependency: a client with too many failed authentications waits (429)."""
+    wait = request.app.state.auth_limiter.wait(_client(request))
+    if wait > 0:
+        raise HTTPException(429, "too many failed authentications from this address; try again later",
+                            headers={"Retry-After": str(math.ceil(wait))})
+
+
 def install(app: FastAPI) -> None:
+    app.state.auth_limiter = FailedAuthLimiter()
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(TilbakeError, _tilbake)
     app.add_exception_handler(HTTPException, _http)

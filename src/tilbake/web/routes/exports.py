@@ -6,7 +6,6 @@ app's wiring root (``app.state.services.exports``, built on first use).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -16,7 +15,7 @@ from starlette.responses import FileResponse
 from tilbake.accounts.service import Principal
 from tilbake.export.request import CONSENT_VERSION, Actor, Consent, Scope
 from tilbake.export.service import ExportService
-from tilbake.values import StorableModel
+from tilbake.values import IsoDateTime, StorableModel
 from tilbake.web.auth import Caller
 from tilbake.web.responses import JSON
 
@@ -49,8 +48,8 @@ class ConsentIn(StorableModel):
 class ExportIn(StorableModel):
     consent: ConsentIn
     suggestion_types: list[str] = Field(default_factory=list, description="only these types (default: all)")
-    since: datetime | None = Field(None, description="suggestions created at or after")
-    until: datetime | None = Field(None, description="suggestions created before")
+    since: IsoDateTime | None = Field(None, description="suggestions created at or after")
+    until: IsoDateTime | None = Field(None, description="suggestions created before")
     mode: Literal["tags", "surrogates"] = "tags"
 
 
@@ -65,8 +64,8 @@ def preview(
     who: Who,
     svc: Exports,
     suggestion_type: Annotated[list[str], Query()] = [],  # noqa: B006
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: IsoDateTime | None = None,
+    until: IsoDateTime | None = None,
     mode: Literal["tags", "surrogates"] = "tags",
 ) -> JSON:
     scope = Scope(types=tuple(suggestion_type), since=since, until=until, mode=mode)
