@@ -10,6 +10,9 @@ its id listed for review.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -110,8 +113,25 @@ class Cleaner:
 _worker_cleaner: Cleaner | None = None
 
 
-def _worker_init(factory: Callable[[], Cleaner]) -> None:
+def _die_with(parent: int) -> None:
+    """Make this worker die when the process that started it does, even by SIGKILL: a forked worker
+    holds copies of the parent's files (the export lock, a server's listening socket), so an orphan
+    would keep the next export and a restarted server out. Linux: prctl(PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the stale-lock check in export/lock.py remains
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_init(factory: Callable[[], Cleaner], parent: int) -> None:
     global _worker_cleaner
+    _die_with(parent)
     _worker_cleaner = factory()
 
 
@@ -166,7 +186,7 @@ class ExportPipeline:
                 yield batch, live, self.clean([t for r in live for t in _free_texts(r)])
             return
         with ProcessPoolExecutor(
-            self.workers, initializer=_worker_init, initargs=(self.cleaner_factory,)
+            self.workers, initializer=_worker_init, initargs=(self.cleaner_factory, os.getpid())
         ) as pool:
             window: deque[tuple[list[Record], list[Record], Future[Any]]] = deque()
             for batch in batches:
