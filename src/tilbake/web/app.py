@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI
 
 from tilbake import __version__
 from tilbake.config import Settings
-from tilbake.web import docs_pages, errors
+from tilbake.web import docs_pages, errors, openapi
 from tilbake.web.access import AccessLogMiddleware
 from tilbake.web.responses import JSON
 from tilbake.wiring import Services
@@ -56,6 +56,7 @@ def create_app(services: Services | None = None) -> FastAPI:
     )
     app.state.services = services
     errors.install(app)
+    openapi.install(app)
     docs_pages.install(app)
     app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(services.settings),
                        batch_limit=BATCH_BODY_LIMIT)
