@@ -62,3 +62,20 @@ def test_the_api_answers_as_described(app, auth):
         except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - gathered, reported together
             failures.append(f"{operation.method.upper()} {operation.path}: {exc}"[:1500])
     assert not failures, "\n\n".join(failures)
+
+
+def test_the_links_hold_in_stateful_runs(app, auth):
+    """Sequences that follow the links (log a suggestion, then read or decide it; create an export, then
+    show, download or revoke it) answer as described too."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    base = schema.as_state_machine()
+
+    class Machine(base):  # type: ignore[misc, valid-type]
+        def get_call_kwargs(self, case):
+            return {"headers": auth}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=CHECKS, transport_kwargs=kwargs or None)
+
+    Machine.run(settings=settings(max_examples=15, stateful_step_count=6, deadline=None, database=None,
+                                  suppress_health_check=list(HealthCheck), derandomize=True))
