@@ -61,3 +61,60 @@ def test_the_debug_access_log_writes_route_templates_only(tmp_path):
         out = proc.communicate(timeout=20)[0].decode()
     assert "GET /api/v1/suggestions/{suggestion_id} 401" in out
     assert "15108695088" not in out and "2026-01-01" not in out
+
+
+def _children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def _gone(pid):
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+@pytest.mark.slow
+def test_serve_killed_mid_export_leaves_no_worker_and_restarts_on_its_port(tmp_path):
+    import contextlib
+    import threading
+
+    from tests.export.export_fixtures import add_suggestions, record
+
+    from tilbake.accounts.service import AccountService
+    from tilbake.store import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'data' / 'tilbake.db'}")
+    org, token = AccountService(db).create_org("Ryggklinikken")
+    add_suggestions(db, org["id"], [record(i, "accepted_as_is", f"Pasient Kari Nordmann, kontroll nr {i}.")
+                                    for i in range(400)])
+    db.dispose()
+    port = _free_port()
+    proc, _ = _serve(tmp_path, port)
+    auth = {"Authorization": f"Bearer {token}"}
+
+    def export():
+        with contextlib.suppress(httpx.TransportError):  # the server is killed under it
+            httpx.post(f"http://127.0.0.1:{port}/api/v1/training/exports", headers=auth, timeout=600,
+                       json={"consent": {"given_by": "Kari Lege", "agree": True}})
+
+    threading.Thread(target=export, daemon=True).start()
+    deadline = time.monotonic() + 300  # a bound for a busy machine, not a speed check
+    while len(workers := _children(proc.pid)) < 2:
+        assert time.monotonic() < deadline and proc.poll() is None, "the export never started its workers"
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait(20)
+    while not all(_gone(w) for w in workers):
+        assert time.monotonic() < deadline, "export workers outlived the server"
+        time.sleep(0.05)
+    again, r = _serve(tmp_path, port)  # the port is free again
+    try:
+        assert r.json()["status"] == "ok"
+    finally:
+        again.terminate()
+        again.wait(20)
