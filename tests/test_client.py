@@ -218,3 +218,53 @@ def test_background_feedback_goes_in_batches_and_bad_records_are_singled_out(ser
     with Client(_url(server.port), token) as check:
         stored = check.suggestions(limit=500)["items"]
     assert {i["id"] for i in stored} == set(ids) and len(stored) == 255
+
+
+def test_a_record_no_server_could_store_is_refused_at_the_call_and_the_sender_lives_on(server, token,
+                                                                                        tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    for bad in ({"context_data": {"n": 2**70}}, {"context_data": {"s": "\ud800"}},
+                {"model_name": "a\x00b"}):
+        with pytest.raises(ValidationError):
+            client.log_suggestion("soap_plan", TEXT, **bad)
+    ids = [client.log_suggestion("soap_plan", f"{TEXT} {i}") for i in range(6)]
+    assert client.flush(20), client.pending()
+    client.close()
+    with Client(_url(server.port), token) as check:
+        assert {i["id"] for i in check.suggestions(limit=50)["items"]} == set(ids)
+
+
+def test_a_record_the_server_always_fails_on_does_not_block_the_spool(server, stack, token, tmp_path,
+                                                                      monkeypatch):
+    capture = stack[0].state.services.capture
+    real = capture.log_suggestion
+
+    def fails_on_poison(who, record):
+        if "GIFT" in record.original_suggestion:
+            raise RuntimeError("a server bug this record triggers")
+        return real(who, record)
+
+    monkeypatch.setattr(capture, "log_suggestion", fails_on_poison)
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path, retry_every=0.05)
+    poison = client.log_suggestion("soap_plan", "GIFT")
+    ids = [client.log_suggestion("soap_plan", f"{TEXT} {i}") for i in range(5)]
+    assert client.flush(30), client.pending()
+    assert client.pending()["rejected"] == 1
+    client.close()
+    rejected = (tmp_path / "rejected.jsonl").read_text()
+    assert poison in rejected and "internal_error" in rejected
+    with Client(_url(server.port), token) as check:
+        assert {i["id"] for i in check.suggestions(limit=50)["items"]} == set(ids)
+
+
+def test_the_sender_survives_a_body_it_cannot_encode(server, token, tmp_path):
+    client = Client(_url(server.port), token, background=True, spool_dir=tmp_path)
+    assert client._worker is not None
+    unencodable = {"suggestion_type": "soap_plan", "original_suggestion": "\udc00"}
+    client._worker.put(("/api/v1/suggestions", unencodable))
+    ids = [client.log_suggestion("soap_plan", f"{TEXT} {i}") for i in range(5)]
+    assert client.flush(20), client.pending()
+    assert client.pending()["rejected"] == 1
+    client.close()
+    with Client(_url(server.port), token) as check:
+        assert {i["id"] for i in check.suggestions(limit=50)["items"]} == set(ids)

@@ -37,3 +37,11 @@ def test_secret_is_made_once_and_kept(tmp_path):
 def test_secret_never_in_repr():
     s = Settings.from_env({"TILBAKE_SECRET": "x" * 40})
     assert "xxxx" not in repr(s)
+
+
+def test_the_repr_of_settings_hides_the_database_password(tmp_path):
+    s = Settings.from_env({"TILBAKE_DATA_DIR": str(tmp_path),
+                           "TILBAKE_DATABASE_URL": "postgresql+psycopg://tilbake:s3cret-pw@db.local:5432/t",
+                           "TILBAKE_SECRET": "k" * 40})
+    assert "s3cret-pw" not in repr(s) and "s3cret-pw" not in str(s) and "k" * 40 not in repr(s)
+    assert "db.local" in repr(s)

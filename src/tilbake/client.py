@@ -64,6 +64,10 @@ class Unsent(Exception):
     """A transient failure: the record goes to the spool and is retried."""
 
 
+class ServerFault(Unsent):
+    """HTTP 500: retried, but a record the server fails on again and again is set aside (the spool)."""
+
+
 class Client:
     def __init__(self, url: str, token: str, *, background: bool = False, spool_dir: str | Path | None = None,
                  queue_size: int = 1000, timeout: float = 5.0, retry_every: float = 5.0) -> None:
@@ -167,7 +171,12 @@ class Client:
     def _send_raw(self, op: Op, http: httpx.Client | None = None) -> dict[str, Any]:
         path, body = op
         try:
-            response = (http or self._http).post(path, content=orjson.dumps(body),
+            content = orjson.dumps(body)
+        except orjson.JSONEncodeError:
+            raise ValidationError("the record cannot be encoded as JSON (a lone surrogate, an integer over "
+                                  "64 bits?)") from None
+        try:
+            response = (http or self._http).post(path, content=content,
                                                  headers={"content-type": "application/json"})
         except httpx.HTTPError as exc:
             raise Unsent(f"could not reach {self.url}: {type(exc).__name__}") from None
@@ -199,6 +208,8 @@ def _answer(response: httpx.Response) -> dict[str, Any]:
     if response.status_code < 400:
         result: dict[str, Any] = response.json()
         return result
+    if response.status_code == 500:
+        raise ServerFault("the server answered 500")
     if response.status_code in _RETRYABLE:
         raise Unsent(f"the server answered {response.status_code}")
     try:
@@ -338,5 +349,5 @@ class _Worker:
     def _retry_spool(self) -> None:
         if not self.spool.count() or time.monotonic() < self._next_retry:
             return
-        if not self.spool.drain(self._send, Unsent):
+        if not self.spool.drain(self._send, Unsent, ServerFault):
             self._next_retry = time.monotonic() + self._retry_every

@@ -3,12 +3,15 @@
 Appends are flushed and fsynced; draining sends records oldest first and rewrites the remainder
 atomically (write a temporary file, then rename), so a crash loses nothing and sends nothing twice
 out of order. (A record sent just before a crash may be sent again: the server treats a retry with
-the same id as the same record.) Refused records go to `rejected.jsonl` with the server's error.
+the same id as the same record.) Refused records go to `rejected.jsonl` with the server's error, and
+so does a record the server failed on (HTTP 500) `MAX_FAULTS` times in a row: one record a server bug
+trips on must not hold back the records behind it.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -23,6 +26,20 @@ from tilbake.files import private_dir
 
 log = logging.getLogger("tilbake.client")
 Op = tuple[str, dict[str, Any]]
+MAX_FAULTS = 3
+
+
+def _line(obj: dict[str, Any]) -> bytes:
+    """One JSONL line; the standard library's encoder for what orjson refuses (lone surrogates, huge
+    integers), so a rejected record is kept whatever it holds."""
+    try:
+        return orjson.dumps(obj) + b"\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(obj, default=str).encode("ascii") + b"\n"
+
+
+class ServerFailed(TilbakeError):
+    code = "internal_error"
 
 
 class Spool:
@@ -32,6 +49,7 @@ class Spool:
         self.path = self.dir / name
         self.rejected_path = self.dir / "rejected.jsonl"
         self._count = self._lines(self.path)
+        self._faults: dict[bytes, int] = {}
 
     @staticmethod
     def _lines(path: Path) -> int:
@@ -66,7 +84,7 @@ class Spool:
     def append(self, ops: list[Op]) -> None:
         if not ops:
             return
-        lines = [orjson.dumps({"path": path, "body": body}) + b"\n" for path, body in ops]
+        lines = [_line({"path": path, "body": body}) for path, body in ops]
         with self._locked():
             self._write(self.path, lines, "a")
             self._count = self._lines(self.path)
@@ -86,13 +104,13 @@ class Spool:
         field = getattr(exc, "field", None)
         log.warning("tilbake server refused a record (%s%s); kept in %s", exc.code,
                     f", field {field}" if field else "", self.rejected_path)
-        line = orjson.dumps({"path": op[0], "body": op[1], "error": {"code": exc.code, "message": str(exc),
-                                                                     "field": field}})
         with self._locked():
-            self._write(self.rejected_path, [line + b"\n"], "a")
+            self._write(self.rejected_path, [_rejected_line(op, exc)], "a")
 
-    def drain(self, send: Callable[[Op], Any], transient: type[Exception]) -> bool:
-        """Send spooled records in order; stop at the first transient failure. True if emptied."""
+    def drain(self, send: Callable[[Op], Any], transient: type[Exception],
+              fault: type[Exception] | None = None) -> bool:
+        """Send spooled records in order; stop at the first transient failure, except that a record
+        failing with ``fault`` MAX_FAULTS times is set aside in rejected.jsonl. True if emptied."""
         with self._locked():
             if not self.path.exists():
                 self._count = 0
@@ -111,8 +129,11 @@ class Spool:
                     op = (record["path"], record["body"])
                     try:
                         send(op)
-                    except transient:
-                        break
+                    except transient as exc:
+                        if not (fault and isinstance(exc, fault) and self._faulted(line)):
+                            break
+                        self._reject_unlocked(op, ServerFailed(
+                            f"the server failed on this record {MAX_FAULTS} times (HTTP 500)"))
                     except TilbakeError as exc:
                         self._reject_unlocked(op, exc)
                     sent += 1
@@ -124,9 +145,19 @@ class Spool:
                 self._count = len(rest)
             return not rest
 
+    def _faulted(self, line: bytes) -> bool:
+        """Count one more server failure on ``line``; True once it has failed MAX_FAULTS times."""
+        self._faults[line] = self._faults.get(line, 0) + 1
+        if self._faults[line] < MAX_FAULTS:
+            return False
+        del self._faults[line]
+        return True
+
     def _reject_unlocked(self, op: Op, exc: TilbakeError) -> None:
-        field = getattr(exc, "field", None)
         log.warning("tilbake server refused a spooled record (%s); kept in %s", exc.code, self.rejected_path)
-        line = orjson.dumps({"path": op[0], "body": op[1], "error": {"code": exc.code, "message": str(exc),
-                                                                     "field": field}})
-        self._write(self.rejected_path, [line + b"\n"], "a")
+        self._write(self.rejected_path, [_rejected_line(op, exc)], "a")
+
+
+def _rejected_line(op: Op, exc: TilbakeError) -> bytes:
+    error = {"code": exc.code, "message": str(exc), "field": getattr(exc, "field", None)}
+    return _line({"path": op[0], "body": op[1], "error": error})

@@ -39,10 +39,17 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    database_url: str
+    database_url: str = field(repr=False)
     max_text_chars: int = 20_000
     log_level: str = "INFO"
     secret_override: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # the URL's password and the secret never reach a log
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url).render_as_string(hide_password=True)
+        return (f"Settings(data_dir={str(self.data_dir)!r}, database_url={url!r}, "
+                f"max_text_chars={self.max_text_chars}, log_level={self.log_level!r})")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

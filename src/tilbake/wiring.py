@@ -172,7 +172,7 @@ class Services:
     def capture(self) -> CaptureService:
         from tilbake.capture.service import CaptureService
 
-        return CaptureService(self.db, self.settings.max_text_chars)
+        return CaptureService(self.db, self.settings.max_text_chars, self.secret)
 
     @cached_property
     def exports(self) -> ExportService:

@@ -15,6 +15,15 @@ def fake_deid(text: str) -> str:
     return FNR.sub("[FNUMMER]", text.replace("Ola Nordmann", "[NAVN]"))
 
 
+def fake_cleaner():
+    """A picklable cleaner factory over ``fake_deid`` for export worker processes."""
+    from tilbake.export.anonymize import CallableAnonymizer
+    from tilbake.export.leakscan import LeakScanner
+    from tilbake.export.pipeline import Cleaner
+
+    return Cleaner(CallableAnonymizer(fake_deid), LeakScanner())
+
+
 def record(i, decision, original=None, correction=None, stype="soap_plan", **context):
     ctx = {"chief_complaint": "Vondt i korsryggen", "patient_age": 47, "diagnosis_codes": ["L03"], **context}
     return {

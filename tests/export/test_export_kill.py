@@ -31,11 +31,11 @@ def _marks(db, org):
         return [r[0] for r in rows]
 
 
-def _run_child(db_url, exports, org, point, tmp_path):
+def _run_child(db_url, exports, org, point, tmp_path, workers=0):
     ready = tmp_path / f"ready-{point}"
     env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{CHILD.parent}"}
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), db_url, str(exports), str(org), point, str(ready)],
+        [sys.executable, str(CHILD), db_url, str(exports), str(org), point, str(ready), str(workers)],
         env=env,
         stderr=subprocess.PIPE,
     )
@@ -86,3 +86,79 @@ def test_unkilled_child_finishes(db, db_url, org, service, tmp_path):
     child, ready = _run_child(db_url, service.exports_dir, org, "none", tmp_path)
     assert child.wait(timeout=60) == 0 and ready.read_text() == "finished"
     assert [b["suggestions"] for b in service.list(org)] == [6]
+
+
+def _children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def _gone(pid):
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"  # a zombie holds no files
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", ["streaming", "streaming_late"])
+def test_export_workers_die_with_a_killed_export(db, db_url, org, service, tmp_path, point):
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(40)])
+    child, _ready = _run_child(db_url, service.exports_dir, org, point, tmp_path, workers=2)
+    workers = _children(child.pid)
+    assert len(workers) == 2, workers
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait(timeout=30) == -signal.SIGKILL
+    deadline = time.monotonic() + 30  # a bound for a busy machine, not a speed check
+    while not all(_gone(w) for w in workers):
+        assert time.monotonic() < deadline, "export workers outlived their parent"
+        time.sleep(0.05)
+    batch = service.create(Actor(org), OK, Scope())  # the lock is free
+    assert batch["suggestions"] == 40
+
+
+def _hold_lock(folder, owner_pid):
+    """A real process holding the folder's lock, with a dead process named as its owner: what an
+    orphaned worker of a killed export looks like where no parent-death signal exists."""
+    script = ("import fcntl, os, sys, time\n"
+              "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+              "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+              "os.write(fd, sys.argv[2].encode())\n"
+              "print('held', flush=True)\n"
+              "time.sleep(120)\n")
+    holder = subprocess.Popen([sys.executable, "-c", script, str(folder / ".lock"), str(owner_pid)],
+                              stdout=subprocess.PIPE)
+    assert holder.stdout.readline().strip() == b"held"
+    return holder
+
+
+def test_a_stale_lock_is_detected_and_cleared(db, org, service):
+    add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(3)])
+    folder = service.org_dir(org)
+    folder.mkdir(parents=True, exist_ok=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    holder = _hold_lock(folder, dead.pid)
+    try:
+        assert service.create(Actor(org), OK, Scope())["suggestions"] == 3
+        assert holder.poll() is None  # the orphan still holds its lock, on a file nobody uses now
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_lock_whose_owner_lives_still_refuses(db, org, service):
+    from tilbake.errors import ConflictError
+
+    folder = service.org_dir(org)
+    folder.mkdir(parents=True, exist_ok=True)
+    holder = _hold_lock(folder, os.getpid())
+    try:
+        with pytest.raises(ConflictError, match="already running"):
+            service.create(Actor(org), OK, Scope())
+    finally:
+        holder.kill()
+        holder.wait()

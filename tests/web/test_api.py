@@ -161,3 +161,50 @@ def test_feedback_batch_is_all_or_nothing(client, auth, items, status, field):
     assert r.status_code == status
     assert r.json()["error"].get("field") == field
     assert [i["id"] for i in client.get("/api/v1/suggestions", headers=auth).json()["items"]] == ["stored"]
+
+
+def test_cursors_are_opaque_and_good_only_in_their_organization(client, auth, db):
+    import uuid
+
+    from tilbake.accounts.service import AccountService
+
+    for i in range(3):
+        client.post("/api/v1/suggestions", headers=auth,
+                    json={"suggestion_type": "soap_plan", "original_suggestion": f"T {i}"})
+    first = client.get("/api/v1/suggestions", params={"limit": 1}, headers=auth).json()
+    cursor = first["next_cursor"]
+    assert cursor and not cursor.isdigit()
+    with db.unit_of_work() as uow:
+        ids = [str(r[0]) for r in uow.conn.exec_driver_sql("SELECT id FROM suggestions").fetchall()]
+    assert cursor not in ids
+    other = AccountService(db).create_org(f"annen-{uuid.uuid4().hex[:8]}")[1]
+    r = client.get("/api/v1/suggestions", params={"cursor": cursor},
+                   headers={"Authorization": f"Bearer {other}"})
+    assert r.status_code == 422 and r.json()["error"]["field"] == "cursor"
+    for forged in (ids[0], cursor[:-2] + ("AA" if cursor[-2:] != "AA" else "BB")):
+        r = client.get("/api/v1/suggestions", params={"cursor": forged}, headers=auth)
+        assert r.status_code == 422 and r.json()["error"]["field"] == "cursor"
+
+
+@pytest.mark.parametrize("value", ["15108637274", "1700000000", 1700000000, "1.5e9"])
+def test_numbers_are_no_timestamps(client, auth, value):
+    body = {"suggestion_type": "soap_plan", "original_suggestion": "T", "created_at": value}
+    r = client.post("/api/v1/suggestions", json=body, headers=auth)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "created_at", r.text
+    r = client.get("/api/v1/suggestions", params={"since": str(value)}, headers=auth)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "since"
+    assert client.get("/api/v1/suggestions", params={"since": "2026-01-01"}, headers=auth).status_code == 200
+
+
+def test_failed_authentication_is_logged_without_the_token_and_limited(client, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO, logger="tilbake.web")
+    wrong = "tlb_" + "w" * 30
+    statuses = [client.get("/api/v1/suggestions", headers={"Authorization": f"Bearer {wrong}{i:03d}"})
+                .status_code for i in range(40)]
+    assert statuses[0] == 401 and statuses[-1] == 429
+    assert "failed authentication" in caplog.text and "w" * 30 not in caplog.text
+    r = client.get("/api/v1/suggestions", headers={"Authorization": f"Bearer {wrong}"})
+    assert r.status_code == 429 and r.json()["error"]["code"] == "too_many_requests"
+    assert "Retry-After" in r.headers

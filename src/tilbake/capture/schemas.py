@@ -8,10 +8,11 @@ row can be sent as it is, and discarded: the organization comes from the token.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BeforeValidator, Field, StrictBool
+
+from tilbake.values import IsoDateTime, StorableModel
 
 TEXT_FIELDS = ("original_suggestion", "user_correction", "feedback_notes")
 CONTEXT_MAX_BYTES = 65_536
@@ -28,8 +29,8 @@ PublicId = Annotated[
 ]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _Record(StorableModel):
+    """Unknown fields refused; every value one both databases can store (tilbake.values)."""
 
 
 class SuggestionIn(_Record):
@@ -46,7 +47,7 @@ class SuggestionIn(_Record):
     encounter_id: OpaqueId | None = None
     session_id: OpaqueId | None = None
     template_id: OpaqueId | None = None
-    created_at: datetime | None = Field(None, description="when the suggestion was shown; default now")
+    created_at: IsoDateTime | None = Field(None, description="when the suggestion was shown; default now")
     organization_id: Any = Field(None, exclude=True, description="ignored: the token decides")
     user_id: Any = Field(None, exclude=True, description="ignored: not stored")
     updated_at: Any = Field(None, exclude=True, description="ignored")
@@ -62,8 +63,9 @@ class DecisionIn(_Record):
     )
     user_rating: int | None = Field(None, ge=1, le=5)
     feedback_notes: str | None = None
-    time_to_decision: int | None = Field(None, ge=0, description="milliseconds from display to decision")
-    decided_at: datetime | None = Field(None, description="when the clinician decided; default now")
+    time_to_decision: int | None = Field(None, ge=0, le=2**31 - 1,
+                                         description="milliseconds from display to decision")
+    decided_at: IsoDateTime | None = Field(None, description="when the clinician decided; default now")
 
 
 class FeedbackIn(SuggestionIn, DecisionIn):

@@ -17,6 +17,7 @@ import orjson
 
 from tilbake.accounts.service import Principal, authenticate, check_token_shape, hash_token
 from tilbake.capture import decisions as dec
+from tilbake.capture.cursors import Cursors
 from tilbake.capture.repository import (
     DECISION_FIELDS,
     SUGGESTION_FIELDS,
@@ -60,9 +61,10 @@ def public(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class CaptureService:
-    def __init__(self, db: Database, max_text_chars: int) -> None:
+    def __init__(self, db: Database, max_text_chars: int, secret: bytes = b"") -> None:
         self.db = db
         self.max_text_chars = max_text_chars
+        self.cursors = Cursors(secret)  # keyed by the installation secret: cursors hide row ids
 
     def _check_sizes(self, record: SuggestionIn | DecisionIn) -> None:
         for name in TEXT_FIELDS:
@@ -266,13 +268,12 @@ class CaptureService:
     def list_suggestions(self, who: Caller, flt: SuggestionFilter, *, limit: int = 50,
                          cursor: str | None = None) -> dict[str, Any]:
         """One page, newest first; pass `next_cursor` back to get the next one."""
-        before = _parse_cursor(cursor)
         with self.db.unit_of_work(write=False, atomic=False) as uow:
             org = caller_org_id(uow, who)
-            rows = _rows(uow).find(org, flt, limit=limit + 1, before=before)
+            rows = _rows(uow).find(org, flt, limit=limit + 1, before=self.cursors.decode(org, cursor))
         more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = str(rows[-1]["id"]) if more and rows else None
+        next_cursor = self.cursors.encode(org, rows[-1]["id"]) if more and rows else None
         return {"items": [public(row) for row in rows], "next_cursor": next_cursor}
 
     def get_suggestion(self, who: Caller, public_id: str) -> dict[str, Any]:
@@ -315,10 +316,3 @@ def _compare(stored: Mapping[str, Any], values: Mapping[str, Any], decided_at: d
     same = all(stored.get(n) == values.get(n) for n in fields)
     return "unchanged" if same and (stored.get("decided_at") is None) == (decided_at is None) else "changed"
 
-
-def _parse_cursor(cursor: str | None) -> int | None:
-    if cursor is None or cursor == "":
-        return None
-    if not cursor.isdigit():
-        raise ValidationError("cursor must be a next_cursor value from a previous page", field="cursor")
-    return int(cursor)

@@ -7,8 +7,6 @@ explicitly (`--given-by` and `--agree`) and is stored like an API consent, with 
 
 from __future__ import annotations
 
-import shutil
-import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -136,15 +134,15 @@ def download(
     unpack: Annotated[
         bool, typer.Option(help="write the files unpacked into OUTPUT instead of a zip")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="replace OUTPUT if it exists")] = False,
 ) -> None:
-    """Write a past export's bundle again (zip, or unpacked)."""
+    """Write a past export's bundle again (zip, or unpacked), all or nothing: a failed write leaves
+    OUTPUT as it was."""
+    from tilbake.export.copies import copy_bundle, unpack_bundle
+
     with services() as built:
         path = built.exports.download(built.local(org).org_id, export_id)
-        if unpack:
-            with zipfile.ZipFile(path) as zf:
-                zf.extractall(output)
-        else:
-            shutil.copyfile(path, output)
+        (unpack_bundle if unpack else copy_bundle)(path, output, force=force)
     typer.echo(str(output))
 
 

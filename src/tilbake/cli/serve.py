@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import copy
+from typing import Annotated, Any
 
 import typer
 
@@ -23,7 +24,18 @@ def serve(
     typer.echo(f"tilbake serving on http://{host}:{port} (pages: sign in at /logg-inn, API docs: /docs, "
                f"data: {settings.data_dir})")
     uvicorn.run("tilbake.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level.lower(), access_log=settings.log_level == "DEBUG")
+                log_level=settings.log_level.lower(), access_log=False,
+                log_config=log_config(settings.log_level))
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging, plus tilbake's loggers on its console handler. uvicorn's access log (full
+    paths and query strings) stays off: ``tilbake.web.access`` logs route templates instead."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["tilbake"] = {"handlers": ["default"], "level": level, "propagate": False}
+    return config
 
 
 def demo(

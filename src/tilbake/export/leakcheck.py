@@ -8,6 +8,9 @@ asks of what is left whether it *could* be PHI, erring on the side of recall.
   ``tilbake.deid.lang_nb``), capitalised in the middle of a sentence, or at a sentence start and not a
   common word; in a text written in lower case (dictation), lower-case tokens too.
 - ``PLACE_LIST``: the same for poststeder, kommuner and towns.
+- ``NAME_SHAPE``: a context field (a text starting with one of ``prompts.CONTEXT_LABELS``, "Hovedplage: ")
+  whose whole value is one to four capitalised words, each a listed name or place or a word bokmål does
+  not use ("Zyxwvu Canarysen"): a field that is only a name is suspect even where no list knows it.
 - ``DIGITS``: a digit run of identifier shape: six or more digits in a row, or 8 and 11 digits in the
   groupings phone numbers, fødselsnummer and account numbers are written in (3-2-3, 2-2-2-2, 4-4,
   6-5, 4.2.5, 3-3-3).
@@ -36,10 +39,11 @@ from tilbake.deid import lang_nb
 from tilbake.deid.lang_nb import words
 from tilbake.deid.lang_nb.letters import LETTER
 from tilbake.deid.spans import Range
+from tilbake.export.prompts import CONTEXT_LABELS
 
 NAME_LIST, PLACE_LIST, DIGITS, DATE, AGE = "NAME_LIST", "PLACE_LIST", "DIGITS", "DATE", "AGE"
-CAPWORD = "CAPWORD"
-REASONS = (NAME_LIST, PLACE_LIST, CAPWORD, DIGITS, DATE, AGE)
+CAPWORD, NAME_SHAPE = "CAPWORD", "NAME_SHAPE"
+REASONS = (NAME_LIST, PLACE_LIST, CAPWORD, NAME_SHAPE, DIGITS, DATE, AGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +205,32 @@ def _word_hits(text: str, inside: bytearray, allow: frozenset[str]) -> list[Hit]
     return hits
 
 
+def _name_word(part: str) -> bool:
+    """Capitalised letters only, hyphenated parts each capitalised: "Canarysen", "Hætta-Sara"."""
+    return all(len(p) > 1 and p.isalpha() and p[0].isupper() and p[1:].islower() for p in part.split("-"))
+
+
+def _field_hits(text: str, inside: bytearray, allow: frozenset[str]) -> list[Hit]:
+    """A labelled context field whose value is name-shaped: every word capitalised, none a word."""
+    label = next((lb for lb in CONTEXT_LABELS if text.startswith(lb)), None)
+    if label is None:
+        return []
+    value = text[len(label):]
+    parts = value.split()
+    if not 1 <= len(parts) <= 4 or any(inside[len(label):len(text)]):
+        return []
+    names, places = _listed()
+    never = _never()
+    for part in parts:
+        word = part.lower()
+        if not _name_word(part) or word in allow or word in never:
+            return []
+        if word not in names and word not in places and not unknown_word(word):
+            return []
+    start = len(label) + len(value) - len(value.lstrip())
+    return [Hit(start, len(text.rstrip()), NAME_SHAPE)]
+
+
 # --- digits ------------------------------------------------------------------------------------
 
 _B, _A = r"(?<![\w.,/])", r"(?![\w]|[.,]\d)"
@@ -309,7 +339,8 @@ class LeakCheck:
             inside[start:end] = b"\x01" * (end - start)
         for m in _TAG.finditer(text):
             inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-        found = _word_hits(text, inside, self.allow) + _digit_hits(text, inside)
+        found = _word_hits(text, inside, self.allow) + _digit_hits(text, inside) \
+            + _field_hits(text, inside, self.allow)
         return sorted(found, key=lambda h: (h.start, h.end))
 
     def check_many(self, texts: Sequence[str], replaced: Sequence[Sequence[Range]] | None = None

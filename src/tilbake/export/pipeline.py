@@ -10,6 +10,9 @@ its id listed for review.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +26,7 @@ from tilbake.export import formats
 from tilbake.export.anonymize import Anonymized, Anonymizer
 from tilbake.export.leakscan import Leak, LeakScanner
 from tilbake.export.manifest import Tally
-from tilbake.export.prompts import diagnosis_codes, patient_age_range
+from tilbake.export.prompts import COMPLAINT_LABEL, diagnosis_codes, labelled, patient_age_range, unlabelled
 from tilbake.export.rows import Example, RowSet, build_rows
 
 Record = Mapping[str, Any]
@@ -54,12 +57,13 @@ def _context(record: Record) -> Mapping[str, Any]:
 
 
 def _free_texts(record: Record) -> list[str]:
-    """original, correction, chief complaint (empty strings where absent)."""
+    """original, correction, labelled chief complaint (empty strings where absent). The complaint goes
+    with its label, as in the prompt: on its own a complaint that is only a name has no cue around it."""
     complaint = _context(record).get("chief_complaint")
     return [
         record.get("original_suggestion") or "",
         record.get("user_correction") or "",
-        complaint if isinstance(complaint, str) else "",
+        labelled(COMPLAINT_LABEL, complaint.strip()) if isinstance(complaint, str) else "",
     ]
 
 
@@ -73,7 +77,7 @@ def _example(record: Record, anon: Sequence[Anonymized]) -> Example:
         correction=anon[1].text or None,
         confidence=float(conf) if isinstance(conf, int | float) and not isinstance(conf, bool) else None,
         age_range=patient_age_range(ctx.get("patient_age")),
-        chief_complaint=anon[2].text or None,
+        chief_complaint=unlabelled(COMPLAINT_LABEL, anon[2].text) or None,
         diagnosis_codes=diagnosis_codes(ctx.get("diagnosis_codes")),
     )
 
@@ -114,8 +118,25 @@ class Cleaner:
 _worker_cleaner: Cleaner | None = None
 
 
-def _worker_init(factory: Callable[[], Cleaner]) -> None:
+def _die_with(parent: int) -> None:
+    """Make this worker die when the process that started it does, even by SIGKILL: a forked worker
+    holds copies of the parent's files (the export lock, a server's listening socket), so an orphan
+    would keep the next export and a restarted server out. Linux: prctl(PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the stale-lock check in export/lock.py remains
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_init(factory: Callable[[], Cleaner], parent: int) -> None:
     global _worker_cleaner
+    _die_with(parent)
     _worker_cleaner = factory()
 
 
@@ -170,7 +191,7 @@ class ExportPipeline:
                 yield batch, live, self.clean([t for r in live for t in _free_texts(r)])
             return
         with ProcessPoolExecutor(
-            self.workers, initializer=_worker_init, initargs=(self.cleaner_factory,)
+            self.workers, initializer=_worker_init, initargs=(self.cleaner_factory, os.getpid())
         ) as pool:
             window: deque[tuple[list[Record], list[Record], Future[Any]]] = deque()
             for batch in batches:

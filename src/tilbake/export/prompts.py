@@ -153,13 +153,28 @@ def diagnosis_codes(raw: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
+#: the label of the chief complaint in the user turn; the field is anonymized with it in front, so a
+#: complaint that is only a name still has the cue a detector needs ("Hovedplage: Kari Nordmann")
+COMPLAINT_LABEL = "Hovedplage: "
+CONTEXT_LABELS = (COMPLAINT_LABEL,)
+
+
+def labelled(label: str, value: str) -> str:
+    return f"{label}{value}" if value else ""
+
+
+def unlabelled(label: str, text: str) -> str:
+    """``text`` without the label it was anonymized with (kept whole if the anonymizer rewrote the label)."""
+    return text[len(label):] if text.startswith(label) else text
+
+
 def user_turn(
     suggestion_type: str, chief_complaint: str | None, age: str | None, codes: tuple[str, ...]
 ) -> str:
     """The user message: the anonymized context as labelled lines, then the request."""
     lines = []
     if chief_complaint:
-        lines.append(f"Hovedplage: {chief_complaint}")
+        lines.append(labelled(COMPLAINT_LABEL, chief_complaint))
     if age:
         lines.append(f"Alder: {age} år")
     if codes:

@@ -16,7 +16,6 @@ The database is the truth: a bundle exists for the API and CLI only once its bat
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import shutil
 import uuid
@@ -35,6 +34,7 @@ from tilbake.export.anonymize import Anonymizer
 from tilbake.export.bundle import BundleWriter, sweep_partials
 from tilbake.export.hooks import ExportHook
 from tilbake.export.leakscan import LeakScanner
+from tilbake.export.lock import folder_lock
 from tilbake.export.pipeline import Cleaner, ExportPipeline, Outcome
 from tilbake.export.repository import ExportRepository
 from tilbake.export.request import (
@@ -46,7 +46,7 @@ from tilbake.export.request import (
     Scope,
     preview_counts,
 )
-from tilbake.files import private_dir, private_file
+from tilbake.files import private_dir
 from tilbake.store import Database, UnitOfWork
 from tilbake.store.clock import utcnow
 
@@ -89,17 +89,8 @@ class ExportService:
     @contextmanager
     def _locked(self, org_id: int) -> Iterator[Path]:
         folder = private_dir(self.org_dir(org_id))
-        with open(private_file(folder / ".lock"), "w") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise ConflictError(
-                    "an export for this organization is already running; try again later"
-                ) from None
-            try:
-                yield folder
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with folder_lock(folder):
+            yield folder
 
     def _sweep(self, folder: Path) -> int:
         """Remove partial bundles and zips no complete batch names (caller holds the lock)."""

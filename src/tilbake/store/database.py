@@ -138,7 +138,11 @@ class Database:
         """Bring the schema to the newest revision the package ships (safe to run concurrently)."""
         from tilbake.store.migrate import upgrade
 
-        upgrade(self)
+        try:
+            upgrade(self)
+        except DBAPIError as exc:  # the first connection of a process: say where to look
+            raise StorageError(f"cannot open the database ({type(exc.orig).__name__}): is it running, and is "
+                               "TILBAKE_DATABASE_URL right?") from None
 
     @contextmanager
     def unit_of_work(self, *, write: bool = True, atomic: bool = True) -> Iterator[UnitOfWork]:

@@ -11,12 +11,13 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from tilbake import __version__
 from tilbake.config import Settings
 from tilbake.errors import TilbakeError
-from tilbake.web import docs_pages, errors, pages
+from tilbake.web import docs_pages, errors, openapi, pages
+from tilbake.web.access import AccessLogMiddleware
 from tilbake.web.responses import JSON
 from tilbake.wiring import Services
 
@@ -75,13 +76,16 @@ def create_app(services: Services | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(errors.not_rate_limited), Depends(errors.storable_parameters)],
     )
     app.state.services = services
     errors.install(app)
+    openapi.install(app)
     docs_pages.install(app)
     pages.install(app)
     app.add_middleware(errors.BodyLimitMiddleware, limit=body_limit(services.settings),
                        batch_limit=BATCH_BODY_LIMIT)
+    app.add_middleware(AccessLogMiddleware)
 
     @app.get("/healthz", tags=["service"], summary="Liveness: answers when the database does")
     def healthz() -> JSON:

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from tilbake.accounts.service import check_token_shape
 from tilbake.capture.service import ApiToken, CaptureService
+from tilbake.errors import AuthError
 
 _bearer = HTTPBearer(auto_error=False, description="the organization's API token (tilbake org create)")
 
@@ -24,8 +25,13 @@ async def service(request: Request) -> CaptureService:
     return svc
 
 
-async def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> ApiToken:
+async def caller(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                 request: Request) -> ApiToken:
     token = credentials.credentials if credentials else None
+    sent = request.headers.get("authorization", "").strip()
+    if token is None and sent and sent.lower() != "bearer":  # a header, but not "Bearer <token>"
+        raise AuthError("the Authorization header must read 'Bearer <token>': the word Bearer, a space, "
+                        "then the token")
     check_token_shape(token)
     return ApiToken(token)
 

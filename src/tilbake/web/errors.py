@@ -8,6 +8,7 @@ the stack frames, never the exception message, which could quote a value.
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 import uuid
 from typing import Any
@@ -17,12 +18,16 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tilbake.errors import InputError, StorageError, TilbakeError
+from tilbake.errors import AuthError, InputError, StorageError, TilbakeError, ValidationError
+from tilbake.values import text_problem
+from tilbake.web.access import route_template
+from tilbake.web.ratelimit import FailedAuthLimiter
 from tilbake.web.responses import JSON, error
 
 log = logging.getLogger("tilbake.web")
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized"}
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized",
+               415: "unsupported_media_type", 429: "too_many_requests"}
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -30,25 +35,54 @@ def _field(loc: tuple[Any, ...]) -> str:
     return ".".join(parts)
 
 
-def _validation(_request: Request, exc: Exception) -> JSON:
+#: problems listed in one 422 at most (a batch of a thousand bad records stays readable)
+MAX_PROBLEMS = 50
+_OBJECT_EXPECTED = ("model_attributes_type", "dict_type")
+
+
+def _problem(e: dict[str, Any]) -> tuple[str, str]:
+    """(field, message) of one validation problem; an unknown field is named by its parent only."""
+    field = _field(tuple(e.get("loc", ())))
+    if e.get("type") == "extra_forbidden":  # the name is the client's: it may be anything, even PHI
+        field = field.rpartition(".")[0]
+        return field, f"unknown field in {field or 'the body'}; the API description (/docs) lists the fields"
+    if e.get("type") == "missing":
+        return field, f"{field} is required"
+    return field, f"{field or 'body'}: {e.get('msg', 'invalid')}"
+
+
+def _is_json(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _validation(request: Request, exc: Exception) -> JSON:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in errors):
         return error(400, "invalid_json", "the request body is not valid JSON")
-    first = errors[0] if errors else {"loc": (), "msg": "invalid request", "type": ""}
-    field = _field(tuple(first.get("loc", ())))
-    if first.get("type") == "extra_forbidden":
-        message = f"unknown field {field!r}"
-    elif first.get("type") == "missing":
-        message = f"{field} is required"
-    else:
-        message = f"{field or 'body'}: {first.get('msg', 'invalid')}"
-    if len(errors) > 1:
-        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return error(422, "validation_error", message, field or None)
+    body_not_object = any(e.get("type") in _OBJECT_EXPECTED and tuple(e.get("loc", ())) == ("body",)
+                          for e in errors)
+    if body_not_object and not _is_json(request):
+        return error(415, "unsupported_media_type",
+                     "send the body as JSON with the header 'Content-Type: application/json'")
+    problems = [_problem(e) for e in errors] or [("", "invalid request")]
+    messages = list(dict.fromkeys(message for _, message in problems))
+    message = "; ".join(messages[:MAX_PROBLEMS])
+    if len(messages) > MAX_PROBLEMS:
+        message += f"; ... {len(messages)} problems in all, the first {MAX_PROBLEMS} shown"
+    return error(422, "validation_error", message, problems[0][0] or None)
 
 
-def _tilbake(_request: Request, exc: Exception) -> JSON:
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _tilbake(request: Request, exc: Exception) -> JSON:
+    if isinstance(exc, AuthError):  # counted against the client; the message is ours, never the token
+        client = _client(request)
+        request.app.state.auth_limiter.failed(client)
+        log.warning("failed authentication from %s on %s: %s", client, route_template(request.scope), exc)
     if isinstance(exc, InputError):
         return error(exc.status, exc.code, str(exc), getattr(exc, "field", None))
     if isinstance(exc, StorageError):
@@ -62,7 +96,9 @@ def _http(_request: Request, exc: Exception) -> JSON:
     assert isinstance(exc, HTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http_error")
     message = "no such endpoint" if exc.status_code == 404 else str(exc.detail)
-    return error(exc.status_code, code, message)
+    response = error(exc.status_code, code, message)
+    response.headers.update(exc.headers or {})
+    return response
 
 
 def _internal(exc: BaseException) -> JSON:
@@ -72,7 +108,26 @@ def _internal(exc: BaseException) -> JSON:
     return error(500, "internal_error", f"internal error (ref {ref}); the server log has details")
 
 
+def storable_parameters(request: Request) -> None:
+    """An app-wide dependency: a path or query parameter no database can store (a NUL) is a 422
+    naming the parameter, not a database error."""
+    params = [*request.path_params.items(), *request.query_params.multi_items()]
+    for name, value in params:
+        found = text_problem(value) if isinstance(value, str) else None
+        if found:
+            raise ValidationError(f"{name} {found}", field=name)
+
+
+def not_rate_limited(request: Request) -> None:
+    """An app-wide dependency: a client with too many failed authentications waits (429)."""
+    wait = request.app.state.auth_limiter.wait(_client(request))
+    if wait > 0:
+        raise HTTPException(429, "too many failed authentications from this address; try again later",
+                            headers={"Retry-After": str(math.ceil(wait))})
+
+
 def install(app: FastAPI) -> None:
+    app.state.auth_limiter = FailedAuthLimiter()
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(TilbakeError, _tilbake)
     app.add_exception_handler(HTTPException, _http)

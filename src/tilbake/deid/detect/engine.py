@@ -12,7 +12,7 @@ names the versions of everything that found the spans (an export's manifest reco
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 from typing import Final
@@ -46,6 +46,34 @@ class Explanation:
     def as_dict(self) -> dict[str, object]:
         return {**self.span.as_dict(), "source": self.source, "pattern": self.pattern, "check": self.check,
                 "cues": list(self.cues), "decision": self.decision}
+
+
+#: texts longer than this are read in windows of this many characters, overlapping by WINDOW_OVERLAP:
+#: no recognizer looks further than half the overlap, so a span near a window's edge is found whole in
+#: the window that owns it. (spaCy refuses texts over 1,000,000 characters; a window never is one.)
+WINDOW_CHARS: Final = 20_000
+WINDOW_OVERLAP: Final = 2_000
+
+
+def _to_space(text: str, i: int, limit: int) -> int:
+    """The position after the first blank at or after ``i`` (within ``limit`` characters), else ``i``."""
+    for j in range(i, min(len(text), i + limit)):
+        if text[j].isspace():
+            return j + 1
+    return i
+
+
+def windows_of(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """``(start, end, own_from, own_to)`` per window: windows start after a blank; each owns the span
+    starts from the middle of the overlap with the previous window to the middle of the next one."""
+    step = WINDOW_CHARS - WINDOW_OVERLAP
+    starts = [0]
+    while starts[-1] + WINDOW_CHARS < len(text):
+        starts.append(_to_space(text, starts[-1] + step, WINDOW_OVERLAP // 4))
+    ends = [min(len(text), s + WINDOW_CHARS) for s in starts]
+    cuts = [0] + [(starts[i + 1] + ends[i]) // 2 for i in range(len(starts) - 1)] + [len(text)]
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        yield start, end, cuts[i], cuts[i + 1]
 
 
 class Deidentifier:
@@ -113,10 +141,32 @@ class Deidentifier:
         hints = iter(explained) if explained is not None else None
         while batch := list(islice(iterator, batch_size)):
             extra = [list(next(hints)) for _ in batch] if hints is not None else None
-            for text, candidates in zip(batch, self._candidates(batch, extra), strict=True):
-                yield self._final(text, candidates)
+            short = [i for i, text in enumerate(batch) if len(text) <= WINDOW_CHARS]
+            found = iter(self._candidates([batch[i] for i in short],
+                                          None if extra is None else [extra[i] for i in short]))
+            for i, text in enumerate(batch):
+                if len(text) <= WINDOW_CHARS:
+                    yield self._final(text, next(found))
+                else:
+                    yield self._final_long(text, None if extra is None else extra[i])
 
-    def analyze(self, text: str) -> list[Explanation]:
+    def _final_long(self, text: str, known: list[Range] | None) -> list[Span]:
+        """A long text in overlapping windows, one at a time (memory stays flat whatever the length).
+        Each window contributes the spans that start in the part it owns, which lies at least half an
+        overlap away from its edges; names then propagate over the whole text, as for a short one."""
+        keep: list[Span] = []
+        for start, end, own_from, own_to in windows_of(text):
+            piece = text[start:end]
+            hint = None if known is None else [[(max(a, start) - start, min(b, end) - start)
+                                                 for a, b in known if a < end and b > start]]
+            (found,) = self._candidates([piece], hint)
+            keep.extend(replace(s, start=s.start + start, end=s.end + start)
+                        for s in self._kept(piece, map(_SPAN, found)) if own_from <= s.start + start < own_to)
+        if self.propagate:
+            keep.extend(self._kept(text, propagate_names(text, keep)))
+        return resolve_overlaps(keep, text)
+
+    def analyze(self, text: str) -> list[Explanation]:  # (for one note: no windows)
         """Every candidate span with its reasons and what became of it."""
         return self._decide(text, next(iter(self._candidates([text]))))
 

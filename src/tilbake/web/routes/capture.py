@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Query
 from tilbake.capture.decisions import CORRECTION_TYPES
 from tilbake.capture.repository import PENDING, SuggestionFilter
 from tilbake.capture.schemas import DecisionIn, FeedbackBatchIn, FeedbackIn, SuggestionIn
+from tilbake.values import IsoDateTime
 from tilbake.web.auth import Caller, Service
 from tilbake.web.responses import JSON
 
@@ -46,8 +46,8 @@ def get_suggestions(
     svc: Service,
     suggestion_type: Annotated[list[str], Query(description="repeat to ask for several")] = [],  # noqa: B006
     decision: Annotated[list[Decision], Query(description="correction types, or pending")] = [],  # noqa: B006
-    since: Annotated[datetime | None, Query(description="created at or after (ISO date or time)")] = None,
-    until: Annotated[datetime | None, Query(description="created before (ISO date or time)")] = None,
+    since: Annotated[IsoDateTime | None, Query(description="created at or after (ISO date or time)")] = None,
+    until: Annotated[IsoDateTime | None, Query(description="created before (ISO date or time)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ) -> JSON:

@@ -6,16 +6,16 @@ app's wiring root (``app.state.services.exports``, built on first use).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from starlette.responses import FileResponse
 
 from tilbake.accounts.service import Principal
 from tilbake.export.request import CONSENT_VERSION, Actor, Consent, Scope
 from tilbake.export.service import ExportService
+from tilbake.values import IsoDateTime, StorableModel
 from tilbake.web.auth import Caller
 from tilbake.web.responses import JSON
 
@@ -39,24 +39,21 @@ def principal(token: Caller, request: Request) -> Principal:
 Who = Annotated[Principal, Depends(principal)]
 
 
-class ConsentIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ConsentIn(StorableModel):
     given_by: str = Field(min_length=1, max_length=200, description="the person consenting, by name")
     agree: bool = Field(description="must be true: the person agrees to the statement shown by the preview")
     statement_version: int = Field(CONSENT_VERSION, description="the version of the statement agreed to")
 
 
-class ExportIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ExportIn(StorableModel):
     consent: ConsentIn
     suggestion_types: list[str] = Field(default_factory=list, description="only these types (default: all)")
-    since: datetime | None = Field(None, description="suggestions created at or after")
-    until: datetime | None = Field(None, description="suggestions created before")
+    since: IsoDateTime | None = Field(None, description="suggestions created at or after")
+    until: IsoDateTime | None = Field(None, description="suggestions created before")
     mode: Literal["tags", "surrogates"] = "tags"
 
 
-class RevokeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RevokeIn(StorableModel):
     rows: Literal["pending", "excluded"] = Field(
         description="pending: the rows can be exported again; excluded: never exported again"
     )
@@ -67,8 +64,8 @@ def preview(
     who: Who,
     svc: Exports,
     suggestion_type: Annotated[list[str], Query()] = [],  # noqa: B006
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: IsoDateTime | None = None,
+    until: IsoDateTime | None = None,
     mode: Literal["tags", "surrogates"] = "tags",
 ) -> JSON:
     scope = Scope(types=tuple(suggestion_type), since=since, until=until, mode=mode)

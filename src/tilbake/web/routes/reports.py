@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from tilbake.capture.repository import SuggestionFilter
+from tilbake.values import IsoDateTime
 from tilbake.web.auth import Caller, Service
 from tilbake.web.responses import JSON
 
@@ -23,8 +23,8 @@ def export_stats(who: Caller, svc: Service) -> JSON:
 def daily_metrics(
     who: Caller,
     svc: Service,
-    since: Annotated[datetime | None, Query(description="created at or after")] = None,
-    until: Annotated[datetime | None, Query(description="created before")] = None,
+    since: Annotated[IsoDateTime | None, Query(description="created at or after")] = None,
+    until: Annotated[IsoDateTime | None, Query(description="created before")] = None,
     suggestion_type: Annotated[list[str], Query()] = [],  # noqa: B006
 ) -> JSON:
     flt = SuggestionFilter(types=suggestion_type, since=since, until=until)
