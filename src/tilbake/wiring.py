@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tilbake.export.leakscan import LeakScanner
     from tilbake.export.pipeline import Cleaner
     from tilbake.export.service import ExportService
+    from tilbake.merge.service import MergeService
     from tilbake.store import Database
 
 
@@ -60,6 +61,19 @@ def export_scanner(engine: Deidentifier) -> LeakScanner:
     from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
 
     return LeakScanner(engine, threshold=LEAK_THRESHOLD, independent=LeakCheck(engine.rules.allow))
+
+
+def merge_service(model: bool = True) -> MergeService:
+    """The maintainer's merge: the export's leak gate and (for the legacy file) its anonymizer in tags
+    mode, on the default engine; no database."""
+    from tilbake.export.anonymize import EngineAnonymizer
+    from tilbake.merge.service import MergeService
+
+    return MergeService(
+        lambda: export_scanner(deid_engine(model)),
+        lambda: EngineAnonymizer(deid_engine(model), "tags"),
+        lambda: deid_engine(model).provenance(),
+    )
 
 
 def default_workers() -> int:

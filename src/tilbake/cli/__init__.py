@@ -30,7 +30,7 @@ def _register() -> None:
     # Sub-command groups live beside this file, one module per area.
     import importlib
 
-    for module_name in ("serve", "accounts", "capture", "deid", "export", "ner", "synth"):
+    for module_name in ("serve", "accounts", "capture", "deid", "export", "merge", "ner", "synth"):
         module = importlib.import_module(f"tilbake.cli.{module_name}")
         module.register(app)
 

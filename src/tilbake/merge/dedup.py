@@ -1,0 +1,134 @@
+"""Duplicate removal: exact (content hash) and near (MinHash LSH on word shingles).
+
+Near duplicates are judged on the text a row teaches: every message content, in order, with the
+KTO label or the DPO roles kept apart (a minor edit's AI text and the clinician's text are near
+each other by nature, and are different examples). Parameters, measured in docs/merge.md:
+
+- shingles: 3 consecutive words, lower-cased (``\\w+`` tokens); a text of fewer words is one shingle;
+- signatures: datasketch ``MinHash`` with 128 permutations (seed 1);
+- threshold 0.8 estimated Jaccard; LSH bands chosen by datasketch for that threshold (9 bands of 13
+  rows), and every LSH candidate is confirmed on the signatures before a row counts as a duplicate.
+
+The index is compact on purpose (datasketch's own ``MinHashLSH`` keeps each band as bytes in sets,
+several kB a row): per band a dict from the band's hash to the first row's slot, and the signatures
+in one growing uint32 array, about 1.5 kB a row all told. No row text is held.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+from tilbake.export.bundle import content_key
+
+SHINGLE_WORDS = 3
+NUM_PERM = 128
+THRESHOLD = 0.8
+SEED = 1
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words).encode()}
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def near_text(fmt: str, row: dict[str, Any]) -> str:
+    """The text two rows must share to be the same example (with what keeps kinds apart)."""
+    if fmt == "sft":
+        parts = [m["content"] for m in row["messages"]]
+    elif fmt == "dpo":
+        parts = [m["content"] for m in row["prompt"]]
+        parts += ["chosen:", row["chosen"][0]["content"], "rejected:", row["rejected"][0]["content"]]
+    else:
+        parts = [m["content"] for m in row["prompt"]]
+        parts += [f"label:{row['label']}", row["completion"][0]["content"]]
+    return "\n".join(parts)
+
+
+def exact_key(fmt: str, row: dict[str, Any]) -> bytes:
+    return fmt.encode() + content_key(row)
+
+
+_PERMUTATIONS: dict[int, Any] = {}
+
+
+def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
+    if num_perm not in _PERMUTATIONS:  # the permutations are drawn once per process, not per row
+        first = MinHash(num_perm=num_perm, seed=SEED)
+        _PERMUTATIONS[num_perm] = (first.permutations, first.scheme)
+    perms, scheme = _PERMUTATIONS[num_perm]
+    mh = MinHash(num_perm=num_perm, seed=SEED, permutations=perms, scheme=scheme)
+    mh.update_batch(list(shingles(text)))
+    return mh.hashvalues.astype(np.uint32)
+
+
+class NearIndex:
+    """``find(sig)``: the slot of an indexed row at or above the threshold, else None; ``add(sig)``."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.threshold, self.num_perm = threshold, num_perm
+        self.bands, self.rows_per_band = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        self._tables: list[dict[int, int]] = [{} for _ in range(self.bands)]
+        self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)
+        self.size = 0
+
+    def _band_keys(self, sig: np.ndarray) -> Iterable[int]:
+        r = self.rows_per_band
+        return (hash(sig[b * r : (b + 1) * r].tobytes()) for b in range(self.bands))
+
+    def find(self, sig: np.ndarray) -> int | None:
+        seen: set[int] = set()
+        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
+            slot = table.get(key)
+            if slot is None or slot in seen:
+                continue
+            seen.add(slot)
+            if float(np.mean(self._sigs[slot] == sig)) >= self.threshold:
+                return slot
+        return None
+
+    def add(self, sig: np.ndarray) -> int:
+        if self.size == len(self._sigs):
+            self._sigs = np.concatenate([self._sigs, np.zeros_like(self._sigs)])
+        slot = self.size
+        self._sigs[slot] = sig
+        self.size += 1
+        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
+            table.setdefault(key, slot)
+        return slot
+
+
+class Deduplicator:
+    """Per format: exact keys and a near-duplicate index of the rows kept so far."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.exact: dict[str, set[bytes]] = {}
+        self.near: dict[str, NearIndex] = {}
+        self.threshold = threshold
+
+    def _near(self, fmt: str) -> NearIndex:
+        if fmt not in self.near:
+            self.near[fmt] = NearIndex(self.threshold)
+        return self.near[fmt]
+
+    def is_exact(self, fmt: str, row: dict[str, Any]) -> bool:
+        return exact_key(fmt, row) in self.exact.get(fmt, ())
+
+    def duplicate(self, fmt: str, row: dict[str, Any]) -> tuple[str | None, np.ndarray]:
+        """("exact" | "near" | None, the row's signature)."""
+        sig = signature(near_text(fmt, row))
+        if self.is_exact(fmt, row):
+            return "exact", sig
+        return ("near" if self._near(fmt).find(sig) is not None else None), sig
+
+    def add(self, fmt: str, row: dict[str, Any], sig: np.ndarray | None = None) -> None:
+        self.exact.setdefault(fmt, set()).add(exact_key(fmt, row))
+        self._near(fmt).add(signature(near_text(fmt, row)) if sig is None else sig)
