@@ -168,13 +168,13 @@ class MergeService:
 
     def revoke(self, into: Path, bundle_id: str, reason: str) -> dict[str, Any]:
         """Remove a bundle's rows from the dataset; it is refused by every later merge."""
-        store.current(into)
+        known = store.current(into)["bundles"].get(bundle_id)
+        if known is None:
+            raise NotFoundError(f"no bundle {bundle_id} in {into}")
+        if known["status"] == "revoked":
+            return {"bundle_id": bundle_id, "removed": {}, "already": True}
         with store.change(into) as ch:
-            known = ch.state["bundles"].get(bundle_id)
-            if known is None:
-                raise NotFoundError(f"no bundle {bundle_id} in {into}")
-            if known["status"] == "revoked":
-                return {"bundle_id": bundle_id, "removed": {}, "already": True}
+            known = ch.state["bundles"][bundle_id]
             removed = {f: sum(known["added_by_type"][f].values()) for f in FORMATS}
             shutil.rmtree(store.rows_dir(ch.root, bundle_id), ignore_errors=True)
             known.update(status="revoked", revoked_at=_now(), revoke_reason=reason)
