@@ -20,7 +20,7 @@ from tilbake.export.leakscan import LeakScanner
 from tilbake.export.rows import FORMATS
 from tilbake.merge.caps import Caps
 from tilbake.merge.dedup import Deduplicator
-from tilbake.merge.rescan import unsafe
+from tilbake.merge.rescan import Verdicts, unsafe
 
 BATCH = 256
 
@@ -52,6 +52,7 @@ class Merger:
     def __init__(self, scanner: LeakScanner, caps: Caps, dedup: Deduplicator | None = None) -> None:
         self.scanner, self.caps = scanner, caps
         self.dedup = dedup or Deduplicator()
+        self.verdicts = Verdicts()
 
     def know(self, fmt: str, row: dict[str, Any]) -> None:
         """A row the dataset holds already: it counts for duplicates and caps."""
@@ -95,7 +96,7 @@ class Merger:
                 outcome.duplicates["exact"] += 1
             else:
                 fresh.append(row)
-        for row, reason in zip(fresh, unsafe(self.scanner, fmt, fresh), strict=True):
+        for row, reason in zip(fresh, unsafe(self.scanner, fmt, fresh, self.verdicts), strict=True):
             if reason is not None:
                 outcome.quarantined[reason] += 1
                 continue
