@@ -50,3 +50,15 @@ def test_the_signature_is_stable_and_the_index_finds_the_first_match():
     for i in range(3000):  # the signature store grows past its first block
         index.add(dedup.signature(f"notat nummer {i} om trening"))
     assert index.size == 3001 and index.find(dedup.signature(text)) == slot
+
+
+def test_the_band_table_finds_entries_before_and_after_a_flush():
+    table = dedup.BandTable()
+    table.FLUSH = 5
+    keys = [(i * 7919) % 1000 + (1 << 63) for i in range(23)]
+    for slot, key in enumerate(keys):
+        table.setdefault(key, slot)
+    table.setdefault(keys[0], 99)  # the first slot stays
+    assert len(table.recent) < 5 and len(table.keys) >= 20
+    assert [table.get(k) for k in keys] == list(range(23))
+    assert table.get(12345) is None and list(table.keys) == sorted(table.keys)
