@@ -98,11 +98,14 @@ from tilbake.wiring import merge_service
 into, engine, *paths = sys.argv[1:]
 service = merge_service(model=engine == "model")
 service.make_scanner()  # the engine is built before the clock starts
+before = resource.getrusage(resource.RUSAGE_SELF)
 start = time.perf_counter()
 out = service.merge([Input(Path(p), f"practice-{i % 25}") for i, p in enumerate(paths)], Path(into))
 wall = time.perf_counter() - start
-print(json.dumps({"wall": wall, "entries": out["entries"],
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
+peak = usage.ru_maxrss / 1024
+print(json.dumps({"wall": wall, "entries": out["entries"], "cpu": cpu, "peak_rss_mb": peak}))
 """
 
 
@@ -131,6 +134,8 @@ def run(rows: int, n_bundles: int, engine: str) -> dict:
         "made_s": round(made, 1),
         "merge_s": round(result["wall"], 1),
         "rows_per_s": round(rows / result["wall"]),
+        "merge_cpu_s": round(result["cpu"], 1),
+        "rows_per_cpu_s": round(rows / result["cpu"]),
         "peak_rss_mb": round(result["peak_rss_mb"]),
         "added": added,
         "duplicates": dups,
