@@ -69,7 +69,7 @@ def merge(
         )
     if as_json:
         echo_json(result)
-    for entry in result["entries"]:
+    for entry in [] if as_json else result["entries"]:
         if entry["event"] == "merged":
             typer.echo(
                 f"merged {entry['file']}: added {entry['added']}, duplicates {entry['duplicates']}, "

@@ -80,7 +80,7 @@ class BandTable:
     """band hash -> first slot, in two sorted numpy arrays (12 bytes an entry) and a small dict of
     recent entries merged into them every ``FLUSH`` entries (a merge of sorted runs, linear)."""
 
-    FLUSH = 8192
+    FLUSH = 2048
 
     def __init__(self) -> None:
         self.keys = np.empty(0, dtype=np.uint64)
