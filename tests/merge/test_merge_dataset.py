@@ -124,3 +124,4 @@ def test_the_card_has_the_hugging_face_layout_and_true_counts(merged):
     for stype, n in types.items():
         assert f"| {stype} | {n} |" in card
     assert "merged from 3 bundle(s) of 2 practice(s)" in card
+    assert "Jaccard >= 0.6 on word\n3-shingles" in card

@@ -7,6 +7,7 @@ from typing import Any
 
 from tilbake.export.rows import FORMATS
 from tilbake.merge.dataset import SPLITS, Stats
+from tilbake.merge.dedup import SHINGLE_WORDS, THRESHOLD
 
 
 def _header() -> str:
@@ -82,8 +83,8 @@ Each practice de-identified its texts before export (modes: {dict(modes)}): name
 identifiers, contact details, addresses and places became tags or keyed surrogates; exact ages
 became decade ranges. At merge, every row was scanned again with the current engine ({versions})
 and an independent leak check built differently from it; rows in which either still found PHI were
-quarantined (see `merge_log.jsonl`). Exact and near duplicates (MinHash, Jaccard >= 0.8 on word
-3-shingles) were removed across bundles.
+quarantined (see `merge_log.jsonl`). Exact and near duplicates (MinHash, Jaccard >= {THRESHOLD} on word
+{SHINGLE_WORDS}-shingles) were removed across bundles.
 
 ## Personal and sensitive information
 
