@@ -119,8 +119,9 @@ def run(rows: int, n_bundles: int, engine: str) -> dict:
             capture_output=True,
             text=True,
             env={"PYTHONPATH": str(SRC)},
-            check=True,
         )
+        if proc.returncode:
+            raise SystemExit(f"the merge failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
         result = json.loads(proc.stdout.splitlines()[-1])
         size = sum(p.stat().st_size for p in (Path(tmp) / "ds").rglob("*.parquet"))
     entries = result["entries"]
