@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from tilbake.lifecycle.retention import RetentionService
     from tilbake.review.loop import RulesService
     from tilbake.review.service import ReviewService
+    from tilbake.merge.service import MergeService
     from tilbake.store import Database
 
 
@@ -87,6 +88,19 @@ def export_scanner(engine: Deidentifier) -> LeakScanner:
     from tilbake.export.leakscan import LEAK_THRESHOLD, LeakScanner
 
     return LeakScanner(engine, threshold=LEAK_THRESHOLD, independent=LeakCheck(engine.rules.allow))
+
+
+def merge_service(model: bool = True) -> MergeService:
+    """The maintainer's merge: the export's leak gate and (for the legacy file) its anonymizer in tags
+    mode, on the default engine; no database."""
+    from tilbake.export.anonymize import EngineAnonymizer
+    from tilbake.merge.service import MergeService
+
+    return MergeService(
+        lambda: export_scanner(deid_engine(model)),
+        lambda: EngineAnonymizer(deid_engine(model), "tags"),
+        lambda: deid_engine(model).provenance(),
+    )
 
 
 def default_workers() -> int:

@@ -50,6 +50,7 @@ def _register() -> None:
         "retention",
         "audit",
         "review",
+        "merge",
         "ner",
         "synth",
     ):
