@@ -80,11 +80,11 @@ def test_missing_unknown_and_snake_case_fields(client, auth):
     r = client.post(PATH, json=body, headers=auth)
     assert r.status_code == 422 and r.json()["error"]["message"] == "originalSuggestion is required"
     r = client.post(PATH, json={**PANEL, "sessionKey": "x"}, headers=auth)
-    error = r.json()["error"]  # an unknown field is named by its parent only (it may hold a value)
-    assert r.status_code == 422 and error["code"] == "validation_error" and "unknown field" in error["message"]
-    assert "sessionKey" not in r.text
-    r = client.post(PATH, json={**PANEL, "user_rating": 3}, headers=auth)
-    assert r.status_code == 422 and r.json()["error"]["field"] == "user_rating"  # not the panel's name
+    error = r.json()["error"]  # an unknown field is named by its parent only (its name may hold a value)
+    assert r.status_code == 422 and error["code"] == "validation_error"
+    assert "unknown field in the body" in error["message"] and "sessionKey" not in r.text
+    r = client.post(PATH, json={**PANEL, "user_rating": 3}, headers=auth)  # snake case is not the panel's
+    assert r.status_code == 422 and "unknown field in the body" in r.json()["error"]["message"]
 
 
 def test_bad_json_and_no_token(client, auth):
