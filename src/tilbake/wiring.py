@@ -34,9 +34,9 @@ if TYPE_CHECKING:
     from tilbake.export.service import ExportService
     from tilbake.lifecycle.erasure import ErasureService
     from tilbake.lifecycle.retention import RetentionService
+    from tilbake.merge.service import MergeService
     from tilbake.review.loop import RulesService
     from tilbake.review.service import ReviewService
-    from tilbake.merge.service import MergeService
     from tilbake.store import Database
 
 
