@@ -305,11 +305,13 @@ class NerDetector:
         # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
         docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
         new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        # answer before the memo is cleared: strings found in it a moment ago must not be lost
+        found = [new[s] if s in new else memo[s] for s in strings]
         if len(memo) + len(new) > self.MEMO_SIZE:
             memo.clear()
         if len(new) <= self.MEMO_SIZE:
             memo.update(new)
-        return [new[s] if s in new else memo[s] for s in strings]
+        return found
 
     def _keep(self, entity: str, label: Label, after: str) -> tuple[int, int] | None:
         """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``.

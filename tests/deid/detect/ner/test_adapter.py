@@ -97,6 +97,18 @@ def test_the_window_memo_stays_bounded(tiny_model: Path):
     assert len(detector._memo) <= 3
 
 
+def test_a_text_found_in_the_memo_survives_the_memo_being_cleared(tiny_model: Path):
+    """A batch that holds a remembered text and enough new ones to overflow the memo (which is then
+    cleared) still answers for the remembered one."""
+    detector = NerDetector(tiny_model, gated=False).load()
+    detector.MEMO_SIZE = 3
+    known = ["Kari Nordmann 1", "Kari Nordmann 2"]
+    list(detector.detect_many(known))
+    batch = [known[0], "Ola Hansen 3", "Ola Hansen 4"]
+    fresh = NerDetector(tiny_model, gated=False).load()
+    assert list(detector.detect_many(batch)) == list(fresh.detect_many(batch))
+
+
 @pytest.mark.parametrize(
     ("text", "read"),
     [
