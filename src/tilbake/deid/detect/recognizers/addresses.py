@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from tilbake.deid import lang_nb
@@ -86,7 +86,7 @@ def _zipf(word: str) -> float:
     return float(wordfreq.zipf_frequency(word, "nb"))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a corpus run meets ever new words
 def _unlisted_place(word: str) -> bool:
     """Whether a word after a strong cue can be a place in no list: not a common word, not a word of the
     project's lists (months, agencies, drugs), and, in lower case, no compound of a common word."""
