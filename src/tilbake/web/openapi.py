@@ -62,7 +62,8 @@ _ZIP = {"description": "the bundle", "content": {"application/zip": {"schema": {
 
 _WHY = {
     400: "the body is not valid JSON", 401: "missing, malformed, unknown or revoked token",
-    404: "no such row in this organization", 409: "contradicts what is stored, or an export is running",
+    404: "no such row (or named id) in this organization",
+    409: "contradicts what is stored, or an export is running",
     413: "the body is too large", 415: "the body is not sent as application/json",
     422: "a field or parameter is missing, mistyped or out of range", 429: "too many failed authentications",
     500: "an unexpected failure (the server log has a reference)", 503: "the database is unavailable",
@@ -102,11 +103,16 @@ LINKS = {
 }
 
 
+#: operations that answer 404 for an id named in the body, not the path
+_NOT_FOUND_BY_BODY = {("post", "/api/v1/review/items/quarantine"), ("post", "/api/v1/review/rules/apply"),
+                      ("post", "/api/v1/review/rules/rollback")}
+
+
 def _error_statuses(method: str, path: str, op: dict[str, Any]) -> list[int]:
     codes = {422, 500, 503}
     if path.startswith("/api/"):
         codes |= {401, 429}
-    if "{" in path:
+    if "{" in path or (method, path) in _NOT_FOUND_BY_BODY:
         codes.add(404)
     if "requestBody" in op:
         codes |= {400, 413, 415}
