@@ -80,10 +80,11 @@ def test_missing_unknown_and_snake_case_fields(client, auth):
     r = client.post(PATH, json=body, headers=auth)
     assert r.status_code == 422 and r.json()["error"]["message"] == "originalSuggestion is required"
     r = client.post(PATH, json={**PANEL, "sessionKey": "x"}, headers=auth)
-    assert r.status_code == 422 and r.json()["error"] == {
-        "code": "validation_error", "message": "unknown field 'sessionKey'", "field": "sessionKey"}
+    assert r.status_code == 422 and r.json()["error"] == {  # the client's name is never echoed
+        "code": "validation_error",
+        "message": "unknown field in the body; the API description (/docs) lists the fields"}
     r = client.post(PATH, json={**PANEL, "user_rating": 3}, headers=auth)
-    assert r.status_code == 422 and r.json()["error"]["field"] == "user_rating"  # not the panel's name
+    assert r.status_code == 422 and r.json()["error"]["message"].startswith("unknown field")  # snake_case
 
 
 def test_bad_json_and_no_token(client, auth):
