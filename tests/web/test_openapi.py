@@ -3,6 +3,8 @@ differs from the description (status, content type, schema), on both databases."
 
 from __future__ import annotations
 
+import functools
+
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -13,6 +15,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tilbake.web.models import Error
+from tilbake.web.openapi import SUCCESS
 
 EXAMPLES = 30  # per operation: bounded, for CI (well under a minute for both databases)
 #: server errors and schema mismatches; not "valid data accepted": a suggestion type must also be
@@ -79,3 +82,55 @@ def test_the_links_hold_in_stateful_runs(app, auth):
 
     Machine.run(settings=settings(max_examples=15, stateful_step_count=6, deadline=None, database=None,
                                   suppress_health_check=list(HealthCheck), derandomize=True))
+
+
+def _described(client, auth, method, template, json=None, query=None, **path):
+    """Call the operation and check the body against the model its description declares."""
+    r = client.request(method, template.format(**path), json=json, params=query, headers=auth)
+    assert r.status_code < 300, (method, template, r.text)
+    SUCCESS[(method, template)][r.status_code].model_validate(r.json())
+    return r.json()
+
+
+def test_populated_review_audit_and_erasure_answers_match_their_models(client, auth):
+    """Schemathesis meets mostly empty lists; here every list is filled (corrections of all kinds, a
+    completed review, proposals, rules versions, audit events, an erasure) and still matches."""
+    d = functools.partial(_described, client, auth)
+    for word in ("Fjordlaks", "Bergfisk"):
+        text = f"Hun er sjåfør i firmaet {word}. Kari Hansen ringte. Fortsetter med Hvite Boka hjemme."
+        item = d("post", "/api/v1/review/items", {"text": text})
+        at = {e["text"]: (e["start"], e["end"]) for e in item["entities"]}
+        start = text.index(word)
+        fixes = [{"action": "mark_as_pii", "start": start, "end": start + len(word), "label": "ORG"},
+                 {"action": "change_entity_type", "start": at["Kari Hansen"][0], "end": at["Kari Hansen"][1],
+                  "label": "ORG"}]
+        if "Hvite Boka" in at:
+            start, end = at["Hvite Boka"]
+            fixes.append({"action": "mark_as_not_pii", "start": start, "end": end})
+        for fix in fixes:
+            d("post", "/api/v1/review/items/{item_id}/corrections", fix, item_id=item["id"])
+        d("post", "/api/v1/review/items/{item_id}/undo", {}, item_id=item["id"])
+        d("post", "/api/v1/review/items/{item_id}/corrections", fixes[-1], item_id=item["id"])
+        done = d("post", "/api/v1/review/items/{item_id}/complete", item_id=item["id"])
+        assert done["corrections"] and done["explanations"]
+    summary = d("get", "/api/v1/review/summary")
+    assert summary["missed_patterns"] and summary["retyped"]
+    assert d("get", "/api/v1/review/acceptance")["acceptance"]
+    assert d("get", "/api/v1/review/rules/proposals")["proposals"]
+    assert d("post", "/api/v1/review/rules/apply", {})["context"]
+    d("post", "/api/v1/review/rules/rollback", {})
+    assert len(d("get", "/api/v1/review/rules/history")["versions"]) == 2
+    d("get", "/api/v1/review/rules")
+    assert d("get", "/api/v1/review/items")["items"]
+    d("get", "/api/v1/review/miss-rate")
+    d("put", "/api/v1/review/retention", {"max_events": 100, "max_days": 30})
+    d("get", "/api/v1/review/retention")
+    logged = d("post", "/api/v1/compat/chiroclick/feedback", {
+        "suggestionId": "s1", "suggestionType": "soap_plan", "accepted": True,
+        "originalSuggestion": "Kontroll om to uker."})
+    assert d("post", "/api/v1/review/items/sample", {"size": 5})["items"]
+    d("post", "/api/v1/review/items/quiet", {"size": 5})
+    assert d("delete", "/api/v1/suggestions/{suggestion_id}", suggestion_id=logged["id"])["deleted"] == 1
+    d("delete", "/api/v1/suggestions", query={"session_id": "none"})
+    assert d("get", "/api/v1/audit")["events"]
+    assert d("post", "/api/v1/review/feedback/delete", {"confirm": True})["items_deleted"]

@@ -68,7 +68,7 @@ class RulesService:
         by_id = {p["id"]: p for p in shown["proposals"]}
         unknown = [i for i in ids if i not in by_id]
         if unknown:
-            raise NotFoundError(f"no current proposal with id {unknown[0]!r} (run propose again)")
+            raise NotFoundError(f"{len(unknown)} of the ids name no current proposal (run propose again)")
         default = [p for p in shown["proposals"] if p["applied_by_default"]]
         chosen = [by_id[i] for i in ids] if ids else default
         lowering = [p["id"] for p in chosen if not p["applied_by_default"]]

@@ -15,6 +15,7 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
 from tilbake.web import models as m
+from tilbake.web import review_models as r
 
 #: (method, path) -> {status: model} of the 2xx answers
 SUCCESS: dict[tuple[str, str], dict[int, type[BaseModel]]] = {
@@ -33,6 +34,27 @@ SUCCESS: dict[tuple[str, str], dict[int, type[BaseModel]]] = {
     ("get", "/api/v1/training/exports"): {200: m.ExportList},
     ("get", "/api/v1/training/exports/{export_id}"): {200: m.ExportDetail},
     ("post", "/api/v1/training/exports/{export_id}/revoke"): {200: m.ExportRevoked},
+    ("post", "/api/v1/compat/chiroclick/feedback"): {201: m.FeedbackLogged, 200: m.FeedbackLogged},
+    ("delete", "/api/v1/suggestions"): {200: r.Erased},
+    ("delete", "/api/v1/suggestions/{suggestion_id}"): {200: r.Erased},
+    ("get", "/api/v1/audit"): {200: r.AuditPage},
+    **{("post", f"/api/v1/review/items/{how}"): {201: r.ReviewItemIds} for how in ("sample", "quarantine",
+                                                                                  "quiet")},
+    ("post", "/api/v1/review/items"): {201: r.ReviewItem},
+    ("get", "/api/v1/review/items"): {200: r.ReviewItems},
+    **{(method, f"/api/v1/review/items/{{item_id}}{tail}"): {200: r.ReviewItem}
+       for method, tail in (("get", ""), ("post", "/corrections"), ("post", "/undo"), ("post", "/complete"))},
+    ("get", "/api/v1/review/miss-rate"): {200: r.MissRate},
+    ("get", "/api/v1/review/summary"): {200: r.FeedbackSummary},
+    ("get", "/api/v1/review/acceptance"): {200: r.Acceptance},
+    ("get", "/api/v1/review/retention"): {200: r.RetentionOut},
+    ("put", "/api/v1/review/retention"): {200: r.RetentionOut},
+    ("post", "/api/v1/review/feedback/delete"): {200: r.FeedbackDeleted},
+    ("get", "/api/v1/review/rules"): {200: r.RulesOut},
+    ("get", "/api/v1/review/rules/proposals"): {200: r.Proposals},
+    ("post", "/api/v1/review/rules/apply"): {200: r.RulesOut},
+    ("get", "/api/v1/review/rules/history"): {200: r.RulesHistory},
+    ("post", "/api/v1/review/rules/rollback"): {200: r.RulesOut},
 }
 
 _ZIP = {"description": "the bundle", "content": {"application/zip": {"schema": {"type": "string",
@@ -40,7 +62,8 @@ _ZIP = {"description": "the bundle", "content": {"application/zip": {"schema": {
 
 _WHY = {
     400: "the body is not valid JSON", 401: "missing, malformed, unknown or revoked token",
-    404: "no such row in this organization", 409: "contradicts what is stored, or an export is running",
+    404: "no such row (or named id) in this organization",
+    409: "contradicts what is stored, or an export is running",
     413: "the body is too large", 415: "the body is not sent as application/json",
     422: "a field or parameter is missing, mistyped or out of range", 429: "too many failed authentications",
     500: "an unexpected failure (the server log has a reference)", 503: "the database is unavailable",
@@ -53,10 +76,22 @@ LINKS = {
                           "$response.body#/id"),
         "DecideSuggestion": ("post", "/api/v1/suggestions/{suggestion_id}/decision", "suggestion_id",
                              "$response.body#/id"),
+        "EraseSuggestion": ("delete", "/api/v1/suggestions/{suggestion_id}", "suggestion_id",
+                            "$response.body#/id"),
     },
     ("post", "/api/v1/feedback", "201"): {
         "GetFeedbackSuggestion": ("get", "/api/v1/suggestions/{suggestion_id}", "suggestion_id",
                                   "$response.body#/id"),
+    },
+    ("post", "/api/v1/compat/chiroclick/feedback", "201"): {
+        "GetPanelFeedbackSuggestion": ("get", "/api/v1/suggestions/{suggestion_id}", "suggestion_id",
+                                       "$response.body#/id"),
+    },
+    ("post", "/api/v1/review/items", "201"): {
+        f"{name}ReviewItem": (method, f"/api/v1/review/items/{{item_id}}{tail}", "item_id",
+                              "$response.body#/id")
+        for name, method, tail in (("Get", "get", ""), ("Correct", "post", "/corrections"),
+                                   ("Undo", "post", "/undo"), ("Complete", "post", "/complete"))
     },
     ("post", "/api/v1/training/exports", "201"): {
         "ShowExport": ("get", "/api/v1/training/exports/{export_id}", "export_id", "$response.body#/id"),
@@ -68,11 +103,16 @@ LINKS = {
 }
 
 
+#: operations that answer 404 for an id named in the body, not the path
+_NOT_FOUND_BY_BODY = {("post", "/api/v1/review/items/quarantine"), ("post", "/api/v1/review/rules/apply"),
+                      ("post", "/api/v1/review/rules/rollback")}
+
+
 def _error_statuses(method: str, path: str, op: dict[str, Any]) -> list[int]:
     codes = {422, 500, 503}
     if path.startswith("/api/"):
         codes |= {401, 429}
-    if "{" in path:
+    if "{" in path or (method, path) in _NOT_FOUND_BY_BODY:
         codes.add(404)
     if "requestBody" in op:
         codes |= {400, 413, 415}

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from tilbake.review.corrections import Request as CorrectionRequest
 from tilbake.review.loop import RulesService
 from tilbake.review.retention import Retention
 from tilbake.review.service import ReviewService
+from tilbake.values import StorableModel
 from tilbake.web.responses import JSON
 from tilbake.web.routes.exports import Who
 
@@ -36,27 +37,23 @@ Rules = Annotated[RulesService, Depends(rules)]
 Action = Literal["mark_as_pii", "mark_as_not_pii", "change_entity_type", "adjust_confidence"]
 
 
-class ItemIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ItemIn(StorableModel):
     text: str = Field(min_length=1, description="the document to review (the engine runs on it)")
     document_type: str = Field("note", min_length=1, max_length=64)
     language: str = Field("nb", min_length=1, max_length=8)
 
 
-class SampleIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SampleIn(StorableModel):
     size: int = Field(20, ge=1, le=500, description="how many pending suggestions to sample")
     suggestion_types: list[str] = Field(default_factory=list, description="only these types (default: all)")
 
 
-class QuarantineIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class QuarantineIn(StorableModel):
     export_id: str = Field(min_length=1, max_length=64,
                            description="the export whose leak gate held rows back")
 
 
-class CorrectionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CorrectionIn(StorableModel):
     action: Action
     start: int = Field(ge=0, description="the entity's start offset (for mark_as_pii: the missed span's)")
     end: int = Field(gt=0, description="the entity's end offset, exclusive")
@@ -65,32 +62,27 @@ class CorrectionIn(BaseModel):
     all_like_this: bool = Field(False, description="every form of the same word in the document")
 
 
-class UndoIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class UndoIn(StorableModel):
     count: int = Field(1, ge=1, le=100, description="how many of the last requests to undo")
 
 
-class RetentionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RetentionIn(StorableModel):
     max_events: int = Field(ge=1, le=10_000_000)
     max_days: int = Field(ge=1, le=3650)
 
 
-class ApplyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ApplyIn(StorableModel):
     ids: list[str] = Field(default_factory=list, description="proposals to apply (default: every one "
                            "that lowers no label's recall)")
     include_recall_lowering: bool = Field(False, description="allow named proposals that lower recall")
     min_count: int = Field(2, ge=1, le=1000)
 
 
-class RollbackIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RollbackIn(StorableModel):
     to_version: int | None = Field(None, ge=0, description="version number (0: built-in; default: previous)")
 
 
-class DeleteIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class DeleteIn(StorableModel):
     confirm: bool = Field(description="must be true: deletes every FeedbackEvent and review item")
 
 
