@@ -99,7 +99,7 @@ def finetune_command(
         list[Path], typer.Option("--extra", help="Reviewed documents (repeatable): export-training output.")
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the candidate model.")],
-    model: Annotated[Path | None, typer.Option(help="Model to start from (default: the shipped one).")] = None,
+    model: Annotated[Path | None, typer.Option(help="Model to start from (default: shipped).")] = None,
     max_steps: Annotated[int, typer.Option(min=1, help="Updates (batches) to run.")] = 60,
     synth_notes: Annotated[int, typer.Option(min=0, help="Rehearsal: synthetic training notes.")] = 200,
     norne_sentences: Annotated[int, typer.Option(min=0, help="Rehearsal: NorNE train sentences.")] = 0,

@@ -28,7 +28,9 @@ def heldout_notes(n: int, seed: int = 1337) -> list[GoldDoc]:
             for row in notes(n, seed=seed, split="heldout")]  # fmt: skip
 
 
-def corpora(reviewed_files: Sequence[Path], heldout: int, handwritten: Path | None) -> dict[str, list[GoldDoc]]:
+def corpora(
+    reviewed_files: Sequence[Path], heldout: int, handwritten: Path | None
+) -> dict[str, list[GoldDoc]]:
     """The comparison corpora by name: the reviewed JSONL files, held-out notes, handwritten notes."""
     out = {path.name: read_gold(path) for path in reviewed_files if path.suffix == ".jsonl"}
     if heldout:
@@ -58,7 +60,8 @@ def compare(current: Path | None, candidate: Path, gold: Mapping[str, list[GoldD
     deltas = {name: float(after[name]["ALL"]["overlap_f1"]) - float(before[name]["ALL"]["overlap_f1"])  # type: ignore[arg-type]
               for name in gold}  # fmt: skip
     better = bool(deltas) and min(deltas.values()) >= -tolerance and max(deltas.values()) > 0
-    return {"current": before, "candidate": after, "f1_change": deltas, "verdict": "better" if better else "worse"}
+    verdict = "better" if better else "worse"
+    return {"current": before, "candidate": after, "f1_change": deltas, "verdict": verdict}
 
 
 def format_comparison(result: Mapping[str, object]) -> str:

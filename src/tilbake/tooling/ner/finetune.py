@@ -74,7 +74,9 @@ def _examples(nlp: Language, docs: list[Doc]) -> list[Example]:
     return [Example(nlp.make_doc(doc.text), doc) for doc in docs]
 
 
-def _updates(nlp: Language, examples: list[Example], options: FinetuneOptions, rng: random.Random) -> list[float]:
+def _updates(
+    nlp: Language, examples: list[Example], options: FinetuneOptions, rng: random.Random
+) -> list[float]:
     """Up to ``max_steps`` updates over shuffled batches of ``examples``; the NER loss per step."""
     optimizer = nlp.resume_training()
     losses_seen: list[float] = []
