@@ -109,6 +109,7 @@ def finetune_command(
         Path | None, typer.Option(help="Handwritten gold notes to compare on (default: corpora/handwritten).")
     ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the rehearsal sample and batch order.")] = 42,
+    learn_rate: Annotated[float, typer.Option(min=0, help="Adam learning rate of the updates.")] = 0.0003,
 ) -> None:
     """Fine-tune the current model on reviewed documents (with rehearsal), write the candidate to
     --output, and compare it with the current model. Replacing the shipped model is a separate step."""
@@ -118,7 +119,8 @@ def finetune_command(
     from tilbake.tooling.ner.finetune import FinetuneOptions, finetune
 
     options = FinetuneOptions(extra=tuple(extra), output=output, model=model, max_steps=max_steps,
-                              synth_notes=synth_notes, norne_sentences=norne_sentences, seed=seed)
+                              synth_notes=synth_notes, norne_sentences=norne_sentences, seed=seed,
+                              learn_rate=learn_rate)
     options.norne_dir = norne_dir or options.norne_dir
     handwritten = handwritten or (HANDWRITTEN if HANDWRITTEN.is_file() else None)
     with failing_cleanly():
