@@ -93,5 +93,43 @@ def export_training(
     typer.echo(f"{written['documents']} reviewed document(s):\n" + "\n".join(written["files"]))
 
 
+@ner_app.command("finetune")
+def finetune_command(
+    extra: Annotated[
+        list[Path], typer.Option("--extra", help="Reviewed documents (repeatable): export-training output.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the candidate model.")],
+    model: Annotated[Path | None, typer.Option(help="Model to start from (default: shipped).")] = None,
+    max_steps: Annotated[int, typer.Option(min=1, help="Updates (batches) to run.")] = 60,
+    synth_notes: Annotated[int, typer.Option(min=0, help="Rehearsal: synthetic training notes.")] = 200,
+    norne_sentences: Annotated[int, typer.Option(min=0, help="Rehearsal: NorNE train sentences.")] = 0,
+    norne_dir: Annotated[Path | None, typer.Option(help="NorNE folder (default: training/norne).")] = None,
+    heldout: Annotated[int, typer.Option(min=0, help="Held-out synthetic notes to compare on.")] = 300,
+    handwritten: Annotated[
+        Path | None, typer.Option(help="Handwritten gold notes to compare on (default: corpora/handwritten).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the rehearsal sample and batch order.")] = 42,
+    learn_rate: Annotated[float, typer.Option(min=0, help="Adam learning rate of the updates.")] = 0.0003,
+) -> None:
+    """Fine-tune the current model on reviewed documents (with rehearsal), write the candidate to
+    --output, and compare it with the current model. Replacing the shipped model is a separate step."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from tilbake.tooling.ner.compare import HANDWRITTEN, compare, corpora, format_comparison
+    from tilbake.tooling.ner.finetune import FinetuneOptions, finetune
+
+    options = FinetuneOptions(extra=tuple(extra), output=output, model=model, max_steps=max_steps,
+                              synth_notes=synth_notes, norne_sentences=norne_sentences, seed=seed,
+                              learn_rate=learn_rate)
+    options.norne_dir = norne_dir or options.norne_dir
+    handwritten = handwritten or (HANDWRITTEN if HANDWRITTEN.is_file() else None)
+    with failing_cleanly():
+        gold = corpora(options.extra, heldout, handwritten)  # bad corpora fail before training
+        summary = finetune(options)
+        result = compare(model, output, gold)
+    typer.echo(json.dumps(summary, ensure_ascii=False))
+    typer.echo(format_comparison(result))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(ner_app, name="ner")
