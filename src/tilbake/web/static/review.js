@@ -1,7 +1,7 @@
 // tilbake's own lines for the review page: keys for the entities (j/k, a, n, types, p, l, u) and the
 // text selection turned into offsets. Every change is a POST of the hidden form (offsets, no text).
 (function () {
-  var current = 0;
+  var current = -1;  // no entity chosen until the first j or k
   var form = document.getElementById("rett-skjema");
   var TYPE_KEYS = JSON.parse(document.getElementById("type-keys").textContent);
 
@@ -42,14 +42,14 @@
   }
 
   function onEntity(action, label, allLikeThis) {
-    var m = marks()[current];
+    var m = marks()[Math.max(current, 0)];
     if (m) { send(action, m.dataset.start, m.dataset.end, label || m.dataset.label, allLikeThis); }
   }
 
   function press(key) {
     var range = selected(), newType = document.getElementById("ny-type").value;
     if (key === "j") { show(current + 1); }
-    else if (key === "k") { show(current - 1); }
+    else if (key === "k") { show(Math.max(current - 1, 0)); }
     else if (key === "a") { onEntity("godta"); }
     else if (key === "n") { onEntity("ikke-pii"); }
     else if (key === "u") { htmx.trigger("#angre-skjema", "submit"); }
@@ -72,6 +72,6 @@
     button.addEventListener("click", function () { press(button.dataset.key); });
   });
   document.body.addEventListener("htmx:afterSettle", function (event) {
-    if (event.detail.elt.id === "panel" || event.detail.target.id === "panel") { show(current); }
+    if (current >= 0 && event.detail.target.id === "panel") { show(current); }
   });
 })();
