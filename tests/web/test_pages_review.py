@@ -75,6 +75,7 @@ def test_corrections_change_the_preview_and_undo_and_complete_work(app):
     assert page.status_code == 200 and "Fjordlaks" in _preview(page.text)
     assert "Navn" in page.text and "kept" in page.text  # type names written out; why each was flagged
     assert "90 dager" in page.text  # the retention hint
+    assert set(re.findall(r"<kbd>(.)</kbd>", page.text)) == set("jkanplu1234567890i")  # every key shown
     csrf, htmx = _csrf(page.text), {"HX-Request": "true"}
     start, end = _span(item, "Fjordlaks")
     marked = client.post(f"{url}/rett", headers=htmx, data={"csrf": csrf, "action": "marker", "start": start,
@@ -87,6 +88,11 @@ def test_corrections_change_the_preview_and_undo_and_complete_work(app):
     assert "Kari" in _preview(gone.text)
     undone = client.post(f"{url}/angre", headers=htmx, data={"csrf": csrf})
     assert "Kari" not in _preview(undone.text) and "Fjordlaks" not in _preview(undone.text)
+    hansen = next(e for e in item["entities"] if "Hansen" in e["text"])
+    client.post(f"{url}/rett", headers=htmx, data={"csrf": csrf, "action": "godta", "start": hansen["start"],
+                                                   "end": hansen["end"]})
+    accepted = app.state.services.review.get(who.org_id, item["id"])
+    assert accepted["corrections"][-1]["updated"]["confidence"] == 1.0
     bad = client.post(f"{url}/rett", headers=htmx, data={"csrf": csrf, "action": "ikke-pii", "start": 0,
                                                          "end": 2})
     assert bad.status_code == 404 and "no entity" in bad.text and 'id="panel"' in bad.text

@@ -92,13 +92,20 @@ def segments(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["start"] < b["end"] and b["start"] < a["end"])
+
+
 def _why(item: dict[str, Any], entity: dict[str, Any]) -> list[dict[str, Any]]:
-    return [x for x in item["explanations"] if x["start"] < entity["end"] and entity["start"] < x["end"]]
+    """The engine's candidates over this entity, the one it kept first (why it was flagged)."""
+    found = [x for x in item["explanations"] if _overlaps(x, entity)]
+    return sorted(found, key=lambda x: x["decision"] != "kept")
 
 
 def _panel_context(who: SignedIn, item: dict[str, Any], message: str = "") -> dict[str, Any]:
     entities = [e | {"why": _why(item, e)} for e in item["entities"]]
-    dropped = [x for x in item["explanations"] if x["decision"] != "kept"]
+    dropped = [x for x in item["explanations"]  # considered and let go, over no entity now
+               if x["decision"] != "kept" and not any(_overlaps(x, e) for e in item["entities"])]
     return {"who": who, "base": BASE, "item": item, "entities": entities, "dropped": dropped,
             "segments": segments(item["text"], item["entities"]), "type_names": TYPE_NAMES,
             "type_keys": TYPE_KEYS, "key_types": {k: v for v, k in TYPE_KEYS.items()},
