@@ -112,6 +112,7 @@ def test_change_type_and_all_like_this_without_htmx_redirect_back(app):
     answer = client.post(f"{url}/rett", data=form, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == url
     svc = app.state.services.review
+    assert 'value="endre-type"' in client.get(url).text  # a button per entity, for the mouse too
     assert [e["label"] for e in svc.get(who.org_id, item["id"])["entities"]] == ["PERSON"] * 2
     client.post(f"{url}/rett", data={"csrf": csrf, "action": "endre-type", "start": 0, "end": 9,
                                      "label": "ORG"})
