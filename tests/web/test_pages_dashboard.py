@@ -204,3 +204,34 @@ def test_no_clinical_text_in_any_url(app):
     assert urls and all(u.startswith(("/", "#")) for u in urls)
     for secret in ("Kari", "Hansen", "Fjordlaks", "Bergfisk", "firmaet", "91234567"):
         assert not any(secret.lower() in u.lower() for u in urls), secret
+
+
+def _judged(client, auth, keep):
+    """A completed item whose engine-found name is left as PII (keep) or marked not PII."""
+    item = client.post("/api/v1/review/items", json={"text": f"{SECRET} ringte i dag."}, headers=auth).json()
+    url = f"/api/v1/review/items/{item['id']}"
+    if not keep:
+        name = next(e for e in item["entities"] if e["text"] == SECRET)
+        body = {"action": "mark_as_not_pii", "start": name["start"], "end": name["end"]}
+        assert client.post(f"{url}/corrections", json=body, headers=auth).status_code == 200
+    assert client.post(f"{url}/complete", headers=auth).status_code == 200
+
+
+def test_a_recall_lowering_proposal_is_marked_and_needs_confirming(app):
+    org, token = _org(app)
+    client, auth = TestClient(app), {"Authorization": f"Bearer {token}"}
+    for keep in (False, False, True):  # the allow entry would drop the name the third reviewer kept
+        _judged(client, auth, keep)
+    shown = app.state.services.rules.propose(org["id"])["proposals"]
+    lowering = next(p for p in shown if p["kind"] == "allow")
+    assert lowering["replay"]["lowers_recall"] == ["PERSON"]
+    admin = _signed_in(app, _user(app, org, "admin"))
+    fragment = admin.get(PAGE + "/forslag").text
+    assert "Gir lavere treffsikkerhet (recall) for PERSON" in fragment
+    assert f'id="confirm-{lowering["id"]}"' in fragment
+    csrf = _csrf(admin.get(PAGE).text)
+    refused = admin.post(PAGE + "/regler/bruk", data={"proposal": lowering["id"], "csrf": csrf})
+    assert refused.status_code == 409 and app.state.services.rules.history(org["id"]) == []
+    done = admin.post(PAGE + "/regler/bruk", data={"proposal": lowering["id"], "confirm_recall": "true",
+                                                   "csrf": csrf})
+    assert done.status_code == 200 and "versjon org-v1" in done.text
