@@ -82,7 +82,7 @@ def _points(svg_element):
 
 
 def _charts(html):
-    found = re.findall(r'<figure data-testid="chart-(\w+)">(.*?)</figure>', html, re.S)
+    found = re.findall(r'data-testid="chart-(\w+)">(.*?)</figure>', html, re.S)
     return {name: ET.fromstring(body) for name, body in found}
 
 

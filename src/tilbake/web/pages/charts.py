@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 48, 40, 16, 40
 # distinguishable, and at least 4.5:1 against white
 COLOURS = ("#0b5394", "#a61b1b", "#2e6b1f", "#6a3d9a", "#8a4b00", "#005f66", "#444444")
 
@@ -81,7 +81,7 @@ def _legend(names: list[str]) -> list[str]:
     parts = []
     for k, name in enumerate(names):
         x, colour = LEFT + 150 * (k % 4), COLOURS[k % len(COLOURS)]
-        y = HEIGHT - 8 + 14 * (k // 4)
+        y = HEIGHT + 8 + 16 * (k // 4)
         parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colour}"/>'
                      f'<text x="{x + 14}" y="{y}" font-size="12">{escape(name)}</text>')
     return parts
@@ -92,11 +92,12 @@ def svg(chart: Chart, chart_id: str, title: str, desc: str) -> Markup:
     names = list(chart.series)
     lines = [_line(name, chart.series[name], chart.periods, COLOURS[k % len(COLOURS)])
              for k, name in enumerate(names)]
-    height = HEIGHT + 14 * max(0, (len(names) - 1) // 4)
+    height = HEIGHT + 16 + 16 * ((len(names) - 1) // 4)
     body = "".join([*_axes(chart.periods), *lines, *_legend(names)])
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" aria-labelledby="{chart_id}-title {chart_id}-desc" class="chart">'
+        f'width="100%" style="min-width: 34rem" class="chart" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
         f"{body}</svg>")
