@@ -154,13 +154,14 @@ def test_apply_shows_in_history_and_rollback_works(app):
     csrf = _csrf(page.text)
     applied = admin.post(PAGE + "/regler/bruk", data={"proposal": wanted["id"], "csrf": csrf})
     assert applied.status_code == 200 and "versjon org-v1" in applied.text
-    assert "applied 1 proposal(s)" in applied.text
+    assert "<td>1 forslag tatt i bruk</td>" in applied.text
     assert app.state.services.rules.current(org["id"])["context"]
     rolled = admin.post(PAGE + "/regler/tilbakestill", data={"to_version": 0, "csrf": csrf})
     assert rolled.status_code == 200 and "ny versjon org-v2" in rolled.text
     assert app.state.services.rules.current(org["id"])["context"] == []
     assert [v["version"] for v in app.state.services.rules.history(org["id"])] == ["org-v2", "org-v1"]
     assert 'value="1"' in rolled.text  # an older version can be gone back to
+    assert "<td>tilbake til de innebygde reglene</td>" in rolled.text
     unknown = admin.post(PAGE + "/regler/bruk", data={"proposal": "nope", "csrf": csrf})
     assert unknown.status_code == 404
 

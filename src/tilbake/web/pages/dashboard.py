@@ -8,6 +8,7 @@ forms post proposal ids and version numbers."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -64,7 +65,19 @@ def _page(request: Request, who: SignedIn, **extra: Any) -> Response:
 
 def _history(request: Request, who: SignedIn) -> list[dict[str, Any]]:
     versions = request.app.state.services.rules.history(who.org_id)
-    return [v | {"number": int(v["version"].removeprefix("org-v"))} for v in versions]
+    return [v | {"number": int(v["version"].removeprefix("org-v")), "note": _note(v["note"])}
+            for v in versions]
+
+
+def _note(note: str) -> str:
+    """The service's notes (``applied 2 proposal(s)``, ``rollback to org-v1``) in bokmål."""
+    if applied := re.fullmatch(r"applied (\d+) proposal\(s\)", note):
+        return f"{applied[1]} forslag tatt i bruk"
+    if note == "rollback to the built-in rules":
+        return "tilbake til de innebygde reglene"
+    if back := re.fullmatch(r"rollback to (org-v\d+)", note):
+        return f"tilbake til {back[1]}"
+    return note
 
 
 @router.get("")
