@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from tilbake.web.pages import admin, dashboard, review, signin, training
+from tilbake.web.pages import admin, dashboard, i18n, review, signin, training
 from tilbake.web.pages.jobs import ExportJobs
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
@@ -19,5 +19,5 @@ def install(app: FastAPI) -> None:
     """Mount the static files and the pages' routes on the app."""
     app.state.export_jobs = ExportJobs()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (signin, training, admin, review, dashboard):
+    for module in (signin, training, admin, review, dashboard, i18n):
         app.include_router(module.router)
