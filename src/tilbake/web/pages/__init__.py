@@ -1,6 +1,7 @@
-"""The pages people use (Norwegian bokmål): sign-in, Innstillinger → AI → Treningsdata, users and
-tokens. Jinja2 templates and htmx, served from this app's own static folder (no CDN, no build step);
-each route is thin over the same services the API uses."""
+"""The pages people use (Norwegian bokmål; English as a second language, see i18n.py): sign-in,
+Innstillinger → AI → Treningsdata, users and tokens. Jinja2 templates and htmx, served from this
+app's own static folder (no CDN, no build step); each route is thin over the same services the API
+uses."""
 
 from __future__ import annotations
 
