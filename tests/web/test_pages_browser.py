@@ -70,7 +70,8 @@ def browser():
 @pytest.fixture
 def page(browser, site):
     """A fresh context whose every request outside the server is aborted and recorded (none may be)."""
-    context = browser.new_context(viewport=WIDTHS["desktop"], accept_downloads=True)
+    context = browser.new_context(viewport=WIDTHS["desktop"], accept_downloads=True,
+                                  locale="nb-NO")  # the pages follow Accept-Language
     outside: list[str] = []
 
     def only_loopback(route):
@@ -120,6 +121,20 @@ def test_sign_in_and_see_the_pending_count(page, site):
     assert ready > 0
     page.get_by_text("Slik de første nye forslagene").wait_for(timeout=180_000)  # the model loads first
     check_page(page, "treningsdata")
+
+
+def test_the_english_switch_on_the_training_page(page, site):
+    """The header's switch: the page comes back in English with <html lang="en">, and axe stays clean."""
+    sign_in(page, site["base"], "admin@demo", site["password"])
+    page.goto(site["base"] + TRAINING)
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url(site["base"] + TRAINING)
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("heading", name="Training data", level=1).wait_for()
+    page.get_by_role("button", name="Download training data").wait_for()
+    check_page(page, "treningsdata-en")
+    page.get_by_role("button", name="Norsk").click()
+    page.get_by_role("heading", name="Treningsdata", level=1).wait_for()
 
 
 def test_consent_download_a_bundle_and_open_it(page, site):

@@ -27,11 +27,13 @@ from starlette.responses import RedirectResponse, Response
 
 from tilbake.accounts.people import SESSION_HOURS, PeopleService, SignedIn
 from tilbake.errors import AuthError, ForbiddenError, InputError, TilbakeError
+from tilbake.web.pages import i18n
 
 log = logging.getLogger("tilbake.web.pages")
 SESSION_COOKIE = "tilbake_session"
 SIGNIN_CSRF_COOKIE = "tilbake_signin_csrf"
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
+i18n.install(templates.env)
 
 _TITLES = {400: "Ugyldig forespørsel", 401: "Du må logge inn", 403: "Ingen tilgang", 404: "Finnes ikke",
            409: "Kan ikke gjøres nå", 422: "Ugyldig verdi", 429: "For mange forsøk"}
