@@ -3,14 +3,12 @@ Read from `make -n` (what make would run) against a virtualenv path that does no
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 def _plan(tmp_path, *args):
