@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from export_fixtures import add_suggestions, record  # noqa: E402
 from sqlalchemy import select  # noqa: E402
+from tests.processes import children, gone
 
 from tilbake.capture.tables import suggestions  # noqa: E402
 from tilbake.errors import ConflictError  # noqa: E402
@@ -88,32 +89,17 @@ def test_unkilled_child_finishes(db, db_url, org, service, tmp_path):
     assert [b["suggestions"] for b in service.list(org)] == [6]
 
 
-def _children(pid):
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
-    return found
-
-
-def _gone(pid):
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] == "Z"  # a zombie holds no files
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("point", ["streaming", "streaming_late"])
 def test_export_workers_die_with_a_killed_export(db, db_url, org, service, tmp_path, point):
     add_suggestions(db, org, [record(i, "accepted_as_is") for i in range(40)])
     child, _ready = _run_child(db_url, service.exports_dir, org, point, tmp_path, workers=2)
-    workers = _children(child.pid)
+    workers = children(child.pid)
     assert len(workers) == 2, workers
     os.kill(child.pid, signal.SIGKILL)
     assert child.wait(timeout=30) == -signal.SIGKILL
     deadline = time.monotonic() + 30  # a bound for a busy machine, not a speed check
-    while not all(_gone(w) for w in workers):
+    while not all(gone(w) for w in workers):
         assert time.monotonic() < deadline, "export workers outlived their parent"
         time.sleep(0.05)
     batch = service.create(Actor(org), OK, Scope())  # the lock is free

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.processes import children, gone
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -63,21 +64,6 @@ def test_the_debug_access_log_writes_route_templates_only(tmp_path):
     assert "15108695088" not in out and "2026-01-01" not in out
 
 
-def _children(pid):
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
-    return found
-
-
-def _gone(pid):
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True
-    return stat.rsplit(")", 1)[1].split()[0] == "Z"
-
-
 @pytest.mark.slow
 def test_serve_killed_mid_export_leaves_no_worker_and_restarts_on_its_port(tmp_path):
     import contextlib
@@ -104,12 +90,12 @@ def test_serve_killed_mid_export_leaves_no_worker_and_restarts_on_its_port(tmp_p
 
     threading.Thread(target=export, daemon=True).start()
     deadline = time.monotonic() + 300  # a bound for a busy machine, not a speed check
-    while len(workers := _children(proc.pid)) < 2:
+    while len(workers := children(proc.pid)) < 2:
         assert time.monotonic() < deadline and proc.poll() is None, "the export never started its workers"
         time.sleep(0.05)
     proc.kill()
     proc.wait(20)
-    while not all(_gone(w) for w in workers):
+    while not all(gone(w) for w in workers):
         assert time.monotonic() < deadline, "export workers outlived the server"
         time.sleep(0.05)
     again, r = _serve(tmp_path, port)  # the port is free again
