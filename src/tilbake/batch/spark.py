@@ -95,24 +95,36 @@ def run_spark(input_path: Path, out_dir: Path, job: Job, secret: bytes = b"", *,
 
 def _results(spark: SparkSession, plan: list[tuple[Path, Part]], job: Job, secret: bytes, chunk: int
              ) -> Iterator[tuple[Chunk, Done]]:
+    from pyspark import StorageLevel
+
     for source, part in plan:
         if part.checkpoint.done:
             continue
         part.open()
         rendered = _rendered(spark, source, job, secret, part.checkpoint.position)
-        done, bad, position = Done([], Counter(), 0), [], part.checkpoint.position
-        for row in rendered.toLocalIterator():
-            position = row["position"]
-            if row["bad"] is not None:
-                bad.append((position, row["bad"]))
-            elif row["line"] is not None:
-                done.lines.append(row["line"].encode())
-                done.labels.update(row["labels"])
-                done.docs += 1
-            if done.docs == chunk:
-                yield Chunk(source, part, [], bad, position, 0.0, False), done
-                done, bad = Done([], Counter(), 0), []
-        yield Chunk(source, part, [], bad, position, 1.0, True), done
+        # Every partition is rendered at once on all executors (kept in their block stores, spilling
+        # to disk), then read back in order: toLocalIterator alone computes one partition at a time.
+        rendered.persist(StorageLevel.MEMORY_AND_DISK).count()
+        try:
+            yield from _chunked(rendered, source, part, chunk)
+        finally:
+            rendered.unpersist()
+
+
+def _chunked(rendered: DataFrame, source: Path, part: Part, chunk: int) -> Iterator[tuple[Chunk, Done]]:
+    done, bad, position = Done([], Counter(), 0), [], part.checkpoint.position
+    for row in rendered.toLocalIterator(prefetchPartitions=True):
+        position = row["position"]
+        if row["bad"] is not None:
+            bad.append((position, row["bad"]))
+        elif row["line"] is not None:
+            done.lines.append(row["line"].encode())
+            done.labels.update(row["labels"])
+            done.docs += 1
+        if done.docs == chunk:
+            yield Chunk(source, part, [], bad, position, 0.0, False), done
+            done, bad = Done([], Counter(), 0), []
+    yield Chunk(source, part, [], bad, position, 1.0, True), done
 
 
 def _rendered(spark: SparkSession, source: Path, job: Job, secret: bytes, after: int) -> DataFrame:
@@ -129,15 +141,29 @@ def _rendered(spark: SparkSession, source: Path, job: Job, secret: bytes, after:
     else:
         names = ["raw"]
         frame = spark.read.text(str(source)).withColumnRenamed("value", "raw")
-    from pyspark.sql.types import LongType, StructField, StructType
-
-    schema = StructType([StructField("position", LongType(), False), *frame.schema.fields])
-    numbered = frame.rdd.zipWithIndex().map(lambda pair: (pair[1] + 1, *pair[0]))
-    frame = spark.createDataFrame(numbered, schema).where(f"position > {after}")
+    # numbered in a projection first, then filtered (a filter does not move below it: the numbering
+    # is not deterministic, so Spark keeps the order)
+    frame = frame.select(_position(frame).alias("position"), *names).where(f"position > {after}")
     from pyspark.sql.functions import struct
 
     udf = _render_udf(job, secret, names)
     return frame.select("position", udf("position", struct(*names)).alias("out")).select("position", "out.*")
+
+
+def _position(frame: DataFrame) -> Column:
+    """Each record's 1-based number in the file, computed in the JVM: the records of the partitions
+    before it (counted once) plus its number inside its partition, which monotonically_increasing_id
+    keeps in its low 33 bits. Partitions of one file follow its byte order, as zipWithIndex assumes,
+    without sending every record through a Python worker to number it."""
+    from pyspark.sql.functions import array, element_at, lit, monotonically_increasing_id, spark_partition_id
+
+    counts = dict(frame.groupBy(spark_partition_id().alias("p")).count().collect())
+    offsets, total = [], 0
+    for p in range(max(counts, default=-1) + 1):
+        offsets.append(lit(total))
+        total += counts.get(p, 0)
+    offset = element_at(array(*offsets), spark_partition_id() + 1) if offsets else lit(0)
+    return offset + monotonically_increasing_id().bitwiseAND((1 << 33) - 1) + 1
 
 
 def _render_udf(job: Job, secret: bytes, names: list[str]) -> Any:
