@@ -74,7 +74,7 @@ def measure(engine: str, workers: int, corpus: Path, model: bool) -> dict[str, f
     first_chunk = min(CHUNK, summary.docs // max(len(list(corpus.glob("*.jsonl"))), 1))
     steady = (summary.docs - first_chunk) / (ticks[-1] - ticks[0]) if len(ticks) > 2 else float("nan")
     return {"docs": summary.docs, "seconds": took, "session_seconds": started, "steady": steady,
-            "cpu_seconds": cpu, "main_mb": own.ru_maxrss / 1024, "worker_peak_mb": kids.ru_maxrss / 1024}
+            "cpu_seconds": cpu, "main_cpu_seconds": own.ru_utime + own.ru_stime, "main_mb": own.ru_maxrss / 1024, "worker_peak_mb": kids.ru_maxrss / 1024}
 
 
 def _run(engine: str, workers: int, corpus: Path, model: bool) -> dict[str, float]:
@@ -117,7 +117,8 @@ def main() -> None:
             # Spark's Python workers are the JVM's children, not ours: their CPU and memory are not
             # seen here
             memory = (f"session start {r['session_seconds']:.1f} s" if engine == "spark" else
-                      f"{r['docs'] / r['cpu_seconds']:6.1f} docs per worker CPU-second, peak RSS "
+                      f"{r['docs'] / r['cpu_seconds']:6.1f} docs per worker CPU-second, main CPU "
+                      f"{r['main_cpu_seconds']:.1f} s, peak RSS "
                       f"main {r['main_mb']:.0f} MB, largest worker {r['worker_peak_mb']:.0f} MB")
             print(f"{name:28s} {r['docs']:>8.0f} docs {r['seconds']:7.1f} s {rate:7.1f} docs/s, "
                   f"after start-up {r['steady']:7.1f} docs/s ({r['steady'] / workers:6.1f} per process); "
