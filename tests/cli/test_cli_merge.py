@@ -190,3 +190,17 @@ def test_bad_input_exits_2_naming_the_problem(tmp_path, monkeypatch, args, messa
     out = run(*args)
     assert out.exit_code == 2, out.output
     assert message in out.output and "Traceback" not in out.output
+
+
+def test_revoke_says_which_held_duplicates_came_back(tmp_path):
+    import dataclasses
+
+    exs = [dataclasses.replace(e, decision="accepted_as_is", correction=None) for e in examples(31, 6)]
+    near = [dataclasses.replace(e, original=e.original[:-1] + " i dag.") for e in exs]
+    a, b = make_bundle(tmp_path / "in", "a", exs), make_bundle(tmp_path / "in", "b", near)
+    ds = tmp_path / "ds"
+    assert run("merge", f"A={a}", f"B={b}", "--into", str(ds), "--no-model").exit_code == 0
+    out = run("dataset", "revoke", str(ds), "a", "--reason", "A withdrew its consent")
+    assert out.exit_code == 0, out.output
+    assert "revoked a: removed {'sft': 6, 'dpo': 0, 'kto': 6}" in out.output
+    assert "restored from b: {'sft': 6, 'dpo': 0, 'kto': 6}" in out.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 
 import pytest
 from merge_fixtures import examples, make_bundle
@@ -125,6 +126,7 @@ def test_revoking_a_bundle_removes_its_rows_now_and_from_later_builds(service, t
         "bundle_id": "a",
         "consent_id": "consent-a",
         "removed": entry["removed"],
+        "restored": {},
         "reason": "the practice withdrew its consent",
     }
     c = make_bundle(tmp_path / "in", "c", examples(13, 6))
@@ -139,3 +141,47 @@ def test_revoking_a_bundle_removes_its_rows_now_and_from_later_builds(service, t
     card = (ds / "README.md").read_text()
     assert "(1 revoked)" in card
     assert json.loads((ds / ".tilbake" / "state.json").read_text())["bundles"]["a"]["status"] == "revoked"
+
+
+def test_rows_held_as_duplicates_of_a_revoked_bundle_come_back_through_the_gates(service, tmp_path):
+    ds = tmp_path / "ds"
+    exs = [dataclasses.replace(e, decision="accepted_as_is", correction=None) for e in examples(14, 10)]
+    near = [dataclasses.replace(e, original=e.original[:-1] + " i dag.") for e in exs]
+    service.merge([Input(make_bundle(tmp_path / "in", "a", exs), "A")], ds)
+    out = service.merge([Input(make_bundle(tmp_path / "in", "b", near), "B"),
+                         Input(make_bundle(tmp_path / "in", "c", exs), "C")], ds)
+    assert [e["duplicates"] for e in out["entries"]] == [{"near": 20}, {"exact": 20}]
+    b_rows = ds / ".tilbake" / "rows" / "b" / "sft.jsonl"
+    outside = tmp_path / "b-sft-before.jsonl"
+    os.link(b_rows, outside)  # the dataset's own file, as a reader of the old version holds it
+    before = outside.read_bytes()
+
+    entry = service.revoke(ds, "a", "consent withdrawn")
+    # b (merged first) comes back; c is still a near duplicate of b, so it stays held
+    assert entry["restored"] == {"b": {"sft": 10, "dpo": 0, "kto": 10}}
+    got = {f: [r["metadata"]["bundle_id"] for r in all_rows(ds, f)] for f in FORMATS}
+    assert got == {"sft": ["b"] * 10, "dpo": [], "kto": ["b"] * 10}
+    kept = set(texts(ds))
+    assert not {e.original for e in exs} & kept and {e.original for e in near} <= kept
+    assert outside.read_bytes() == before  # the old version's file was copied, not appended to
+    state = json.loads((ds / ".tilbake" / "state.json").read_text())
+    assert sum(state["bundles"]["b"]["added_by_type"]["sft"].values()) == 10
+    assert service.status(ds)["new_examples"] == 10
+
+    entry = service.revoke(ds, "b", "consent withdrawn")
+    assert entry["restored"] == {"c": {"sft": 10, "dpo": 0, "kto": 10}}
+    assert {r["metadata"]["bundle_id"] for f in FORMATS for r in all_rows(ds, f)} == {"c"}
+    c_practice = state["bundles"]["c"]["practice_id"]
+    assert {r["metadata"]["practice_id"] for r in all_rows(ds, "sft")} == {c_practice}
+    assert not (ds / ".tilbake" / "held" / "c").exists()  # nothing of c is a duplicate any more
+
+
+def test_held_duplicates_keep_the_caps_their_merge_was_made_with(service, tmp_path):
+    ds = tmp_path / "ds"
+    exs = [dataclasses.replace(e, decision="accepted_as_is", correction=None) for e in examples(15, 10)]
+    service.merge([Input(make_bundle(tmp_path / "in", "a", exs), "A")], ds)
+    near = [dataclasses.replace(e, original=e.original[:-1] + " i dag.") for e in exs]
+    service.merge([Input(make_bundle(tmp_path / "in", "b", near), "B")], ds, caps=Caps(per_practice=4))
+    entry = service.revoke(ds, "a", "consent withdrawn")
+    assert entry["restored"] == {"b": {"sft": 4, "dpo": 0, "kto": 4}}
+    assert len(all_rows(ds, "sft")) == 4

@@ -157,3 +157,5 @@ def revoke(
     with failing_cleanly():
         entry = merge_service().revoke(dataset, bundle_id, reason)
     typer.echo(f"revoked {bundle_id}: removed {entry['removed']}")
+    for other, added in entry.get("restored", {}).items():  # rows held as duplicates of it, back in
+        typer.echo(f"  restored from {other}: {added}")

@@ -2,7 +2,8 @@
 caps; what passes is written to the dataset's row file of that bundle with its provenance.
 
 The cheap exact check runs before the leak scan (a re-sent row costs nothing); the near-duplicate
-check runs after it, so a quarantined row never shadows a clean one.
+check runs after it, so a quarantined row never shadows a clean one. A duplicate is kept aside (the
+bundle's held file): if the row it duplicates is revoked, the held row goes through the gates again.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Merger:
         self.scanner, self.caps = scanner, caps
         self.dedup = dedup or Deduplicator()
         self.verdicts = Verdicts()
+        self._held = _HeldFiles(None)
 
     def know(self, fmt: str, row: dict[str, Any]) -> None:
         """A row the dataset holds already: it counts for duplicates and caps."""
@@ -61,11 +63,17 @@ class Merger:
         self.caps.count(fmt, meta["practice_id"], meta["suggestion_type"])
 
     def merge(
-        self, rows: Iterable[tuple[str, dict[str, Any]]], out_dir: Path, provenance: dict[str, str]
+        self,
+        rows: Iterable[tuple[str, dict[str, Any]]],
+        out_dir: Path,
+        provenance: dict[str, str],
+        held_dir: Path | None = None,
     ) -> Outcome:
+        """Append what passes to ``out_dir``'s row files and the duplicates to ``held_dir``'s."""
         outcome = Outcome()
         out_dir.mkdir(parents=True, exist_ok=True)
         files = {f: open(out_dir / f"{f}.jsonl", "ab") for f in FORMATS}  # noqa: SIM115
+        self._held = _HeldFiles(held_dir)
         pending: dict[str, list[dict[str, Any]]] = {f: [] for f in FORMATS}
         try:
             for fmt, row in rows:
@@ -78,6 +86,7 @@ class Merger:
         finally:
             for fh in files.values():
                 fh.close()
+            self._held.close()
         return outcome
 
     def _batch(
@@ -94,6 +103,7 @@ class Merger:
                 outcome.invalid += 1
             elif self.dedup.is_exact(fmt, row):
                 outcome.duplicates["exact"] += 1
+                self._held.write(fmt, row)
             else:
                 fresh.append(row)
         for row, reason in zip(fresh, unsafe(self.scanner, fmt, fresh, self.verdicts), strict=True):
@@ -103,6 +113,7 @@ class Merger:
             kind, sig = self.dedup.duplicate(fmt, row)  # again: an earlier row of this batch may match
             if kind is not None:
                 outcome.duplicates[kind] += 1
+                self._held.write(fmt, row)
                 continue
             stype = row["metadata"]["suggestion_type"]
             cap = self.caps.over(fmt, provenance["practice_id"], stype)
@@ -115,3 +126,23 @@ class Merger:
             self.caps.count(fmt, provenance["practice_id"], stype)
             outcome.added[fmt] += 1
             outcome.added_by_type[fmt][stype] += 1
+
+
+class _HeldFiles:
+    """The duplicates of one input, per format, opened when the first one comes (most inputs have none)."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.files: dict[str, IO[bytes]] = {}
+
+    def write(self, fmt: str, row: dict[str, Any]) -> None:
+        if self.root is None:
+            return
+        if fmt not in self.files:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.files[fmt] = open(self.root / f"{fmt}.jsonl", "ab")  # noqa: SIM115
+        self.files[fmt].write(orjson.dumps(row) + b"\n")  # as the bundle sent it: its schema is checked again
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()

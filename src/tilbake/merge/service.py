@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from tilbake.errors import InputError, NotFoundError
 from tilbake.export.anonymize import Anonymizer
 from tilbake.export.leakscan import LeakScanner
@@ -53,6 +55,15 @@ class Verified:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _held_rows(folder: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    for fmt in FORMATS:
+        path = folder / f"{fmt}.jsonl"
+        if path.exists():
+            with path.open("rb") as fh:
+                for line in fh:
+                    yield fmt, orjson.loads(line)
 
 
 def practice_id(state: dict[str, Any], label: str) -> str:
@@ -140,7 +151,8 @@ class MergeService:
             consent, mode = source.consent_id, source.manifest["anonymization"]["mode"]
             rows = ((fmt, row) for fmt in FORMATS for row in source.rows(fmt))
         provenance = {"practice_id": pid, "consent_id": consent, "bundle_id": checked.bundle_id}
-        outcome = merger.merge(rows, store.rows_dir(ch.root, checked.bundle_id), provenance)
+        bid = checked.bundle_id
+        outcome = merger.merge(rows, store.rows_dir(ch.root, bid), provenance, store.held_dir(ch.root, bid))
         ch.state["merges"] += 1
         bundles[checked.bundle_id] = {
             "digest": checked.digest,
@@ -151,6 +163,7 @@ class MergeService:
             "merged_at": _now(),
             "merge": ch.state["merges"],
             "added_by_type": {f: dict(c) for f, c in outcome.added_by_type.items()},
+            "caps": {"per_practice": merger.caps.per_practice, "per_type": merger.caps.per_type},
         }
         entry = {"event": "merged", **base, "practice_id": pid, "consent_id": consent, **outcome.as_log()}
         if isinstance(source, LegacyFile):
@@ -177,17 +190,52 @@ class MergeService:
             known = ch.state["bundles"][bundle_id]
             removed = {f: sum(known["added_by_type"][f].values()) for f in FORMATS}
             shutil.rmtree(store.rows_dir(ch.root, bundle_id), ignore_errors=True)
+            shutil.rmtree(store.held_dir(ch.root, bundle_id), ignore_errors=True)
             known.update(status="revoked", revoked_at=_now(), revoke_reason=reason)
             entry = {
                 "event": "revoked",
                 "bundle_id": bundle_id,
                 "consent_id": known["consent_id"],
                 "removed": removed,
+                "restored": self._restore_held(ch),
                 "reason": reason,
             }
             ch.log({"at": _now(), **entry})
             self._rebuild(ch)
         return entry
+
+    def _restore_held(self, ch: store.Change) -> dict[str, dict[str, int]]:
+        """Give every row held as a duplicate another pass through the gates, now that what it
+        duplicated may be gone: bundles in the order they were merged, each against the dataset as it
+        stands (so of two held copies of a revoked row, the earlier comes back). Returns the rows
+        brought back per bundle and format."""
+        bundles = ch.state["bundles"]
+        waiting = sorted(
+            (b["merge"], bid) for bid, b in bundles.items()
+            if b["status"] == "merged" and store.held_dir(ch.root, bid).exists()
+        )
+        if not waiting:
+            return {}
+        merger = self._merger(ch, Caps())
+        restored: dict[str, dict[str, int]] = {}
+        for _, bid in waiting:
+            known, held = bundles[bid], store.held_dir(ch.root, bid)
+            passing = held.with_name(held.name + ".pass")  # what is still a duplicate is held anew
+            held.rename(passing)  # (in the work folder: its files are links, the dataset keeps its own)
+            for fmt in FORMATS:
+                store.own(store.rows_dir(ch.root, bid) / f"{fmt}.jsonl")
+            caps = known.get("caps") or {}
+            merger.caps.per_practice, merger.caps.per_type = caps.get("per_practice"), caps.get("per_type")
+            provenance = {k: known[k] for k in ("practice_id", "consent_id")} | {"bundle_id": bid}
+            outcome = merger.merge(_held_rows(passing), store.rows_dir(ch.root, bid), provenance, held)
+            shutil.rmtree(passing)
+            for fmt, by_type in outcome.added_by_type.items():
+                added = known["added_by_type"].setdefault(fmt, {})
+                for stype, n in by_type.items():
+                    added[stype] = added.get(stype, 0) + n
+            if sum(outcome.added.values()):
+                restored[bid] = {f: outcome.added[f] for f in FORMATS}
+        return restored
 
     def mark_trained(self, into: Path, note: str = "") -> dict[str, Any]:
         with store.change(into) as ch:

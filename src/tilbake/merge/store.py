@@ -4,6 +4,8 @@
     DIR/{sft,dpo,kto}/{train,test}.parquet                the splits
     DIR/.tilbake/state.json    bundles merged or revoked, training marks, the practice-id key
     DIR/.tilbake/rows/<bundle>/<fmt>.jsonl               the rows kept from each bundle
+    DIR/.tilbake/held/<bundle>/<fmt>.jsonl               its rows left out as duplicates (a revoke
+                                                         of what they duplicated brings them back)
 
 A change (merge, revoke) is built in ``.DIR.work`` next to it: unchanged row files are hard links
 (they are never rewritten), the rest is written anew; then ``DIR`` is renamed to ``.DIR.old``, the
@@ -74,13 +76,26 @@ def rows_dir(root: Path, bundle_id: str) -> Path:
     return root / STATE_DIR / "rows" / bundle_id
 
 
+def held_dir(root: Path, bundle_id: str) -> Path:
+    return root / STATE_DIR / "held" / bundle_id
+
+
+def own(path: Path) -> None:
+    """Replace a hard-linked row file of the work folder by a copy of its own, so that appending to it
+    cannot change the dataset it was linked from."""
+    if path.exists():
+        copy = path.with_name(path.name + ".copy")
+        shutil.copyfile(path, copy)
+        os.replace(copy, path)
+
+
 def _link_tree(src: Path, dst: Path) -> None:
     """Hard links of the (immutable) row files; copies of everything else."""
     for item in src.rglob("*"):
         target = dst / item.relative_to(src)
         if item.is_dir():
             target.mkdir(parents=True, exist_ok=True)
-        elif item.suffix == ".jsonl" and "rows" in item.parts:
+        elif item.suffix == ".jsonl" and ("rows" in item.parts or "held" in item.parts):
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(item, target)
         elif item.name in (LOG, STATE):
