@@ -80,3 +80,40 @@ def test_never_phi_as_before(texts, engine):
             checked += 1
             hits += before
     assert hits and checked > 10_000
+
+
+MORE_MADE_UP = [
+    "Journal ved Ola Nordmann (fastlege)", "serhii stang (turnuslege)\n", "x(LEGE)", "( lege)", "(lege",
+    "Behandlet. Tjøstolv Yri", "Behandlet.\tTjøstolv Yri  ", "Mvh\nKari Nordmann", "Kari Nordmann",
+    "Slutt! Per Olsen.", "Ok? Anne-Lise O'Neil", "Ferdig.\nDag Hansen\n", "Hilsen. Per", "a.b. Ola Nordmann",
+    "DPS Nedre Romerike", "xDPS Nedre Romerike", "Ditt apotek 1 Lom", "xDitt apotek 1 Lom", "_IL Jutul",
+    "-Stiftelsen Bergensklinikkene", "Blå Kors Eina og blå kors eina", "ÅDPS Lom", "1DPS Lom", "DPSx",
+    "Kvåles Bil og Dekk", "Hansen og Sønn", "Kari og Ola", "hansen og sønn", "Bil og Dekk og Service",
+]
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if m is None else m.span()
+
+
+def test_signatures_and_shapes_as_the_full_regexes_find(texts, monkeypatch):
+    from tilbake.deid.detect.recognizers import names
+
+    every = texts + MORE_MADE_UP
+    for text in every:
+        assert _span(names._closing(text)) == _span(names._CLOSING.search(text))
+        assert [m.span() for m in orgs._type_first(text)] == [m.span() for m in orgs._TYPE_FIRST.finditer(text)]
+        if names._ROLE_PAREN.search(text):
+            assert names._ROLE_PAREN_GATE.search(text)
+        if orgs._COORDINATED.search(text):
+            assert orgs._OG_CAPWORD.search(text)
+    recognizer = names.NameRecognizer()
+    gated = [(recognizer._signatures(Scan(t)), orgs._named_after(Scan(t)), orgs._coordinated(Scan(t)))
+             for t in every]
+    monkeypatch.setattr(names, "_ROLE_PAREN_GATE", re.compile(""))
+    monkeypatch.setattr(names, "_closing", names._CLOSING.search)
+    monkeypatch.setattr(orgs, "_type_first", orgs._TYPE_FIRST.finditer)
+    monkeypatch.setattr(orgs, "_OG_CAPWORD", re.compile(""))
+    assert gated == [(recognizer._signatures(Scan(t)), orgs._named_after(Scan(t)), orgs._coordinated(Scan(t)))
+                     for t in every]
+    assert all(any(g[i] for g in gated) for i in range(3)), "the texts hold each kind"

@@ -6,6 +6,7 @@ after cues ("jobber på Rema 1000"). National agencies (NAV, HELFO) are never fl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from tilbake.deid import lang_nb
@@ -481,10 +482,30 @@ _TYPE_FIRST = re.compile(r"(?<![\w\-])(DPS|dps|Stiftelsen|stiftelsen|Vitusapotek
                          r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors)(?![\w\-])")
 
 
+# _TYPE_FIRST without its leading look-behind, which kept the engine from leaping to the type words'
+# first letters in C (it was tried at every character): the look-behind is tested in _type_first
+_TYPE_WORDS = re.compile(_TYPE_FIRST.pattern.removeprefix(r"(?<![\w\-])"))
+assert _TYPE_WORDS.pattern != _TYPE_FIRST.pattern
+
+
+def _type_first(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_TYPE_FIRST.finditer(text)``: the leftmost type word at or after ``pos`` whose
+    start passes the look-behind; where it fails, no type word starts there, so on from the next
+    character (as the regex engine would)."""
+    pos = 0
+    while (m := _TYPE_WORDS.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):  # [\w\-] before it
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _named_after(scan: Scan) -> list[Finding]:
     text = scan.text
     out: list[Finding] = []
-    for m in _TYPE_FIRST.finditer(text):
+    for m in _type_first(text):
         kind = m.group(1)
         lower_ok = kind.islower() or kind[0].islower()
         stop = _place_after(text, m.end(), lower_ok=lower_ok)
@@ -637,11 +658,12 @@ def _branches(scan: Scan) -> list[Finding]:
 # A name of capitalised words joined by "og", at least one of them a common noun ("Kvåles Bil og Dekk",
 # "Hansen og Sønn"): no two people ("Kari og Ola") and nothing at a sentence start
 _COORDINATED = re.compile(rf"({letters.CAPWORD}(?: {letters.CAPWORD})*) og ({letters.CAPWORD})")
+_OG_CAPWORD = re.compile(f" og [{letters.UPPER}]")
 
 
 def _coordinated(scan: Scan) -> list[Finding]:
     text = scan.text
-    if " og " not in text:
+    if _OG_CAPWORD.search(text) is None:  # every match holds " og " and a capital
         return []
     out: list[Finding] = []
     for m in _COORDINATED.finditer(text):
