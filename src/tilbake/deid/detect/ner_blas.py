@@ -25,25 +25,22 @@ _FOUND: list[tuple[Any, Any] | None] = []
 
 
 def _openblas() -> tuple[Any, Any] | None:
-    """numpy's OpenBLAS thread setter and getter, looked up once (Linux: the loaded libraries are
-    listed in /proc/self/maps), or None."""
+    """numpy's OpenBLAS thread setter and getter, looked up once, or None. They are looked up through
+    numpy's own extension module (already loaded): a symbol is searched in a library and the
+    libraries it links, so whichever OpenBLAS numpy was built with answers; nothing is read."""
     if _FOUND:
         return _FOUND[0]
     found = None
     try:
-        import numpy  # noqa: F401  (loads its BLAS)
+        import numpy
 
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            paths = {line.split()[-1] for line in maps if "openblas" in line.lower() and "/" in line}
-        for path in sorted(paths):
-            lib = ctypes.CDLL(path)
-            for setter, getter in _SYMBOLS:
-                if hasattr(lib, setter) and hasattr(lib, getter):
-                    found = (getattr(lib, setter), getattr(lib, getter))
-                    break
-            if found:
+        core = getattr(numpy, "_core", None) or numpy.core
+        lib = ctypes.CDLL(core._multiarray_umath.__file__)
+        for setter, getter in _SYMBOLS:
+            if hasattr(lib, setter) and hasattr(lib, getter):
+                found = (getattr(lib, setter), getattr(lib, getter))
                 break
-    except OSError:
+    except (OSError, AttributeError):
         found = None
     _FOUND.append(found)
     return found
