@@ -12,11 +12,11 @@ another seed first:
   lemma to its lower-case form (a blank pipeline has no lemmas, and Presidio's context enhancer
   compares context words with lemmas: without it the context words below would never count), and
   the pattern recognizers a Presidio user would write for Norwegian PHI:
-  fødselsnummer (11 digits, optionally ``ddmmyy nnnnn``, with the mod-11 check digits as validator),
+  fødselsnummer (11 digits, optionally ``ddmmyy nnnnn``, the mod-11 check digits as validator),
   phone (8 digits, optionally ``+47``/``0047`` and grouped ``22 33 44 55`` / ``223 44 556``),
   e-mail (the pattern of Presidio's ``EmailRecognizer``, without its validator, which asks
-  ``tldextract`` for the public suffix list over the network), dates (``dd.mm.yyyy``, ``d.m.yy``, ``dd/mm/yyyy``,
-  ISO, and written months: ``12. mars 2024``, ``12. mars``, ``mars 2024``), each with Norwegian
+  ``tldextract`` for the public suffix list over the network), dates (``dd.mm.yyyy``, ``d.m.yy``,
+  ``dd/mm/yyyy``, ISO, and written months: ``12. mars 2024``, ``12. mars``, ``mars 2024``), each with Norwegian
   context words ("fødselsnummer", "tlf", "mobil", "født", "innlagt", ...);
 - **full**: tilbake's default pipeline, rules and shipped model (``tilbake.wiring.deid_engine(True)``),
   through ``detect_many`` as ``tilbake deid detect``/``batch`` call it;
@@ -184,14 +184,16 @@ def profile(kind: str, n: int, seed: int) -> None:
     prof = cProfile.Profile(time.process_time)
     t0 = time.process_time()
     prof.runcall(run, texts)
-    print(f"{kind}: {n} notes, {(time.process_time() - t0) * 1000 / n:.2f} CPU-ms per note under the profiler")
+    per_note = (time.process_time() - t0) * 1000 / n
+    print(f"{kind}: {n} notes, {per_note:.2f} CPU-ms per note under the profiler")
     stats = pstats.Stats(prof)
     stats.sort_stats("cumulative").print_stats(45)
     stats.sort_stats("tottime").print_stats(30)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=400, help="notes per round")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1_717_000, help="seed of round 1 (+1 per round)")

@@ -102,7 +102,8 @@ def test_signatures_and_shapes_as_the_full_regexes_find(texts, monkeypatch):
     every = texts + MORE_MADE_UP
     for text in every:
         assert _span(names._closing(text)) == _span(names._CLOSING.search(text))
-        assert [m.span() for m in orgs._type_first(text)] == [m.span() for m in orgs._TYPE_FIRST.finditer(text)]
+        assert [m.span() for m in orgs._type_first(text)] == \
+            [m.span() for m in orgs._TYPE_FIRST.finditer(text)]
         if names._ROLE_PAREN.search(text):
             assert names._ROLE_PAREN_GATE.search(text)
         if orgs._COORDINATED.search(text):
