@@ -16,7 +16,7 @@ another seed first:
   phone (8 digits, optionally ``+47``/``0047`` and grouped ``22 33 44 55`` / ``223 44 556``),
   e-mail (the pattern of Presidio's ``EmailRecognizer``, without its validator, which asks
   ``tldextract`` for the public suffix list over the network), dates (``dd.mm.yyyy``, ``d.m.yy``,
-  ``dd/mm/yyyy``, ISO, and written months: ``12. mars 2024``, ``12. mars``, ``mars 2024``), each with Norwegian
+  ``dd/mm/yyyy``, ISO, and written months: ``12. mars 2024``, ``12. mars``, ``mars 2024``), with Norwegian
   context words ("fødselsnummer", "tlf", "mobil", "født", "innlagt", ...);
 - **full**: tilbake's default pipeline, rules and shipped model (``tilbake.wiring.deid_engine(True)``),
   through ``detect_many`` as ``tilbake deid detect``/``batch`` call it;
