@@ -254,6 +254,7 @@ class Deidentifier:
 
 
 _AGENCY_PHRASES: Final = tuple(a.lower() for a in words.AGENCIES if " " in a)
+_AGENCY_HEADS: Final = frozenset(a[:4] for a in _AGENCY_PHRASES)
 
 
 def _never_phi(text: str, span: Span) -> bool:
@@ -262,6 +263,10 @@ def _never_phi(text: str, span: Span) -> bool:
     low = text[span.start:span.end].strip().lower()
     if low in NEVER_PHI or (low.endswith("s") and low[:-1] in NEVER_PHI):
         return True
+    # (str.lower maps character by character, so the head's first four letters are those of the
+    # first four characters lowered: most candidates start no phrase, and this runs for every one)
+    if text[span.start:span.start + 4].lower()[:4] not in _AGENCY_HEADS:
+        return False
     head = text[span.start:span.start + 40].lower()
     return any(head.startswith(a) and span.end - span.start <= len(a) + 1 for a in _AGENCY_PHRASES)
 

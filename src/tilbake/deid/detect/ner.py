@@ -25,6 +25,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from tilbake.deid.detect.ner_blas import one_thread, use_numpy_blas
 from tilbake.deid.detect.ner_context import consistent
 from tilbake.deid.detect.ner_filter import (
     counting,
@@ -174,6 +175,7 @@ class NerDetector:
         context: int = 2,
         batch_size: int = 512,
         document: bool = True,
+        numpy_blas: bool = True,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
         self.gated = gated
@@ -181,6 +183,8 @@ class NerDetector:
         self.batch_size = batch_size
         #: make each text's entities consistent after reading it (``ner_context``): one name, one reading
         self.document = document
+        #: multiply on numpy's OpenBLAS (one thread) rather than BLIS, where it can (``ner_blas``)
+        self.numpy_blas = numpy_blas
         self._nlp: Any = None
         #: the model's package version and a hash of its weights, known once loaded
         self.version = "not loaded"
@@ -221,6 +225,7 @@ class NerDetector:
             problem = type(exc).__name__
             raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
+        self.numpy_blas = self.numpy_blas and use_numpy_blas(self._nlp)
         self.version = model_version(self.model_dir)
         lexicon_path = self.model_dir / LEXICON_FILE
         if not lexicon_path.is_file():
@@ -304,7 +309,8 @@ class NerDetector:
         entities = _tagged_entities if self._tagger else _parsed_entities
         # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
         docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
-        new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        with one_thread():
+            new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
         # answer before the memo is cleared: strings found in it a moment ago must not be lost
         found = [new[s] if s in new else memo[s] for s in strings]
         if len(memo) + len(new) > self.MEMO_SIZE:

@@ -127,11 +127,22 @@ _ROLE_LINE = re.compile(r"\n(?:lege|kiropraktor|fysioterapeut|manuellterapeut|sp
                         r"sykepleier|psykolog|turnuslege|overlege|fastlege)\b", re.IGNORECASE)
 _ROLE_PAREN = re.compile(r"[ \t]*\((?:lege|kiropraktor|fysioterapeut|manuellterapeut|spesialist|lis|lis-lege|"
                          r"sykepleier|psykolog|turnuslege|overlege|fastlege)\)", re.IGNORECASE)
+# what every _ROLE_PAREN match holds, led by its "(": found in C, where _ROLE_PAREN is tried at
+# every character (its leading blanks are optional); few notes hold one
+_ROLE_PAREN_GATE = re.compile(_ROLE_PAREN.pattern.removeprefix("[ \\t]*"), re.IGNORECASE)
 # two or three capitalised words closing the note after a sentence or on a line of their own
 _CLOSING = re.compile(rf"(?:[.!?][ \t]+|\n[ \t]*)({letters.CAPWORD}(?: {letters.CAPWORD}){{1,2}})[ \t]*\Z")
 _NAME_LINE = re.compile(r"(?:^|\n)[ \t]*([^\W\d_][\wæøåÆØÅ'\-]+"
                         r"(?:[ \t]+(?:[^\W\d_]|\.)[\w'\-]*){1,3})[ \t]*$")
 _FIELD_VALUE = re.compile(r"[ \t]*([^\W\d_][\wæøåÆØÅ.\-]*(?:[ \t]+[^\W\d_][\wæøåÆØÅ.\-]*){0,3})")
+
+
+def _closing(text: str) -> re.Match[str] | None:
+    """``_CLOSING.search(text)``, tried only where it can match: after its separator come name words,
+    blanks and the end, none of which holds ".", "!", "?" or a line break, so the separator can only
+    start at the last of those characters (one match instead of a try at each of them)."""
+    last = max(text.rfind("."), text.rfind("!"), text.rfind("?"), text.rfind("\n"))
+    return _CLOSING.match(text, last) if last >= 0 else None
 
 
 def _gazetteer_prefix(tokens: list[str]) -> int:
@@ -161,14 +172,14 @@ class NameRecognizer(Recognizer):
         three capitalised words that ends the note ("… bløtvevsbehandling. Tjøstolv Yri")."""
         out: list[Finding] = []
         text = scan.text
-        for role in _ROLE_PAREN.finditer(text):
+        for role in _ROLE_PAREN.finditer(text) if _ROLE_PAREN_GATE.search(text) else ():
             line_start = text.rfind("\n", 0, role.start()) + 1
             tokens = text[line_start:role.start()].split()
             if 1 < len(tokens) <= 4 and name_run(text, line_start, tokens, check_end=False) == len(tokens):
                 begin = text.index(tokens[0], line_start)
                 out.append(finding(begin, begin + len(" ".join(tokens)), Label.PERSON, 0.85, FAMILY,
                                    "name before (role)"))
-        closing = _CLOSING.search(text)
+        closing = _closing(text)
         if closing and closing_name(closing.group(1).split()):
             out.append(finding(closing.start(1), closing.end(1), Label.PERSON, 0.8, FAMILY, "closing name"))
         for role in _ROLE_LINE.finditer(text):
