@@ -87,8 +87,8 @@ def _reason(text: str, start: int, end: int, person: bool) -> str:
         return ""
     if _in_agency_phrase(text, start, end):
         return "agency"  # "Helse" of "Mental Helse"
-    if len(tokens) == 1 and _generic_service(tokens[0]):
-        return "service"
+    if _generic_service(tokens[-1]) and all(t == "og" or t.endswith("-") or t.islower() for t in tokens[:-1]):
+        return "service"  # "Hjemmetjenesten", "Arbeids- og velferdsetaten", "Helse- og omsorgstjenesten"
     if _capitals(text, start, end, tokens):
         return "acronym" if len(tokens) == 1 and tokens[0] in _ACRONYMS else "capitals"
     if _medication(text, start, end, value, tokens):
@@ -144,8 +144,10 @@ def _in_agency_phrase(text: str, start: int, end: int) -> bool:
     for phrase in _AGENCY_PHRASES:
         at = around.find(phrase)
         while at >= 0:
-            if offset + at <= start and end <= offset + at + len(phrase) + 1:
-                return True
+            stop = offset + at + len(phrase)
+            if offset + at <= start < stop and (end <= stop + 1 or all(
+                    _generic_service(t) for t in text[stop:end].split())):
+                return True  # also with a service after it: "Mental Helse Hjelpetelefonen"
             at = around.find(phrase, at + 1)
     return False
 

@@ -189,7 +189,10 @@ AGENCIES = (*AGENCIES, "BankID", "Bankid", "Altinn", "SYSVAK", "Kjernejournal", 
             "Revmatikerforbundet", "Norsk Revmatikerforbund", "NAAF", "ADHD Norge", "Autismeforeningen",
             "Blindeforbundet", "Norges Blindeforbund", "Epilepsiforbundet", "Parkinsonforbundet", "MS-forbundet",
             "Demensforeningen", "Nasjonalforeningen", "Rådet for psykisk helse", "Kirkens SOS", "Alarmtelefonen",
-            "Pårørendesenteret", "Hørselshemmedes Landsforbund", "Mental Helse Ungdom", "Anonyme Alkoholikere")
+            "Pårørendesenteret", "Hørselshemmedes Landsforbund", "Mental Helse Ungdom", "Anonyme Alkoholikere",
+            "Anonyme Narkomane", "Arbeids- og velferdsetaten", "Blå Kors", "Røde Kors", "Kirkens Bymisjon",
+            "Frelsesarmeen", "Norsk Folkehjelp", "Redd Barna", "Leger uten grenser", "Helsebiblioteket",
+            "Felleskatalogen", "Norsk legemiddelhåndbok", "Legehåndboka", "UpToDate", "Norsk Helseinformatikk")
 
 # Eponyms in clinical tests and signs (never a person in a note).
 EPONYMS = (
@@ -351,7 +354,8 @@ MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "be
 # clinics and hospitals are not among them ("Sentrumsklinikken" is a clinic's own name)
 SERVICE_TAILS = _words("tjenesten tjeneste sentralen kontoret senteret etaten vernet ombudet tilsynet "
                        "informasjonen koordinator koordinatoren legen teamet enheten ordningen telefonen "
-                       "omsorgen registeret direktoratet foreningen forbundet rådgiveren sykepleieren")
+                       "omsorgen registeret direktoratet foreningen forbundet rådgiveren sykepleieren "
+                       "biblioteket håndboka håndboken")
 # Routes of administration, after a drug or written as "per os"
 ROUTES = _words("s.l sl p.o po i.v iv s.c sc i.m im subling sublingualt peroralt rektalt")
 # Nouns that name things after people and places, as the last part of a model's span
