@@ -47,6 +47,8 @@ _INSTRUMENTS: Final = frozenset(words.INSTRUMENT_NOUNS)
 _NAMED_THING_TAILS: Final = tuple(words.NAMED_THING_NOUNS)
 _ROUTES: Final = frozenset(words.ROUTES)
 _SERVICE_TAILS: Final = tuple(words.SERVICE_TAILS)
+_NATIONAL: Final = frozenset(words.NATIONAL_HEADS)
+_AND_NEXT: Final = re.compile(r"[ \t]+og[ \t]+([^\W\d_]+)")
 _AGENCY_PHRASES: Final = tuple(a.lower() for a in words.AGENCIES if " " in a)
 _EVERYDAY: Final = 3.0  # zipf: each part of a compound of everyday words ("hjemme" + "tjenesten")
 _CAPITAL_WORD: Final = 4.0  # zipf: a word of everyday bokmål ("start", "stopp", "henvisning", "til")
@@ -87,8 +89,16 @@ def _reason(text: str, start: int, end: int, person: bool) -> str:
         return ""
     if _in_agency_phrase(text, start, end):
         return "agency"  # "Helse" of "Mental Helse"
-    if _generic_service(tokens[-1]) and all(t == "og" or t.endswith("-") or t.islower() for t in tokens[:-1]):
-        return "service"  # "Hjemmetjenesten", "Arbeids- og velferdsetaten", "Helse- og omsorgstjenesten"
+    tail = tokens[-1].capitalize() if len(tokens) > 1 and tokens[-2] == "og" else tokens[-1]
+    if _generic_service(tail) and all(t == "og" or t.endswith("-") or t.islower() or t in _NATIONAL
+                                            for t in tokens[:-1]):
+        return "service"  # "Hjemmetjenesten", "Arbeids- og velferdsetaten", "Norsk Pasientregister"
+    if len(tokens) > 1 and tokens[0] == "Statens" and all(t.islower() for t in tokens[1:]):
+        return "agency"  # "Statens barnehus", "Statens pensjonskasse": a body of the state
+    if value.endswith("-"):
+        after = _AND_NEXT.match(text, end)
+        if after is not None and _generic_service(after.group(1).capitalize()):
+            return "service"  # "Lærings-" of "Lærings- og mestringssenteret"
     if _capitals(text, start, end, tokens):
         return "acronym" if len(tokens) == 1 and tokens[0] in _ACRONYMS else "capitals"
     if _medication(text, start, end, value, tokens):
@@ -146,7 +156,7 @@ def _in_agency_phrase(text: str, start: int, end: int) -> bool:
         while at >= 0:
             stop = offset + at + len(phrase)
             if offset + at <= start < stop and (end <= stop + 1 or all(
-                    _generic_service(t) for t in text[stop:end].split())):
+                    _generic_service(t) or t == "RHF" for t in text[stop:end].split())):
                 return True  # also with a service after it: "Mental Helse Hjelpetelefonen"
             at = around.find(phrase, at + 1)
     return False

@@ -355,7 +355,9 @@ MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "be
 SERVICE_TAILS = _words("tjenesten tjeneste sentralen kontoret senteret etaten vernet ombudet tilsynet "
                        "informasjonen koordinator koordinatoren legen teamet enheten ordningen telefonen "
                        "omsorgen registeret direktoratet foreningen forbundet rådgiveren sykepleieren "
-                       "biblioteket håndboka håndboken")
+                       "biblioteket håndboka håndboken forvaltningen register registret")
+# Words that open the name of a national body: "Statens barnehus", "Norsk pasientregister"
+NATIONAL_HEADS = ("Statens", "Norsk", "Nasjonal", "Nasjonalt", "Nasjonale")
 # Routes of administration, after a drug or written as "per os"
 ROUTES = _words("s.l sl p.o po i.v iv s.c sc i.m im subling sublingualt peroralt rektalt")
 # Nouns that name things after people and places, as the last part of a model's span
