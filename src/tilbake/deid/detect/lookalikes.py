@@ -70,6 +70,7 @@ _DATE_SHAPED: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])[./](?:[1-9]|1[0-2]|0[1
 _CLINICAL_ENDINGS: Final = tuple(words.CLINICAL_TERM_ENDINGS)
 _NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_]+)")
 _NEXT_CAPWORDS: Final = re.compile(r"(?:[ \t]+[A-ZÆØÅ][^\W\d_]*){1,3}")
+_STARTS: Final = re.compile(r"(?:^|[.!?:\n])[ \t]*([^\W\d_])")
 _SENTENCE_START: Final = re.compile(r"(?:^|[.:!?\n])[ \t]*$")
 
 
@@ -261,13 +262,12 @@ def _lower_noun(text: str, start: int, value: str) -> bool:
         return False
     if not _SENTENCE_START.search(text, max(0, start - 4), start):
         return False
-    return _capitalises(text)
+    return _capitalises(text, start)
 
 
-@lru_cache(maxsize=256)
-def _capitalises(text: str) -> bool:
-    """Whether the writer capitalises sentences: most words after a full stop, colon or line
-    break start with a capital (messages written all in lower case do not)."""
-    starts = re.findall(r"(?:^|[.!?:\n])[ \t]*([^\W\d_])", text)
-    upper = sum(c.isupper() for c in starts)
-    return len(starts) >= 3 and upper >= 0.8 * len(starts)
+def _capitalises(text: str, skip: int) -> bool:
+    """Whether the writer capitalises sentences: most words after a full stop, colon or line break,
+    other than the one at ``skip``, start with a capital (messages written in lower case do not)."""
+    starts = [m.start(1) for m in _STARTS.finditer(text) if m.start(1) != skip]
+    upper = sum(text[i].isupper() for i in starts)
+    return len(starts) >= 2 and upper >= 0.8 * len(starts)
