@@ -49,7 +49,9 @@ _ROUTES: Final = frozenset(words.ROUTES)
 _SERVICE_TAILS: Final = tuple(words.SERVICE_TAILS)
 _NATIONAL: Final = frozenset(words.NATIONAL_HEADS)
 _AND_NEXT: Final = re.compile(r"[ \t]+og[ \t]+([^\W\d_]+)")
-_AGENCY_PHRASES: Final = tuple(a.lower() for a in words.AGENCIES if " " in a)
+_AGENCY_PHRASE: Final = re.compile("|".join(sorted((re.escape(a.lower()) for a in words.AGENCIES if " " in a),
+                                                   key=len, reverse=True)))
+_AGENCY_WORDS: Final = frozenset(w for a in words.AGENCIES if " " in a for w in a.lower().split())
 _EVERYDAY: Final = 3.0  # zipf: each part of a compound of everyday words ("hjemme" + "tjenesten")
 _CAPITAL_WORD: Final = 4.0  # zipf: a word of everyday bokmål ("start", "stopp", "henvisning", "til")
 _HEADING_WORD: Final = 3.5  # zipf: each word of a heading in capitals ("HENVISNING TIL")
@@ -150,16 +152,14 @@ def _capitals(text: str, start: int, end: int, tokens: list[str]) -> bool:
 def _in_agency_phrase(text: str, start: int, end: int) -> bool:
     """Whether the span lies inside a national service's or patient organisation's name of several
     words ("Helse" of "Mental Helse", "Helsenett" of "Norsk Helsenett")."""
-    around = text[max(0, start - 40):end + 40].lower()
+    if text[start:end].split(None, 1)[0].lower() not in _AGENCY_WORDS:
+        return False  # a span inside a phrase starts with one of its words (most spans do not)
     offset = max(0, start - 40)
-    for phrase in _AGENCY_PHRASES:
-        at = around.find(phrase)
-        while at >= 0:
-            stop = offset + at + len(phrase)
-            if offset + at <= start < stop and (end <= stop + 1 or all(
-                    _generic_service(t) or t == "RHF" for t in text[stop:end].split())):
-                return True  # also with a service after it: "Mental Helse Hjelpetelefonen"
-            at = around.find(phrase, at + 1)
+    for m in _AGENCY_PHRASE.finditer(text[offset:end + 40].lower()):
+        stop = offset + m.end()
+        if offset + m.start() <= start < stop and (end <= stop + 1 or all(
+                _generic_service(t) or t == "RHF" for t in text[stop:end].split())):
+            return True  # also with a service after it: "Mental Helse Hjelpetelefonen"
     return False
 
 
@@ -177,7 +177,7 @@ def _generic_service(word: str) -> bool:
     """A compound that names a kind of service or role: everyday words and a service tail
     ("Hjemmetjenesten", "Krisesenteret", "Smittevernlegen"), no place or name inside."""
     low = word.lower()
-    if not word[:1].isupper() or not low.isalpha() or _known(word):
+    if not low.endswith(_SERVICE_TAILS) or not word[:1].isupper() or not low.isalpha() or _known(word):
         return False
     for tail in _SERVICE_TAILS:
         if low.endswith(tail) and len(low) > len(tail) + 2:
