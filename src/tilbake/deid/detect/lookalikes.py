@@ -67,7 +67,8 @@ _ROUTE_AFTER_WORD: Final = re.compile(r"[ \t]+(?:os|rectum|rektum|vaginam)\b")
 _MEDICATION_CUES: Final = frozenset(words.MEDICATION_CUES)
 _SCORE_AFTER: Final = re.compile(
     r"[ \t]\d{1,3}(?:[.,]\d{1,2})?(?:/\d{1,3})?(?:-\d{1,3})*"
-    r"(?=[ \t]?[.,;:)](?![ \t]?\d)(?![ \t]?\.[ \t]*[a-zæøå])|[ \t]*\n|[ \t]*$|[ \t]+[A-ZÆØÅ]|[ \t]+[a-zæøå]{1,3}[A-Z])")
+    r"(?=[ \t]?[.,;:)](?![ \t]?\d)(?![ \t]?\.[ \t]*[a-zæøå])|[ \t]*\n|[ \t]*$|[ \t]+[A-ZÆØÅ]"
+    r"|[ \t]+[a-zæøå]{1,3}[A-Z])")
 _DATE_SHAPED: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])[./](?:[1-9]|1[0-2]|0[1-9])")
 _CLINICAL_ENDINGS: Final = tuple(words.CLINICAL_TERM_ENDINGS)
 _NEXT_WORD: Final = re.compile(r"[ \t]+([^\W\d_]+)")

@@ -174,6 +174,7 @@ NON_NAME_CAPWORDS = frozenset(_words(
 CLINICAL_CAPWORDS = ("Rødt", "Røde")
 
 # National agencies and public services: named often, never PHI.
+AGENCIES: tuple[str, ...]  # extended below
 AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",
             "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
             "Norsk pasientskadeerstatning", "NPE", "Skatteetaten", "Folkeregisteret", "Trygdeetaten",
@@ -182,20 +183,22 @@ AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Hels
             "Mental Helse", "BUP", "Statsforvalteren", "Fylkesmannen", "Barnevernet", "Politiet")
 
 # More national services, registers, benefits and patient organisations (issue 13: read as PHI by the model)
-AGENCIES = (*AGENCIES, "BankID", "Bankid", "Altinn", "SYSVAK", "Kjernejournal", "Reseptregisteret", "MSIS",
-            "Frisklivssentralen", "Rask psykisk helsehjelp", "Pasient- og brukerombudet", "Pasientombudet",
-            "Husbanken", "Lånekassen", "UDI", "Utlendingsdirektoratet", "IMDi", "Bufetat", "Bufdir", "Statped",
-            "PPT", "Direktoratet for e-helse", "Norsk Helsenett", "LHL", "Diabetesforbundet",
-            "Revmatikerforbundet", "Norsk Revmatikerforbund", "NAAF", "ADHD Norge", "Autismeforeningen",
-            "Blindeforbundet", "Norges Blindeforbund", "Epilepsiforbundet", "Parkinsonforbundet", "MS-forbundet",
-            "Demensforeningen", "Nasjonalforeningen", "Rådet for psykisk helse", "Kirkens SOS", "Alarmtelefonen",
-            "Pårørendesenteret", "Hørselshemmedes Landsforbund", "Mental Helse Ungdom", "Anonyme Alkoholikere",
+AGENCIES = (*AGENCIES, "BankID", "Bankid", "Altinn", "SYSVAK", "Kjernejournal", "Reseptregisteret",
+            "MSIS", "Frisklivssentralen", "Rask psykisk helsehjelp", "Pasient- og brukerombudet",
+            "Pasientombudet", "Husbanken", "Lånekassen", "UDI", "Utlendingsdirektoratet", "IMDi", "Bufetat",
+            "Bufdir", "Statped", "PPT", "Direktoratet for e-helse", "Norsk Helsenett", "LHL",
+            "Diabetesforbundet", "Revmatikerforbundet", "Norsk Revmatikerforbund", "NAAF", "ADHD Norge",
+            "Autismeforeningen", "Blindeforbundet", "Norges Blindeforbund", "Epilepsiforbundet",
+            "Parkinsonforbundet", "MS-forbundet", "Demensforeningen", "Nasjonalforeningen",
+            "Rådet for psykisk helse", "Kirkens SOS", "Alarmtelefonen", "Pårørendesenteret",
+            "Hørselshemmedes Landsforbund", "Mental Helse Ungdom", "Anonyme Alkoholikere",
             "Anonyme Narkomane", "Arbeids- og velferdsetaten", "Blå Kors", "Røde Kors", "Kirkens Bymisjon",
-            "Frelsesarmeen", "Norsk Folkehjelp", "Redd Barna", "Leger uten grenser", "Helsebiblioteket",
-            "Felleskatalogen", "Norsk legemiddelhåndbok", "Legehåndboka", "UpToDate", "Norsk Helseinformatikk")
+            "Frelsesarmeen",
+            "Norsk Folkehjelp", "Redd Barna", "Leger uten grenser", "Helsebiblioteket", "Felleskatalogen",
+            "Norsk legemiddelhåndbok", "Legehåndboka", "UpToDate", "Norsk Helseinformatikk")
 
 # Eponyms in clinical tests and signs (never a person in a note).
-EPONYMS = (
+EPONYMS: tuple[str, ...] = (
     "Lasègue", "Lasegue", "Lasègues", "Laseques", "Laségue", "Spurling", "Spurlings", "Babinski", "Romberg",
     "Rombergs", "Phalen", "Phalens", "Tinel", "Tinels", "Finkelstein", "Finkelsteins", "Patrick", "Patricks",
     "FABER", "Gaenslen", "Gaenslens", "Hawkins", "Kennedy", "Neer", "Neers", "Jobe", "Jobes", "Lachman",
@@ -231,7 +234,7 @@ EPONYMS = (*EPONYMS, *_words(
     "Osgood-Schlatter"))
 
 # Drug brands common in Norway (not in international drug dictionaries), never names.
-DRUG_BRANDS = (
+DRUG_BRANDS: tuple[str, ...] = (
     "Ibux", "Paracet", "Pinex", "Panodil", "Sobril", "Albyl-E", "Albyl", "Globoid", "Voltaren", "Naproxen",
     "Vival", "Stesolid", "Imovane", "Zopiklon", "Apocillin", "Selexid", "Somac", "Nexium", "Losec",
     "Zyrtec", "Aerius", "Cetirizin", "Ventoline", "Airomir", "Seretide", "Symbicort", "Flutide",
@@ -345,10 +348,10 @@ MEDICATION_VERBS = ("seponert", "seponerte", "seponere", "seponeres", "smurt med
 # --- look-alikes (``detect/lookalikes.py``, issue 13) ---
 # Verbs and phrases of a prescription that put a drug after them, also before a list of drugs
 # ("Gitt Albyl-E", "trapper ned Zopiclone", "Utskrevet på NovoRapid og Lantus")
-MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "behandling med", "behandlet med",
-                   "behandles med", "behandlingen med", "trapper ned", "trappe ned", "trappes ned", "startet på",
-                   "startet med", "satt på", "settes på", "byttet til", "bytter til", "utskrevet på",
-                   "skrives ut på", "overgang til", "kombinert med")
+MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "behandling med",
+                   "behandlet med", "behandles med", "behandlingen med", "trapper ned", "trappe ned",
+                   "trappes ned", "startet på", "startet med", "satt på", "settes på", "byttet til",
+                   "bytter til", "utskrevet på", "skrives ut på", "overgang til", "kombinert med")
 # Tails of compounds that name a kind of service, office or role rather than one institution
 # ("Hjemmetjenesten", "Giftinformasjonen", "Familievernkontoret", "Kreftkoordinator", "Krisesenteret");
 # clinics and hospitals are not among them ("Sentrumsklinikken" is a clinic's own name)

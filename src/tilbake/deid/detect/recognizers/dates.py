@@ -221,7 +221,7 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     one, two_words = scan.words_before(start)
     if one in (".", ":") and two_words.endswith(f" {one}"):
-        one = two_words.replace(" ", "")  # tokenized: "kl . 09.05" is "kl. 09.05", "Neste : 26/10" "Neste: 26/10"
+        one = two_words.replace(" ", "")  # tokenized: "kl . 09.05" is "kl. 09.05", "Neste :" "Neste:"
     before = one.rstrip(":")
     if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None
