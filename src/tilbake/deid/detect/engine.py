@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Final
 
 from tilbake._version import __version__
+from tilbake.deid.detect.lookalikes import lookalike
 from tilbake.deid.detect.name_words import not_phi
 from tilbake.deid.detect.overlap import propagate_names, resolve_overlaps
 from tilbake.deid.detect.recognizers import Finding, Recognizer, Scan, rule_recognizers
@@ -205,7 +206,7 @@ class Deidentifier:
         if span.label in _WORDY and span.source != "rules:deny":
             if _never_phi(text, span):
                 return "never PHI"
-            reason = not_phi(text, span)  # eponym, word in a phrase, drug, code (``name_words``)
+            reason = not_phi(text, span) or lookalike(text, span)  # ``name_words``, ``lookalikes``
             if reason:
                 return f"never PHI: {reason}"
             if span.label == Label.LOCATION and not_a_place(text, span.start, span.end):

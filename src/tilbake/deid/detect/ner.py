@@ -53,6 +53,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
 _NORWEGIAN = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèê-'’.")  # lower-case letters of bokmål words
 _SENTENCE_END = frozenset(".!?:;\n•*-–")
 _OPENERS = frozenset(" \t\"«'(")
+# the end of a sentence inside a model entity: a number or a long lower-case word, a full stop and a
+# capital ("3,1. Bechterews"); abbreviations ("St. Olavs", "avd. Kampesteinen") are not one
+# a national service before a hospital or clinic's own name ("BUP St. Olavs hospital"); a named local
+# office ("NAV Heimdal") has no clinic word after it and stays whole
+_SERVICE_FIRST = re.compile(r"(?:BUP|NAV|Nav|AMK|PPT|VOP)[ \t]+")
+_CLINIC_WORD = re.compile(r"(?i)sykehus|sjukehus|hospital|klinikk|legesenter|legekontor|\bHF\b")
+_SENTENCE_CUT = re.compile(r"(?:\d|[a-zæøå]{5})[.!?][ \t]+(?=[A-ZÆØÅ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,10 +328,18 @@ class NerDetector:
 
     def _keep(self, entity: str, label: Label, after: str) -> tuple[int, int] | None:
         """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``.
-        ``after``: the text that follows the entity."""
+        ``after``: the text that follows the entity. An entity that runs across the end of a
+        sentence ("BASDAI 3,1. Bechterews") keeps its last sentence's part only (issue 13)."""
+        cut = _SENTENCE_CUT.search(entity)
+        if cut is not None:
+            rest = self._keep(entity[cut.end():], label, after)
+            return None if rest is None else (rest[0] + cut.end(), rest[1] + cut.end())
         if not plausible(entity, label, self._lexicon):
             return None
         if label != Label.PERSON:
+            head = _SERVICE_FIRST.match(entity)
+            if head is not None and _CLINIC_WORD.search(entity, head.end()):
+                return head.end(), len(entity)  # "BUP Sørlandet sykehus": the service stays outside
             return 0, len(entity)
         kept = person_span(entity, self._lexicon.common, self._lexicon.names, self._lexicon.never)
         if kept is None:

@@ -174,6 +174,7 @@ NON_NAME_CAPWORDS = frozenset(_words(
 CLINICAL_CAPWORDS = ("Rødt", "Røde")
 
 # National agencies and public services: named often, never PHI.
+AGENCIES: tuple[str, ...]  # extended below
 AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Helsedirektoratet",
             "Folkehelseinstituttet", "FHI", "Legemiddelverket", "DMP", "Statens helsetilsyn", "Helsetilsynet",
             "Norsk pasientskadeerstatning", "NPE", "Skatteetaten", "Folkeregisteret", "Trygdeetaten",
@@ -181,8 +182,23 @@ AGENCIES = ("NAV", "Nav", "HELFO", "Helfo", "Helsenorge", "helsenorge.no", "Hels
             "Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "Statens vegvesen",
             "Mental Helse", "BUP", "Statsforvalteren", "Fylkesmannen", "Barnevernet", "Politiet")
 
+# More national services, registers, benefits and patient organisations (issue 13: read as PHI by the model)
+AGENCIES = (*AGENCIES, "BankID", "Bankid", "Altinn", "SYSVAK", "Kjernejournal", "Reseptregisteret",
+            "MSIS", "Frisklivssentralen", "Rask psykisk helsehjelp", "Pasient- og brukerombudet",
+            "Pasientombudet", "Husbanken", "Lånekassen", "UDI", "Utlendingsdirektoratet", "IMDi", "Bufetat",
+            "Bufdir", "Statped", "PPT", "Direktoratet for e-helse", "Norsk Helsenett", "LHL",
+            "Diabetesforbundet", "Revmatikerforbundet", "Norsk Revmatikerforbund", "NAAF", "ADHD Norge",
+            "Autismeforeningen", "Blindeforbundet", "Norges Blindeforbund", "Epilepsiforbundet",
+            "Parkinsonforbundet", "MS-forbundet", "Demensforeningen", "Nasjonalforeningen",
+            "Rådet for psykisk helse", "Kirkens SOS", "Alarmtelefonen", "Pårørendesenteret",
+            "Hørselshemmedes Landsforbund", "Mental Helse Ungdom", "Anonyme Alkoholikere",
+            "Anonyme Narkomane", "Arbeids- og velferdsetaten", "Blå Kors", "Røde Kors", "Kirkens Bymisjon",
+            "Frelsesarmeen",
+            "Norsk Folkehjelp", "Redd Barna", "Leger uten grenser", "Helsebiblioteket", "Felleskatalogen",
+            "Norsk legemiddelhåndbok", "Legehåndboka", "UpToDate", "Norsk Helseinformatikk")
+
 # Eponyms in clinical tests and signs (never a person in a note).
-EPONYMS = (
+EPONYMS: tuple[str, ...] = (
     "Lasègue", "Lasegue", "Lasègues", "Laseques", "Laségue", "Spurling", "Spurlings", "Babinski", "Romberg",
     "Rombergs", "Phalen", "Phalens", "Tinel", "Tinels", "Finkelstein", "Finkelsteins", "Patrick", "Patricks",
     "FABER", "Gaenslen", "Gaenslens", "Hawkins", "Kennedy", "Neer", "Neers", "Jobe", "Jobes", "Lachman",
@@ -204,8 +220,21 @@ EPONYMS = (
     "Chopart", "Weber", "Maisonneuve", "Monteggia", "Galeazzi", "Barton", "Bennett", "Rolando", "Boxer",
 )
 
+# More eponyms of scores, signs, tests, operations and diseases, none a first name or surname in the
+# gazetteers, a Norwegian word or a place a patient may come from (the engine drops a span equal to one)
+EPONYMS = (*EPONYMS, *_words(
+    "Apgar Ishihara Snellen Mallampati Gleason Breslow Killip Ranson Mantoux Papanicolaou Doppler Billroth "
+    "Seldinger Pfannenstiel McBurney Rovsing Kussmaul Cheyne-Stokes Korotkoff Tinetti Montgomery-Åsberg "
+    "Ashworth Hoehn Yahr Spetzler Salter-Harris Gustilo Schatzker Frykman Meyerding Modic Pfirrmann Chiari "
+    "Klippel-Feil Sprengel Madelung Kienböck Sudeck Klumpke Wernicke Korsakoff Kawasaki Henoch-Schönlein "
+    "Behçet Marfan Ehlers-Danlos Klinefelter Prader-Willi Angelman Hirschsprung Mallory-Weiss Wilms Kaposi "
+    "Burkitt Fallot Eisenmenger Brugada Stokes-Adams Lyme Coxsackie Epstein-Barr Helicobacter "
+    "Glasgow-Blatchford Rockall Rinne Chvostek Homans Heberden Baastrup Forestier Legg-Calvé-Perthes "
+    "Hawkins-Kennedy Yergason Silfverskiöld Kleiger Duchenne FABERE Charlson Waterlow MADRS Epworth DUDIT "
+    "Osgood-Schlatter"))
+
 # Drug brands common in Norway (not in international drug dictionaries), never names.
-DRUG_BRANDS = (
+DRUG_BRANDS: tuple[str, ...] = (
     "Ibux", "Paracet", "Pinex", "Panodil", "Sobril", "Albyl-E", "Albyl", "Globoid", "Voltaren", "Naproxen",
     "Vival", "Stesolid", "Imovane", "Zopiklon", "Apocillin", "Selexid", "Somac", "Nexium", "Losec",
     "Zyrtec", "Aerius", "Cetirizin", "Ventoline", "Airomir", "Seretide", "Symbicort", "Flutide",
@@ -222,6 +251,36 @@ DRUG_BRANDS = (
     "Seroquel", "Abilify", "Zyprexa", "Lamictal", "Orfiril", "Tegretol", "Keppra", "Vallergan", "Phenergan",
     "Melatonin", "Circadin", "Movicol", "Laxoberal", "Duphalac", "Afipran", "Postafen", "Zofran",
 )
+
+# More brands and generics, from the most prescribed and vaccinated in Norway (biologics, insulins,
+# inhalers, psychiatry, cardiology, antibiotics, vaccines); none that is also a first name or surname
+# ("Yasmin") or a common word, since the engine drops any span equal to one whatever its context.
+DRUG_BRANDS = (*DRUG_BRANDS, *_words(
+    "Humira Enbrel Remicade Remsima Simponi Cimzia Stelara Cosentyx Taltz Dupixent Xolair Nucala Fasenra "
+    "Benepali Amgevita Hyrimoz Imraldi Mabthera Ocrevus Tysabri Tecfidera Aubagio Copaxone Gilenya "
+    "Kesimpta Mavenclad Lantus Levemir Tresiba Toujeo Abasaglar Insulatard Humulin NovoRapid Humalog "
+    "Apidra Fiasp Lyumjev NovoMix GlucaGen Baqsimi Trulicity Byetta Saxenda Wegovy Mounjaro Janumet "
+    "Galvus Trajenta Jardiance Forxiga Invokana Synjardy Xigduo Amaryl Mindiab Spiriva Relvar Bricanyl "
+    "Pulmicort Atrovent Flixotide Serevent Oxis Onbrez Ultibro Anoro Trelegy Trimbow Duoresp Giona "
+    "Aerinaze Avamys Nasonex Rhinocort Otrivin Nezeril Telfast Kestine Clarityn Lergigan Atarax Stilnoct "
+    "Theralen Xanor Rivotril Risperdal Haldol Leponex Invega Xeplion Trevicta Lithionit Elvanse Equasym "
+    "Medikinet Strattera Intuniv Wellbutrin Efexor Cipramil Fontex Seroxat Mirtazapin Buvidal Nyxoid "
+    "Selincro Campral Antabus Plavix Brilique Lixiana Fragmin Klexane Furix Burinex Aldactone Centyl "
+    "Cozaar Atacand Diovan Norvasc Selo-Zok Emconcor Isoptin Cordarone Lanoxin Nitroglycerin Glytrin "
+    "Imdur Ismo Crestor Zocor Ezetrol Euthyrox Neo-Mercazole Fosamax Prolia Aclasta Calcigran Nycoplus "
+    "Naprosyn Toradol Primolut Provera Loette Zoely Estradot Vagifem Ovesterol Activelle Femanor Livial "
+    "Utrogestan Viagra Cialis Levitra Vesicare Betmiga Toviaz Detrusitol Omnic Avodart Proscar Kåvepenin "
+    "Weifapenin Imacillin Flagyl Diflucan Zovirax Valtrex Tamiflu Ciproxin Doxyferm Abboticin Klacid "
+    "Azitromax Zithromax Bactrim Eusaprim Monurol Hiprex Fucidin Bactroban Locoid Elocon Dermovat "
+    "Betnovat Mildison Locobase Canesten Daktacort Pevaryl Lamisil Solu-Medrol Celeston Imurel Metex "
+    "Salazopyrin Plaquenil Arava Otezla Xeljanz Olumiant Rinvoq Trileptal Topimax Zonegran Buccolam "
+    "Epanutin Madopar Sinemet Stalevo Azilect Mirapexin Requip Neupro Aricept Ebixa Exelon Reminyl "
+    "Aimovig Ajovy Emgality Tramagetic Abstral Instanyl Palexia Ketogan Moventig Relistor Microlax Toilax "
+    "Dulcolax Imodium Motilium Zantac Gaviscon Novaluzid Asacol Pentasa Mezavant Salofalk Entocort "
+    "Budenofalk Creon Ursofalk Benerva Behepan Twinrix Havrix Engerix Boostrix Infanrix Priorix Varilrix "
+    "Gardasil Cervarix Prevenar Pneumovax Vaxigrip Fluenz Comirnaty Spikevax Stamaril Ixiaro Dukoral "
+    "Vivotif Encepur TicoVac Zopiclone Zolpidem Paxlovid Tradolan Oxycodone Fentanyl Pregabalin "
+    "Gabapentin Metadon Naloxon Insulin Alvedon Ipren Treo Magnyl Ibumetin Brufen Dispril Pamol"))
 
 # Clinic and organisation words: "<Name> legesenter" is an ORG.
 CLINIC_WORDS = (
@@ -285,3 +344,36 @@ DOSE_UNITS = _words("mg g gram ml mcg µg mikrogram milligram ie enheter mmol ga
 MEDICATION_VERBS = ("seponert", "seponerte", "seponere", "seponeres", "smurt med", "smøres med", "smurte med",
                     "bruker", "brukte", "står på", "sto på", "doseres", "dosert", "forskrevet", "forskrev",
                     "resept på", "utskrevet", "trappet ned", "økt dosen", "titreres")
+
+# --- look-alikes (``detect/lookalikes.py``, issue 13) ---
+# Verbs and phrases of a prescription that put a drug after them, also before a list of drugs
+# ("Gitt Albyl-E", "trapper ned Zopiclone", "Utskrevet på NovoRapid og Lantus")
+MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "behandling med",
+                   "behandlet med", "behandles med", "behandlingen med", "trapper ned", "trappe ned",
+                   "trappes ned", "startet på", "startet med", "satt på", "settes på", "byttet til",
+                   "bytter til", "utskrevet på", "skrives ut på", "overgang til", "kombinert med")
+# Tails of compounds that name a kind of service, office or role rather than one institution
+# ("Hjemmetjenesten", "Giftinformasjonen", "Familievernkontoret", "Kreftkoordinator", "Krisesenteret");
+# clinics and hospitals are not among them ("Sentrumsklinikken" is a clinic's own name)
+SERVICE_TAILS = _words("tjenesten tjeneste sentralen kontoret senteret etaten vernet ombudet tilsynet "
+                       "informasjonen koordinator koordinatoren legen teamet enheten ordningen telefonen "
+                       "omsorgen registeret direktoratet foreningen forbundet rådgiveren sykepleieren "
+                       "biblioteket håndboka håndboken forvaltningen register registret")
+# Words that open the name of a national body: "Statens barnehus", "Norsk pasientregister"
+NATIONAL_HEADS = ("Statens", "Norsk", "Nasjonal", "Nasjonalt", "Nasjonale")
+# Routes of administration, after a drug or written as "per os"
+ROUTES = _words("s.l sl p.o po i.v iv s.c sc i.m im subling sublingualt peroralt rektalt")
+# Nouns that name things after people and places, as the last part of a model's span
+# ("Copenhagen adduction-program", "Ottawa ankle rules")
+NAMED_THING_NOUNS = _words("program programmet protokoll protokollen øvelse øvelser øvelsen rules regler "
+                           "regime regimet virus viruset metode metoden manøver manøveren")
+# Greek and Latin endings of clinical terms: a first name that is also a word before one is that word
+# ("Frank hematuri")
+CLINICAL_TERM_ENDINGS = _words("uri itt itis emi algi opati plegi ektomi skopi grafi cytose cytter "
+                               "emesis ragi rré ødem")
+# Clinical and administrative acronyms written in capitals, never a name or an organisation
+# (LINE_END_ACRONYMS without company forms, plus coding systems and benefits)
+CLINICAL_ACRONYMS = frozenset(LINE_END_ACRONYMS - {"AS", "ASA", "DA", "SA", "BA", "ANS", "NUF", "HF", "LEGE",
+                                                   "SPL", "PAS", "AT"}) | frozenset(_words(
+    "ICD ICPC ICF DSM ATC NCMP NCSP SNOMED AAP IPLOS IP KPR NPR SYSVAK MSIS HPR ADL IADL COPD KOLS "
+    "ADHD PTSD OCD GAD TBC MS ALS CP KOL DVT LE AF AFLI PCI CABG NSTEMI STEMI TIA SLE RA PMR"))

@@ -183,7 +183,7 @@ _COUNT_AFTER: Final = (" positive", " positiv", " negative", " riktige", " rikti
                        " ganger", " kriterier", " spørsmål", " ledd", " items", " ja-svar", " flere")
 
 
-_ACRONYM_COLON: Final = re.compile(r"(?<![\w])[A-ZÆØÅ]{2,7}(?:-\d{1,2})?: ?$")
+_ACRONYM_COLON: Final = re.compile(r"(?<![\w])[A-ZÆØÅ]{2,7}(?:-\d{1,2})? ?: ?$")  # also "ABCDE : 4/5"
 
 
 def _score_like(scan: Scan, start: int, end: int, denominator: int) -> bool:
@@ -220,6 +220,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     if start > 0 and text[start - 1] in ".,/-+":
         return None
     one, two_words = scan.words_before(start)
+    if one in (".", ":") and two_words.endswith(f" {one}"):
+        one = two_words.replace(" ", "")  # tokenized: "kl . 09.05" is "kl. 09.05", "Neste :" "Neste:"
     before = one.rstrip(":")
     if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None

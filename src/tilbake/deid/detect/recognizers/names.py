@@ -313,7 +313,7 @@ class NameRecognizer(Recognizer):
             if len(names) == 1 and names[0].isupper() and len(names[0]) <= 4:
                 return None  # "dr. MR" / acronyms
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "title/role + name", cues=(title,))
-        if seq.comma_form and (any_known or len(names) == 2):
+        if seq.comma_form and (any_known or len(names) == 2) and not _acronyms(names):
             return finding(start, end, Label.PERSON, 0.9, FAMILY, "ETTERNAVN, Fornavn")
         if len(names) == 2 and len(names[0]) == 1 and len(names[1]) > 2:
             return finding(start, end, Label.PERSON, 0.8 if name_like(names[1]) else 0.7, FAMILY,
@@ -332,6 +332,15 @@ class NameRecognizer(Recognizer):
             # no place, organisation, eponym or acronym are most likely a name
             return finding(start, end, Label.PERSON, 0.6, FAMILY, "capitalised words mid-sentence")
         return None
+
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _acronyms(names: list[str]) -> bool:
+    """Capitals of three letters or fewer, or a Roman numeral, on both sides of the comma: "NYHA klasse
+    II, EF 45 %" is a class and an acronym, not "ETTERNAVN, Fornavn" (issue 13)."""
+    return any(_ROMAN.fullmatch(n) for n in names) or all(n.isupper() and len(n) <= 3 for n in names)
 
 
 def _word_like_cue(cue: str) -> bool:

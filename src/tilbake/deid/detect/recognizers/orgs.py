@@ -109,6 +109,8 @@ class OrgRecognizer(Recognizer):
                 break
             if not w or not (w[0].isupper() or w.isdigit() or place) or w in _NON_NAME:
                 break
+            if w.lower() in _AGENCIES:
+                break  # "BUP St. Olavs hospital": the service stays outside the hospital's name
             if w.isdigit() and s > 0 and not text[s - 1].isspace():
                 break  # "kl. 10:10 Rekvirert røntgen": a time, not part of a name
             if w.endswith(".") and len(w) > 3:
@@ -469,7 +471,9 @@ def _legal_forms(scan: Scan) -> list[Finding]:
             prep = scan.word_before(begin)
             if prep not in _AT and prep not in ("for", "fra", "via"):
                 continue
-        if begin < m.start() and text[begin:m.start()].strip(" og&").strip():
+        name = text[begin:m.start()].strip(" og&").strip()
+        if begin < m.start() and name and any(c.isalpha() for c in name):
+            # a name has letters: "kl. 09.40. ASA 2." is a time and a score
             low = text[begin:m.start()].strip().lower()
             if low not in _AGENCIES:
                 out.append(finding(begin, m.end(), Label.ORG, 0.85, FAMILY, "name + company form"))
