@@ -171,7 +171,7 @@ _UNITS_AFTER: Final = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm"
 
 # cues that join a second date to a first ("12/3 og 14/3") but also a second score to a first
 # ("VAS 7/10 i hvile og 8/10 ved aktivitet"): they count only when no score was named before
-_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr"})
+_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start"})
 # names of scales and scores: one earlier on the line makes a fraction a score
 _SCORE_NEAR: Final = re.compile(
     r"(?<![a-zæøå])(?:vas|nrs|score[a-zæøå]*|[a-zæøå]*skår[a-zæøå]*|poeng|odi|ndi|psfs|mmse|apgar|asrs"
@@ -229,6 +229,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     if not cue:
         two = two_words.split(" ")[0] if before else ""
         cue = two if two in _SECOND_CUES else ""
+    if not cue:
+        cue = _line_cue(scan, start, end, sep)
     if sep == "/" and (not cue or cue in _WEAK_CUES) and _score_like(scan, start, end, month):
         return None
     # the date's own dot, also set apart by a tokenizer ("23.4 ." at the end of a sentence)
@@ -248,6 +250,37 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
             trailing_dot and text[stop:stop + 3].lstrip(" ")[:1].isupper():
         stop = end  # a full stop ends the sentence after it ("... til 18.10. Neste"): not the date's
     return finding(start, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
+
+
+_DATE_WORD: Final = re.compile(r"(?<![a-zæøå])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå])", re.IGNORECASE)
+_SECTION_TITLE: Final = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+){0,2}[ \t]*$")
+_BEFORE_IKKE: Final = re.compile(r"(?<![\d./])(\d{1,2}[./]\d{1,2})\.? ?,? (?:ikke|not) $")
+
+
+def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:
+    """What on its line makes a bare "9.6" or "3/4" a date: standing first on the line as a dated entry
+    ("9.6" alone, "3/4 nattevakt:", "14.1 L-rygg bedre, ..."; not a section number before a short
+    title, "2.1 Anamnese"), the word "dato" earlier on the line ("feil dato, det var 9.6"), or a date
+    right before "ikke" that it corrects ("9.6 ikke 6.9")."""
+    text = scan.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip(" \t"):
+        rest = text[end:line_end].rstrip(". \t")
+        if rest.startswith(" av "):
+            return ""  # "3/4 av dosen": a fraction
+        if not rest or rest.lstrip(" \t")[:1] in (":", "-", "–") or \
+                rest[:1] in " \t" and _SECTION_TITLE.fullmatch(rest) is None and rest.strip()[:1].isalpha():
+            return "line start"
+    if _DATE_WORD.search(text, line_start, start) is not None:
+        return "dato"
+    m = _BEFORE_IKKE.search(text, max(line_start, start - 16), start)
+    if m is not None:
+        first = m.start(1)
+        if _day_month(scan, first, first + len(m.group(1))) is not None:
+            return "ikke"
+    return ""
 
 
 def _compact(scan: Scan, start: int, end: int) -> Finding | None:
