@@ -104,3 +104,23 @@ def test_a_dates_end_before_a_branch_is_no_part_of_the_name(found):
     text = "Nattrapport 27/12 avd. Tunet\nRolig natt."
     assert ("27/12", "DATE") in found(text)
     assert not any(piece.startswith("12") for piece, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # an employer in brackets followed by more about the job
+    ("jobber som frisør (Hårfin, eget firma) og har vondt", "Hårfin"),
+    ("Yrke: sveiser (Aker Solutions, Verdal), skift", "Aker Solutions"),
+    # the occupational health service named in brackets
+    ("Diskuteres med bedriftshelsetjenesten (Stamina HMS).", "Stamina HMS"),
+])
+def test_employers_in_brackets_with_more_after_them(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pas. er sykepleier (Kari, kollega av meg).",
+    "jobber som frisør (Deltid, 50 %) i sentrum",
+    "jobben (NAV, AAP) er avklart",
+])
+def test_brackets_after_a_job_that_name_no_employer(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

@@ -572,10 +572,11 @@ def _insurers(scan: Scan) -> list[Finding]:
 
 # Employers in brackets after an occupation: "sveiser (Aker Solutions)", "fri fra jobb (Mesta)"
 _BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWORD}|\d+)(?:[ ](?:{letters.CAPWORD}"
-                        r"|\d+|og|&|AS|ASA))*)\)")
+                        r"|\d+|og|&|AS|ASA))*)(?:\)|, )")  # "frisør (Hårfin, eget firma)" too
 _JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
                         "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
-                        "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb"})
+                        "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb",
+                        "bedriftshelsetjeneste", "bedriftshelsetjenesten", "bht", "firma", "firmaet"})
 _OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør",
                        "konsulent", "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent",
                        "sekretær", "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer",
@@ -597,6 +598,8 @@ def _in_brackets(scan: Scan) -> list[Finding]:
         if name in lang_nb.first_names() or name in _NON_NAME or name.lower() in _AGENCIES or \
                 name in _NOT_IN_NAME:
             continue  # "sykepleier (Kari)": a person
+        if m.group(0).endswith(", ") and " " not in name and _zipf(name.lower()) >= 3.5:
+            continue  # "frisør (Deltid, 50 %)": a word that opens a list, not a firm that a comma follows
         out.append(finding(m.start(2), m.end(2), Label.ORG, 0.75, FAMILY, "employer in brackets"))
     return out
 
