@@ -160,6 +160,8 @@ def test_a_name_in_a_short_weekday_keeps_the_date(engine):
     ("feil dato, det var 9.6 ikke 6.9", {"9.6", "6.9"}),
     ("Datoen i notatet er 12.4", {"12.4"}),
     ("skaden skjedde 14/4, ikke 12/4", {"14/4", "12/4"}),
+    # an English weekday with an ordinal day
+    ("I was sick from Monday 2nd to Friday.", {"Monday 2nd"}),
 ])
 def test_short_dates_by_their_line(found, text, pieces):
     assert {(p, "DATE") for p in pieces} <= found(text), found(text)
@@ -174,6 +176,8 @@ def test_short_dates_by_their_line(found, text, pieces):
     "Hb 9.6 ikke 6.9 som AI skrev",
     "VAS 6/10 i hvile, ikke 8/10",
     "Kraft 4/5, ikke 3/5",
+    "Monday 45th floor",
+    "the 2nd time on Monday",
 ])
 def test_line_and_correction_look_alikes_are_not_dates(found, text):
     assert not any(label == "DATE" for _, label in found(text)), found(text)

@@ -124,3 +124,30 @@ def test_employers_in_brackets_with_more_after_them(found, text, piece):
 ])
 def test_brackets_after_a_job_that_name_no_employer(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # a public service's local office named by its place, in its own case
+    ("Kopi: fastlege Siri Elvebakk; NAV Heimdal", "NAV Heimdal"),
+    ("Hennes kontakt i nav gjøvik er informert.", "nav gjøvik"),
+    ("Utredning, BUP Lillehammer\nHenvist fra", "BUP Lillehammer"),
+    ("Står på Subutex via LAR Oslo.", "LAR Oslo"),
+    # institutions for living and care
+    ("Rapport fra Kløverenga omsorgsbolig, avd. 2.", "Kløverenga omsorgsbolig"),
+    ("utskrevet til Orkdal helsetun for korttidsopphold", "Orkdal helsetun"),
+    ("kiropraktorklinikken florø punktum", "kiropraktorklinikken florø"),
+])
+def test_service_offices_and_care_institutions(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Søknad sendt NAV i dag.",
+    "Søkt NAV Arbeid og ytelser om AAP",
+    "Henvist BUP for utredning.",
+    "Hun bor på sykehjem nå.",
+    "Hun bor i omsorgsbolig nå.",
+    "Søkt om omsorgsbolig i kommunen.",
+])
+def test_services_and_care_words_alone_are_no_organisation(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)

@@ -497,6 +497,17 @@ _WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WOR
                          *(w.capitalize() for w in _UNDOTTED_WEEKDAYS),
                          *_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)]
 register_fragment(25, FAMILY, "weekday dd.", after_words(_WEEKDAY_FORMS) + r"\d? ?\.(?![\d])", _weekday_day)
+
+
+def _english_weekday_day(scan: Scan, start: int, end: int) -> Finding | None:
+    """"Monday 2nd", "on Friday 13th": an English weekday and an ordinal day."""
+    digits = scan.text[start:end].rstrip("stndrh")
+    return finding(start, end, Label.DATE, 0.9, FAMILY, "weekday dd.") if 1 <= int(digits) <= 31 else None
+
+
+register_fragment(26, FAMILY, "English weekday + ordinal",
+                  after_words([*_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)])
+                  + r"\d?(?:st|nd|rd|th)(?![\w])", _english_weekday_day)
 # (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
 # fragment can match where this one does, so the regex may as well refuse it first
 register_fragment(65, FAMILY, "dd.mm", r"(?<![^\W_]\d)\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)

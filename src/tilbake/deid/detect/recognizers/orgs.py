@@ -26,7 +26,8 @@ _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "opp
                  "behandlingssenter", "helsesportssenter", "kollektiv", "stiftelse", "voksenopplæring",
                  "spelemannslag", "musikklag", "skolekorps", "menighet", "fengsel", "tingrett",
                  "lagmannsrett", "kommune", "kommunale", "samvirkelag", "samskipnad", "begravelsesbyrå",
-                 "meieri", "bakeri", "storsenter", "kjøpesenter", "asylmottak", "bofellesskap")
+                 "meieri", "bakeri", "storsenter", "kjøpesenter", "asylmottak", "bofellesskap",
+                 "omsorgsbolig", "helsetun", "sjukeheim")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
 _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
@@ -127,7 +128,8 @@ class OrgRecognizer(Recognizer):
             text[ws:we].lower()
         after = _NEXT_WORD.match(text, we)
         if after and after.group(1).lower() in lang_nb.places_lower() and \
-                after.group(1).lower() not in _PREPOSITIONS:
+                after.group(1).lower() not in _PREPOSITIONS and \
+                (after.group(1)[0].isupper() or _zipf(after.group(1)) < 5.5):  # "sykehjem nå": the adverb
             we = after.end(1)  # "kiropraktorklinikken florø"
             own_name = True
         tail = _tail(text, we)
@@ -481,9 +483,34 @@ _TYPE_FIRST = re.compile(r"(?<![\w\-])(DPS|dps|Stiftelsen|stiftelsen|Vitusapotek
                          r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors)(?![\w\-])")
 
 
+# a public service's local office is named by its place: "NAV Heimdal", "nav gjøvik", "BUP Lillehammer",
+# "LAR Oslo" (the service alone is no organisation to hide: an `agency` look-alike)
+_SERVICE_PLACE = re.compile(r"(?<![\w\-])(NAV|Nav|nav|BUP|bup|PPT|ppt|LAR|lar|PPT-kontoret|ppt-kontoret)"
+                            r"(?=[ \t]+[^\W\d_])")
+
+
+def _service_office(text: str, out: list[Finding]) -> None:
+    for m in _SERVICE_PLACE.finditer(text):
+        w = _WORD.match(text, m.end())
+        if w is None:
+            continue
+        word = w.group(1)
+        stop = w.end()
+        if word.lower() in _DIRECTIONS:  # "NAV Nordre Aker"
+            w = _WORD.match(text, stop)
+            if w is None:
+                continue
+            word, stop = w.group(1), w.end()
+        same_case = word[0].isupper() or m.group(1).islower()
+        if _place_word(word) and same_case:
+            out.append(finding(m.start(), stop, Label.ORG, 0.85, FAMILY, "service + place"))
+
+
 def _named_after(scan: Scan) -> list[Finding]:
     text = scan.text
     out: list[Finding] = []
+    if "nav" in scan.lower or "bup" in scan.lower or "ppt" in scan.lower or "lar" in scan.lower:
+        _service_office(text, out)
     for m in _TYPE_FIRST.finditer(text):
         kind = m.group(1)
         lower_ok = kind.islower() or kind[0].islower()
