@@ -8,7 +8,7 @@ from tilbake.deid.detect.rules import Rules
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
-P, D, ORG, LOC = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION
+P, D, ORG, LOC, A = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION, Label.AGE
 
 
 @pytest.mark.parametrize(("spans", "text", "expected"), [
@@ -30,6 +30,12 @@ P, D, ORG, LOC = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION
     ([Span(0, 10, ORG, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, ORG, 0.9)]),
     # disjoint spans all kept, sorted
     ([Span(20, 25, D), Span(0, 4, P)], None, [Span(0, 4, P), Span(20, 25, D)]),
+    # a name that runs into an age after it ends where the age starts ("randi ekornes sekstito år")
+    ([Span(0, 22, P, 0.85, "ner"), Span(14, 25, A, 0.8, "ages")], "randi ekornes sekstito år",
+     [Span(0, 13, P, 0.85, "ner"), Span(14, 25, A, 0.8, "ages")]),
+    # ... but an age inside a name, or a name reaching into a date, is left to the scores
+    ([Span(0, 22, P, 0.85), Span(14, 20, A, 0.8)], None, [Span(0, 22, P, 0.85)]),
+    ([Span(0, 8, P, 0.7), Span(5, 12, D, 0.9)], None, [Span(5, 12, D, 0.9)]),
 ])
 def test_resolve_overlaps(spans, text, expected):
     assert resolve_overlaps(spans, text) == expected

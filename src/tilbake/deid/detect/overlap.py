@@ -23,7 +23,9 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     2. A place, organisation or name inside a longer one of another of those labels is part of it
        ("Moss" in "Moss Fysioterapi", "Oslo" in "Universitetet i Oslo"): the longer reading wins, so
        the rest of the name is not left in the text.
-    3. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
+    3. A name that runs into an age read after it ends where the age starts ("randi ekornes" +
+       "sekstito år": a model reading the number word as part of the name would leave "år").
+    4. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
        earlier one.
     """
     ordered = sorted(spans, key=_ORDER)
@@ -34,6 +36,7 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     if _disjoint(merged):
         return merged  # no overlaps across labels left to resolve
     merged = _drop_contained_names(merged)
+    merged = _cut_names_at_ages(merged, text)
     # the chosen spans never overlap, so sorted by start their ends are sorted too and only the
     # neighbours of a new span's position can overlap it (a bisection instead of a scan of all)
     chosen: list[Span] = []
@@ -74,6 +77,26 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
             if inner.end < outer.end and inner.label in _NAMES and inner.label != outer.label:
                 dropped.add(j)
     return [s for k, s in enumerate(ordered) if k not in dropped] if dropped else ordered
+
+
+def _cut_names_at_ages(ordered: list[Span], text: str | None) -> list[Span]:
+    """Rule 3 of :func:`resolve_overlaps`; ``ordered`` by start."""
+    ages = [s for s in ordered if s.label is Label.AGE]
+    if not ages:
+        return ordered
+    out = []
+    for span in ordered:
+        if span.label is Label.PERSON:
+            for age in ages:
+                if span.start < age.start < span.end < age.end:
+                    cut = age.start
+                    while text is not None and cut > span.start and text[cut - 1] in " \t,":
+                        cut -= 1
+                    if cut > span.start:
+                        span = Span(span.start, cut, span.label, span.score, span.source)
+                    break
+        out.append(span)
+    return sorted(out, key=_ORDER)
 
 
 def _disjoint(ordered: list[Span], text: str | None = None) -> bool:

@@ -162,6 +162,9 @@ def test_a_name_in_a_short_weekday_keeps_the_date(engine):
     ("skaden skjedde 14/4, ikke 12/4", {"14/4", "12/4"}),
     # an English weekday with an ordinal day
     ("I was sick from Monday 2nd to Friday.", {"Monday 2nd"}),
+    # an English month alone after an English cue
+    ("I am new patient at your office since September.", {"September"}),
+    ("The pain started in October and", {"October"}),
 ])
 def test_short_dates_by_their_line(found, text, pieces):
     assert {(p, "DATE") for p in pieces} <= found(text), found(text)
@@ -177,6 +180,8 @@ def test_short_dates_by_their_line(found, text, pieces):
     "VAS 6/10 i hvile, ikke 8/10",
     "Kraft 4/5, ikke 3/5",
     "Monday 45th floor",
+    "Mark Twain wrote it, August said.",
+    "August Hansen kom i dag",
     "the 2nd time on Monday",
 ])
 def test_line_and_correction_look_alikes_are_not_dates(found, text):

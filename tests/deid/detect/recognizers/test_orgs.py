@@ -151,3 +151,21 @@ def test_service_offices_and_care_institutions(found, text, piece):
 ])
 def test_services_and_care_words_alone_are_no_organisation(found, text):
     assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("fisker på båten M/S Havbris, Austevoll.", "M/S Havbris"),
+    ("Turist på cruise med MS Viking Saga. Diagnosis", "MS Viking Saga"),
+    # a club after a player of the sport
+    ("tidligere fotballspiller i Vigør, jobber som", "Vigør"),
+])
+def test_ships_and_clubs_after_players(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kjent MS Behandles med Kesimpta.",
+    "Diagnose: MS Startet på ny behandling",
+])
+def test_the_disease_ms_is_no_ship(found, text):
+    assert not any(label == "ORG" and piece.startswith("MS") for piece, label in found(text)), found(text)

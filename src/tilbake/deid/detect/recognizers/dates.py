@@ -400,7 +400,10 @@ _WEEKDAY_WORDS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lÃ
 _MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS,
                                    *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
 _ORDINAL_NEEDLES: Final = frozenset({*_ORDINALS, *(o.capitalize() for o in _ORDINALS)})
-_WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES
+# English month names, capitalised as English writes them: a date only after an English cue
+_ENGLISH_NEEDLES: Final = frozenset(m for m in _ENGLISH if len(m) > 3)
+_ENGLISH_CUES: Final = frozenset({"since", "from", "until", "in"})
+_WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES | _ENGLISH_NEEDLES
 register_literals(_WORD_GATE)
 _MONTH_CUES: Final = frozenset(time_words.MONTH_ALONE_CUES)
 _ALT: Final = "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -472,7 +475,10 @@ def _month_alone(scan: Scan, start: int, end: int, needle: str) -> Finding | Non
             tuple("0123456789.")):
         return None  # a year or a day belongs to it, and the number scan has it ("mai 2022", "3. mai")
     one, two = scan.words_before(start)
-    if one not in _MONTH_CUES and two not in _MONTH_CUES:
+    if needle in _ENGLISH_NEEDLES:
+        if one not in _ENGLISH_CUES:
+            return None  # "Mark Twain", "May I"
+    elif one not in _MONTH_CUES and two not in _MONTH_CUES:
         return None
     return finding(start, end, Label.DATE, 0.85, FAMILY, "month alone", cues=(one,))
 
