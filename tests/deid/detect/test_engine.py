@@ -41,6 +41,23 @@ def test_resolve_overlaps(spans, text, expected):
     assert resolve_overlaps(spans, text) == expected
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a lower-case name before its age takes the name-like words between them
+    ("pasient ragnhild bakken 82 år", "ragnhild", "ragnhild bakken"),
+    ("daniel o connor 45 år irsk", "daniel", "daniel o connor"),
+    # ... but no common word, no capitalised name, nor across more than two words
+    ("kari har 53 år bak seg", "kari", "kari"),
+    ("pas kari sa 53 år", "kari", "kari"),
+    ("Kari Berg 53 år", "Kari", "Kari"),
+    ("ola moe berg lie 53 år", "ola", "ola"),
+])
+def test_a_lower_case_name_reaches_its_age(text, name, expected):
+    age = text.index(" år") - 2
+    spans = [Span(text.index(name), text.index(name) + len(name), P, 0.85, "ner"), Span(age, age + 5, A, 0.9)]
+    out = resolve_overlaps(spans, text)
+    assert text[out[0].start:out[0].end] == expected
+
+
 def test_resolved_spans_never_overlap():
     spans = [Span(i, i + w, lab, s) for i, w, lab, s in
              [(0, 5, P, .9), (3, 9, D, .95), (8, 12, ORG, .5), (11, 20, P, .6), (15, 16, D, .99)]]

@@ -27,8 +27,13 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        "sekstito år": a model reading the number word as part of the name would leave "år").
     4. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
        earlier one.
+    5. A lower-case name right before its age takes the name-like words between them.
     """
-    ordered = sorted(spans, key=_ORDER)
+    chosen = _resolve(sorted(spans, key=_ORDER), text)
+    return _names_up_to_ages(chosen, text) if text is not None else chosen
+
+
+def _resolve(ordered: list[Span], text: str | None) -> list[Span]:
     if _disjoint(ordered, text):
         return ordered  # the common case: nothing to merge or resolve
     merged = _merge_same_label(sorted(ordered, key=_by_label), text)
@@ -50,6 +55,38 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
         ends.insert(k, span.end)
         chosen.append(span)
     return sorted(chosen, key=_ORDER)
+
+
+# lower-case words between a name and its age ("ragnhild [bakken] åttito år", "daniel [o connor]
+# førtifem år"): dictated and typed-in-a-hurry text, where the model often reads only the first name
+_GAP_WORDS: Final = re.compile(r"((?: [a-zæøåüéö]+){1,2}) $")
+
+
+def _names_up_to_ages(chosen: list[Span], text: str) -> list[Span]:
+    """Rule 5 of :func:`resolve_overlaps`: a name followed by one or two lower-case words and an age
+    takes those words when each is a name any list knows, an initial or a rare word."""
+    for i in range(len(chosen) - 1):
+        name, age = chosen[i], chosen[i + 1]
+        if name.label is not Label.PERSON or age.label is not Label.AGE or age.start - name.end > 24:
+            continue
+        m = _GAP_WORDS.fullmatch(text, name.end, age.start)
+        if m is None or not text[name.start:name.end].islower():
+            continue
+        if all(_name_like(w) for w in m.group(1).split()):
+            chosen[i] = Span(name.start, m.end(1), name.label, name.score, name.source)
+    return chosen
+
+
+def _name_like(word: str) -> bool:
+    from tilbake.deid import lang_nb
+    from tilbake.deid.detect.name_words import zipf
+
+    if len(word) == 1:
+        return True  # an initial, "o" of "o connor"
+    cap = word.capitalize()
+    if cap in words.NAME_STOPWORDS:
+        return False
+    return cap in lang_nb.known_names() or zipf(word) < 3.5
 
 
 _ORDER: Final = attrgetter("start", "end")  # a C-level sort key: this runs for every document
