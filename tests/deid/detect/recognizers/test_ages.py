@@ -145,6 +145,7 @@ def test_more_not_ages(found, text):
     ("hun heter gerd holmen og er 84 vi bor på lensvik", {"84"}),
     # a name, an occupation and the age between commas
     ("Pasienten (Vilde Sørum, håndballspiller, 19) er utålmodig", {"19"}),
+    ("Pasienten ( Vilde Sørum , håndballspiller , 19 ) er utålmodig", {"19"}),
 ])
 def test_quoted_corrected_and_relatives_ages(found, text, pieces):
     assert {(p, "AGE") for p in pieces} <= found(text), found(text)

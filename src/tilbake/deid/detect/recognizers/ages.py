@@ -297,8 +297,9 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
     if len(prev) < 2:
         return None
     last, before = prev[-1].lstrip("("), prev[-2].lstrip("(")
+    named = prev[-3] if len(prev) >= 4 and prev[-2] == "," else prev[-2].rstrip(",")  # tokenized ", "
     if comma and len(prev) >= 3 and prev[-2].endswith(",") and last.islower() and last.isalpha() and \
-            _name_word(prev[-2].rstrip(",")):
+            _name_word(named.lstrip("(")):
         return finding(start, end, Label.AGE, 0.8, FAMILY, "Name, occupation, N")  # "(Vilde Sørum, lærer, 19)"
     if not _name_word(last) and not (last in words.NAME_STOPWORDS and before in lang_nb.first_names()):
         return None  # ("Per Lie, 61": a surname that is also a word, after a first name)
