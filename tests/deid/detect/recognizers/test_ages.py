@@ -146,6 +146,12 @@ def test_more_not_ages(found, text):
     # a name, an occupation and the age between commas
     ("Pasienten (Vilde Sørum, håndballspiller, 19) er utålmodig", {"19"}),
     ("Pasienten ( Vilde Sørum , håndballspiller , 19 ) er utålmodig", {"19"}),
+    # "riktig er N" after an age on the line, "N år, ikke N"
+    ("AI skrev at hun er 61, riktig er 66", {"61", "66"}),
+    ("AI skrev 47 år, riktig er 52", {"47 år", "52"}),
+    ("han er 34 år, ikke 43", {"34 år", "43"}),
+    # a relation word opening the phrase before an age in brackets
+    ("Datter fra tidligere forhold (7) bor hos moren.", {"7"}),
 ])
 def test_quoted_corrected_and_relatives_ages(found, text, pieces):
     assert {(p, "AGE") for p in pieces} <= found(text), found(text)
@@ -160,6 +166,10 @@ def test_quoted_corrected_and_relatives_ages(found, text, pieces):
     "Dosen var 5 ikke 10.",
     "Oslo, sentrum, 12.",
     "og er 12 vi",
+    "Smerten er 7, riktig er 5",
+    "Hb er 12, riktig er 13",
+    "Mor har hatt vondt lenge (3)",
+    "Sønnen spiller fotball i (2) lag",
 ])
 def test_quoted_and_corrected_look_alikes_are_not_ages(found, text):
     assert not any(label == "AGE" for _, label in found(text)), found(text)

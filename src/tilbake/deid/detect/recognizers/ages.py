@@ -197,7 +197,8 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     low = word.lower()
     if not (word[0].isupper() or low in words.PERSON_TITLES or _person_word(low) or
-            low.capitalize() in lang_nb.known_names() and low.capitalize() not in words.NAME_STOPWORDS):
+            low.capitalize() in lang_nb.known_names() and low.capitalize() not in words.NAME_STOPWORDS
+            or _relation_opens(text, word_start)):
         return None
     inside = text[start + 1:end - 1].replace(",", " ").replace("og", " ").split()
     if any(int(n) > 120 for n in inside):
@@ -207,6 +208,24 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     first = text.index(inside[0], start)
     last = text.rindex(inside[-1], start, end) + len(inside[-1])
     return finding(first, last, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
+
+
+_NOT_BEFORE_BRACKET: Final = frozenset({"i", "på", "av", "til", "med", "for", "om", "og", "som", "er", "har",
+                                        "var", "fra", "ved", "etter", "lenge", "siden", "dager", "uker"})
+
+
+def _relation_opens(text: str, word_start: int) -> bool:
+    """"Datter fra tidligere forhold (7)": a relation word two to four words before the brackets, with
+    only words between (no number, no punctuation)."""
+    if text[word_start:word_start + 12].split(" ")[0].lower() in _NOT_BEFORE_BRACKET:
+        return False  # "fotball i (2) lag"
+    before = text[max(0, word_start - 40):word_start].split()
+    for w in reversed(before[-3:]):
+        if not w.isalpha():
+            return False
+        if _person_word(w):
+            return True
+    return False
 
 
 def _range_age(scan: Scan, start: int, end: int) -> Finding | None:
@@ -284,6 +303,8 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
         return finding(start, end, Label.AGE, 0.85, FAMILY, "er/var N")
     if one == "ikke" and _bare_age_before_ikke(scan, start):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "N ikke N")
+    if one in _VERBS and first in _RIGHT and _age_earlier(scan, start):
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "riktig er N")  # "AI skrev 61, riktig er 66"
     if one == "på" and _person_word(first):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "relative på N")
     prev = text[max(0, start - 48):start].split()
@@ -318,6 +339,21 @@ _UNIT_AFTER_BARE: Final = (" av ", " dager", " døgn", " uker", " timer", " min"
 _CLAUSE_SUBJECT: Final = re.compile(r"(?<![\w.])(?:han|hun|pasienten|pas\.|hen|jeg)(?![\w])")
 
 
+_RIGHT: Final = frozenset({"riktig", "rett", "korrekt", "riktige", "egentlig", "faktisk"})
+_NUMBER_EARLIER: Final = re.compile(r"(?<![\d.,/])(\d{1,3})( ?år)?(?![\d.,/]\d)")
+
+
+def _age_earlier(scan: Scan, start: int) -> bool:
+    """An age earlier on the line that "riktig er N" corrects ("hun er 61, riktig er 66"): a number
+    with "år", or a bare one after a person and "er"/"var"."""
+    line_start = scan.text.rfind("\n", 0, start) + 1
+    found = list(_NUMBER_EARLIER.finditer(scan.text, max(line_start, start - 60), start))
+    if not found:
+        return False
+    m = found[-1]
+    return m.group(2) is not None or _bare_age_cued(scan, m.start(1), m.end(1))
+
+
 def _subject_before(scan: Scan, start: int) -> bool:
     """A person earlier in the clause of "og er N" ("hun heter gerd holmen og er 84")."""
     clause = scan.text[max(0, start - 60):start]
@@ -329,10 +365,11 @@ def _subject_before(scan: Scan, start: int) -> bool:
 def _bare_age_before_ikke(scan: Scan, start: int) -> bool:
     """"sønnen er 12 ikke 14": the number before "ikke" is a bare age, so this one is the age it was
     mistaken for."""
-    m = re.search(r"(?<![\d.,/])(\d{1,3}) ?,? ikke $", scan.text[max(0, start - 16):start])
+    before = scan.text[max(0, start - 20):start]
+    m = re.search(r"(?<![\d.,/])(\d{1,3})(?: ?år)? ?,? ikke $", before)
     if m is None:
         return False
-    first = start - (len(scan.text[max(0, start - 16):start]) - m.start(1))
+    first = start - (len(before) - m.start(1))
     return _bare_age_cued(scan, first, first + len(m.group(1)))
 
 
