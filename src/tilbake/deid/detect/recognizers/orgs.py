@@ -489,6 +489,9 @@ _SERVICE_PLACE = re.compile(r"(?<![\w\-])(NAV|Nav|nav|BUP|bup|PPT|ppt|LAR|lar|PP
                             r"(?=[ \t]+[^\W\d_])")
 
 
+_SERVICE_GATE = ("NAV", "Nav", "nav ", "BUP", "bup ", "PPT", "ppt", "LAR", "lar ")
+
+
 def _service_office(text: str, out: list[Finding]) -> None:
     for m in _SERVICE_PLACE.finditer(text):
         w = _WORD.match(text, m.end())
@@ -528,9 +531,9 @@ def _ships(scan: Scan, out: list[Finding]) -> None:
 def _named_after(scan: Scan) -> list[Finding]:
     text = scan.text
     out: list[Finding] = []
-    if "M" in text:
+    if "M/" in text or "MS " in text or "MV " in text or "MK " in text or "MT " in text:
         _ships(scan, out)
-    if "nav" in scan.lower or "bup" in scan.lower or "ppt" in scan.lower or "lar" in scan.lower:
+    if any(w in text for w in _SERVICE_GATE):
         _service_office(text, out)
     for m in _TYPE_FIRST.finditer(text):
         kind = m.group(1)
