@@ -58,6 +58,20 @@ def test_a_lower_case_name_reaches_its_age(text, name, expected):
     assert text[out[0].start:out[0].end] == expected
 
 
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Sign. mette k", "mette", "mette k"),
+    ("hilsen kari n.\nneste vakt", "kari", "kari n."),
+    # not a one-letter word, not mid-line, not after a capitalised name
+    ("vi ringte kari i", "kari", "kari"),
+    ("hilsen kari k og ola", "kari", "kari"),
+    ("Hilsen Kari K", "Kari", "Kari"),
+])
+def test_a_lower_case_name_takes_the_initial_closing_its_line(text, name, expected):
+    start = text.index(name)
+    out = resolve_overlaps([Span(start, start + len(name), P, 0.85, "ner")], text)
+    assert text[out[0].start:out[0].end] == expected
+
+
 def test_resolved_spans_never_overlap():
     spans = [Span(i, i + w, lab, s) for i, w, lab, s in
              [(0, 5, P, .9), (3, 9, D, .95), (8, 12, ORG, .5), (11, 20, P, .6), (15, 16, D, .99)]]

@@ -27,7 +27,8 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
        "sekstito år": a model reading the number word as part of the name would leave "år").
     4. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
        earlier one.
-    5. A lower-case name right before its age takes the name-like words between them.
+    5. A lower-case name takes an initial that closes its line ("Sign. mette k"), and a lower-case
+       name right before its age takes the name-like words between them.
     """
     chosen = _resolve(sorted(spans, key=_ORDER), text)
     return _names_up_to_ages(chosen, text) if text is not None else chosen
@@ -62,9 +63,19 @@ def _resolve(ordered: list[Span], text: str | None) -> list[Span]:
 _GAP_WORDS: Final = re.compile(r"((?: [a-zæøåüéö]+){1,2}) $")
 
 
+# a lower-case name and an initial closing a line: "Sign. mette k", "hilsen ola n."
+_INITIAL_AT_LINE_END: Final = re.compile(r" ((?![iåe]\b)[a-zæøåA-ZÆØÅ]\.?)[ \t]*(?:\n|$)")  # not "i", "å", "e"
+
+
 def _names_up_to_ages(chosen: list[Span], text: str) -> list[Span]:
-    """Rule 5 of :func:`resolve_overlaps`: a name followed by one or two lower-case words and an age
-    takes those words when each is a name any list knows, an initial or a rare word."""
+    """Rule 5 of :func:`resolve_overlaps`: a lower-case name takes an initial that closes its line,
+    and a name followed by one or two lower-case words and an age takes those words when each is a
+    name any list knows, an initial or a rare word."""
+    for i, name in enumerate(chosen):
+        if name.label is Label.PERSON and text[name.start:name.end].islower():
+            m = _INITIAL_AT_LINE_END.match(text, name.end)
+            if m is not None and (i + 1 == len(chosen) or chosen[i + 1].start >= m.end(1)):
+                chosen[i] = name = Span(name.start, m.end(1), name.label, name.score, name.source)
     for i in range(len(chosen) - 1):
         name, age = chosen[i], chosen[i + 1]
         if name.label is not Label.PERSON or age.label is not Label.AGE or age.start - name.end > 24:

@@ -132,6 +132,7 @@ def test_brackets_after_a_job_that_name_no_employer(found, text):
     ("Hennes kontakt i nav gjøvik er informert.", "nav gjøvik"),
     ("Utredning, BUP Lillehammer\nHenvist fra", "BUP Lillehammer"),
     ("Står på Subutex via LAR Oslo.", "LAR Oslo"),
+    ("Hun var sykmeldt fra Sparebank 1 Østlandet i perioden.", "Sparebank 1 Østlandet"),
     # institutions for living and care
     ("Rapport fra Kløverenga omsorgsbolig, avd. 2.", "Kløverenga omsorgsbolig"),
     ("utskrevet til Orkdal helsetun for korttidsopphold", "Orkdal helsetun"),

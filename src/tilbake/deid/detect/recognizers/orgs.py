@@ -480,7 +480,8 @@ def _legal_forms(scan: Scan) -> list[Finding]:
 # type words that take the name after them: "DPS Nedre Romerike", "Stiftelsen Bergensklinikkene",
 # "Apotek 1 Lom", "Vitusapotek Jernbanetorget", "IL Jutul", "Blå Kors Eina"
 _TYPE_FIRST = re.compile(r"(?<![\w\-])(DPS|dps|Stiftelsen|stiftelsen|Vitusapotek|vitusapotek|Apotek 1|"
-                         r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors)(?![\w\-])")
+                         r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors|"
+                         r"Sparebank 1|SpareBank 1|sparebank 1)(?![\w\-])")
 
 
 # a public service's local office is named by its place: "NAV Heimdal", "nav gjøvik", "BUP Lillehammer",
