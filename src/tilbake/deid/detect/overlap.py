@@ -64,7 +64,8 @@ _GAP_WORDS: Final = re.compile(r"((?: [a-zæøåüéö]+){1,2}) $")
 
 
 # a lower-case name and an initial closing a line: "Sign. mette k", "hilsen ola n."
-_INITIAL_AT_LINE_END: Final = re.compile(r" ((?![iåe]\b)[a-zæøåA-ZÆØÅ]\.?)[ \t]*(?:\n|$)")  # not "i", "å", "e"
+# (not the one-letter words "i", "å", "e")
+_INITIAL_AT_LINE_END: Final = re.compile(r" ((?![iåe]\b)[a-zæøåA-ZÆØÅ]\.?)[ \t]*(?:\n|$)")
 
 
 def _names_up_to_ages(chosen: list[Span], text: str) -> list[Span]:

@@ -254,7 +254,7 @@ class PlaceRecognizer(Recognizer):
         if ", " not in text:
             return out
         words_ = scan.capwords  # computed once for every recognizer: cheaper than a regex of its own
-        for (start, end, word), (nxt, _, country) in zip(words_, words_[1:]):
+        for (start, end, word), (nxt, _, country) in zip(words_, words_[1:], strict=False):
             if nxt != end + 2 or text[end:nxt] != ", " or not lang_nb.country(country):
                 continue
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):

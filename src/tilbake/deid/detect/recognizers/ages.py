@@ -299,7 +299,8 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
     first = two.split(" ")[0] if " " in two else ""
     if text[end:end + 12].lower().startswith(_UNIT_AFTER_BARE):
         return None  # "han er 2 dager postop", "hun er 1 av 3"
-    if one in _VERBS and (first in _SUBJECTS or _person_word(first) or first == "og" and _subject_before(scan, start)):
+    if one in _VERBS and (first in _SUBJECTS or _person_word(first)
+                          or first == "og" and _subject_before(scan, start)):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "er/var N")
     if one == "ikke" and _bare_age_before_ikke(scan, start):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "N ikke N")
@@ -321,7 +322,7 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
     named = prev[-3] if len(prev) >= 4 and prev[-2] == "," else prev[-2].rstrip(",")  # tokenized ", "
     if comma and len(prev) >= 3 and prev[-2].endswith(",") and last.islower() and last.isalpha() and \
             _name_word(named.lstrip("(")):
-        return finding(start, end, Label.AGE, 0.8, FAMILY, "Name, occupation, N")  # "(Vilde Sørum, lærer, 19)"
+        return finding(start, end, Label.AGE, 0.8, FAMILY, "Name, occupation, N")  # "(Vilde Sørum, 19)"
     if not _name_word(last) and not (last in words.NAME_STOPWORDS and before in lang_nb.first_names()):
         return None  # ("Per Lie, 61": a surname that is also a word, after a first name)
     if comma and (_name_word(before) or before.lower().rstrip(".:") in words.PERSON_TITLES

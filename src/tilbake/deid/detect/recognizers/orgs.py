@@ -512,9 +512,10 @@ def _service_office(text: str, out: list[Finding]) -> None:
 
 # ships and boats by their prefix: "M/S Havbris", "MS Viking Saga" (MS is also the disease: the bare form
 # counts only with a word of ships near it)
-_SHIP = re.compile(rf"(?<![\w/])(M/S|M/K|M/T|M/V|MS|MK|MT|MV)[ \t]+({letters.CAPWORD}(?:[ \t]+{letters.CAPWORD}){{0,2}})")
-_SHIP_WORDS = ("båt", "skip", "cruise", "ferje", "fartøy", "om bord", "ombord", "mannskap", "fisker", "tråler",
-               "rederi", "sjømann", "matros", "kaptein", "styrmann", "hurtigrute")
+_SHIP = re.compile(rf"(?<![\w/])(M/S|M/K|M/T|M/V|MS|MK|MT|MV)[ \t]+"
+                   rf"({letters.CAPWORD}(?:[ \t]+{letters.CAPWORD}){{0,2}})")
+_SHIP_WORDS = ("båt", "skip", "cruise", "ferje", "fartøy", "om bord", "ombord", "mannskap", "fisker",
+               "tråler", "rederi", "sjømann", "matros", "kaptein", "styrmann", "hurtigrute")
 
 
 def _ships(scan: Scan, out: list[Finding]) -> None:
@@ -522,7 +523,8 @@ def _ships(scan: Scan, out: list[Finding]) -> None:
         names = m.group(2).split()
         if names[0] in _NON_NAME:
             continue
-        if "/" not in m.group(1) and not any(w in scan.lower[max(0, m.start() - 80):m.end() + 80] for w in _SHIP_WORDS):
+        near = scan.lower[max(0, m.start() - 80):m.end() + 80]
+        if "/" not in m.group(1) and not any(w in near for w in _SHIP_WORDS):
             continue  # "MS Behandles med ...": the disease before a sentence that lost its period
         while len(names) > 1 and (names[-1] in _NON_NAME or _zipf(names[-1].lower()) >= 5.0):
             names.pop()
@@ -560,7 +562,8 @@ _SPORTS = ("fotball", "håndball", "basket", "basketball", "volleyball", "ishock
            "innebandy", "turn", "svømming", "friidrett", "langrenn", "skiskyting", "orientering", "sykling",
            "bryting", "judo", "karate", "boksing", "tennis", "golf", "dans", "hopp", "alpint", "roing",
            "padling", "klatring", "cheerleading", "rugby", "curling", "skøyter", "kickboksing", "taekwondo")
-_SPORT_CUE = re.compile(r"(?<![\w\-])(?:" + "|".join(_SPORTS) + r")(?:trening|spiller|spillar|trener)? (?:i|for|på|med|hos)"
+_SPORT_CUE = re.compile(r"(?<![\w\-])(?:" + "|".join(_SPORTS)
+                        + r")(?:trening|spiller|spillar|trener)? (?:i|for|på|med|hos)"
                         rf"[ \t]+([{letters.UPPER}]{{2,5}}(?![\w\-])|{letters.CAPWORD})")
 
 
