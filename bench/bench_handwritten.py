@@ -1,7 +1,7 @@
 """De-identification figures on the hand-written development corpus, per genre and per label.
 
     python bench/bench_handwritten.py [--variant plain|tokenized|both] [--heldout N] [--no-model]
-                                      [--corpus handwritten|handwritten_check] [--totals]
+                                      [--corpus handwritten|handwritten_check] [--totals] [--batch NAME]
 
 Runs the default engine (rules + the shipped model) over corpora/handwritten/{plain,tokenized}.jsonl
 and, with ``--heldout N``, over N of the generator's held-out notes, then prints per genre and per
@@ -90,14 +90,19 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true", help="rules only")
     parser.add_argument("--corpus", choices=("handwritten", "handwritten_check"), default="handwritten")
     parser.add_argument("--totals", action="store_true", help="the ALL row and hard negatives only")
+    parser.add_argument("--batch", help="only the documents of this batch (source/<batch>/); "
+                        "'original' for those of no batch")
     args = parser.parse_args()
     engine = deid_engine(not args.no_model)
     variants = ("plain", "tokenized") if args.variant == "both" else (args.variant,)
     for variant in variants:
         path = CORPORA / args.corpus / f"{variant}.jsonl"
         docs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        if args.batch:
+            docs = [d for d in docs if d.get("batch", "original") == args.batch]
         found = [[(s.start, s.end) for s in spans] for spans in engine.detect_many(d["text"] for d in docs)]
-        report(f"{args.corpus}, {variant} ({len(docs)} texts)", score(docs, found, "genre"), args.totals)
+        name = f"{args.corpus}{f' batch {args.batch}' if args.batch else ''}, {variant}"
+        report(f"{name} ({len(docs)} texts)", score(docs, found, "genre"), args.totals)
     if args.heldout:
         from tilbake.tooling.synth import notes
 

@@ -6,7 +6,8 @@
 It builds both hand-written corpora the same way: this development corpus and the check set beside it
 (``corpora/handwritten_check``), which is only ever scored as totals (see its README).
 
-A source file (``source/<genre>.txt``) holds documents, each opened by a line ``=== <id>``; lines that
+A source file (``source/<genre>.txt``, or ``source/<batch>/<genre>.txt`` for a batch written later,
+whose documents carry ``"batch": "<batch>"``) holds documents, each opened by a line ``=== <id>``; lines that
 start with ``%%`` are the author's comments and are dropped. Inside a document, ``[[surface|LABEL]]``
 marks PHI (a DESIGN §2 label) and ``{{surface|kind}}`` a hard negative. The text of a document is what
 is left once the markup is removed, blank lines at either end stripped.
@@ -64,7 +65,7 @@ def parse_document(doc_id: str, genre: str, marked: str) -> dict:
     return {"id": doc_id, "genre": genre, "text": body, "spans": shift(spans), "negatives": shift(negatives)}
 
 
-def read_source(path: Path) -> list[dict]:
+def read_source(path: Path, batch: str | None = None) -> list[dict]:
     genre = path.stem
     docs: list[dict] = []
     current: str | None = None
@@ -72,7 +73,8 @@ def read_source(path: Path) -> list[dict]:
 
     def close() -> None:
         if current is not None:
-            docs.append(parse_document(current, genre, "\n".join(lines)))
+            doc = parse_document(current, genre, "\n".join(lines))
+            docs.append({**doc, "batch": batch} if batch else doc)
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("=== "):
@@ -115,6 +117,8 @@ def tokenized(doc: dict) -> dict:
 
 def build(root: Path = HERE) -> tuple[list[dict], list[dict]]:
     docs = [d for path in sorted((root / "source").glob("*.txt")) for d in read_source(path)]
+    for folder in sorted(p for p in (root / "source").iterdir() if p.is_dir()):
+        docs += [d for path in sorted(folder.glob("*.txt")) for d in read_source(path, folder.name)]
     ids = [d["id"] for d in docs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:

@@ -55,3 +55,13 @@ def test_the_tokenized_variant_keeps_every_span_but_spacing(root):
         assert squeeze(tok["text"]) == squeeze(plain["text"])
         for a, b in zip(plain["spans"], tok["spans"], strict=True):
             assert squeeze(plain["text"][a["start"]:a["end"]]) == squeeze(tok["text"][b["start"]:b["end"]])
+
+
+def test_batches_written_later_are_marked_and_cover_every_genre():
+    rows = _rows("plain.jsonl")
+    batches = {r.get("batch") for r in rows} - {None}
+    assert {"fresh1", "fresh2"} <= batches
+    first = [r for r in rows if r.get("batch") == "fresh1"]
+    assert len(first) >= 60 and {r["genre"] for r in first} == {r["genre"] for r in rows}
+    for tok in _rows("tokenized.jsonl"):  # the tokenized variant keeps the batch
+        assert tok.get("batch") == next(r.get("batch") for r in rows if r["id"] + ":tok" == tok["id"])

@@ -8,7 +8,7 @@ from tilbake.deid.detect.rules import Rules
 from tilbake.deid.spans import Label, Span
 from tilbake.errors import ValidationError
 
-P, D, ORG, LOC = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION
+P, D, ORG, LOC, A = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION, Label.AGE
 
 
 @pytest.mark.parametrize(("spans", "text", "expected"), [
@@ -30,9 +30,46 @@ P, D, ORG, LOC = Label.PERSON, Label.DATE, Label.ORG, Label.LOCATION
     ([Span(0, 10, ORG, 0.9), Span(0, 4, P, 0.9)], None, [Span(0, 10, ORG, 0.9)]),
     # disjoint spans all kept, sorted
     ([Span(20, 25, D), Span(0, 4, P)], None, [Span(0, 4, P), Span(20, 25, D)]),
+    # a name that runs into an age after it ends where the age starts ("randi ekornes sekstito år")
+    ([Span(0, 22, P, 0.85, "ner"), Span(14, 25, A, 0.8, "ages")], "randi ekornes sekstito år",
+     [Span(0, 13, P, 0.85, "ner"), Span(14, 25, A, 0.8, "ages")]),
+    # ... but an age inside a name, or a name reaching into a date, is left to the scores
+    ([Span(0, 22, P, 0.85), Span(14, 20, A, 0.8)], None, [Span(0, 22, P, 0.85)]),
+    ([Span(0, 8, P, 0.7), Span(5, 12, D, 0.9)], None, [Span(5, 12, D, 0.9)]),
 ])
 def test_resolve_overlaps(spans, text, expected):
     assert resolve_overlaps(spans, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # a lower-case name before its age takes the name-like words between them
+    ("pasient ragnhild bakken 82 år", "ragnhild", "ragnhild bakken"),
+    ("daniel o connor 45 år irsk", "daniel", "daniel o connor"),
+    # ... but no common word, no capitalised name, nor across more than two words
+    ("kari har 53 år bak seg", "kari", "kari"),
+    ("pas kari sa 53 år", "kari", "kari"),
+    ("Kari Berg 53 år", "Kari", "Kari"),
+    ("ola moe berg lie 53 år", "ola", "ola"),
+])
+def test_a_lower_case_name_reaches_its_age(text, name, expected):
+    age = text.index(" år") - 2
+    spans = [Span(text.index(name), text.index(name) + len(name), P, 0.85, "ner"), Span(age, age + 5, A, 0.9)]
+    out = resolve_overlaps(spans, text)
+    assert text[out[0].start:out[0].end] == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Sign. mette k", "mette", "mette k"),
+    ("hilsen kari n.\nneste vakt", "kari", "kari n."),
+    # not a one-letter word, not mid-line, not after a capitalised name
+    ("vi ringte kari i", "kari", "kari"),
+    ("hilsen kari k og ola", "kari", "kari"),
+    ("Hilsen Kari K", "Kari", "Kari"),
+])
+def test_a_lower_case_name_takes_the_initial_closing_its_line(text, name, expected):
+    start = text.index(name)
+    out = resolve_overlaps([Span(start, start + len(name), P, 0.85, "ner")], text)
+    assert text[out[0].start:out[0].end] == expected
 
 
 def test_resolved_spans_never_overlap():

@@ -23,10 +23,18 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     2. A place, organisation or name inside a longer one of another of those labels is part of it
        ("Moss" in "Moss Fysioterapi", "Oslo" in "Universitetet i Oslo"): the longer reading wins, so
        the rest of the name is not left in the text.
-    3. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
+    3. A name that runs into an age read after it ends where the age starts ("randi ekornes" +
+       "sekstito år": a model reading the number word as part of the name would leave "år").
+    4. Otherwise, across labels, the highest score wins; on equal scores the longer span; then the
        earlier one.
+    5. A lower-case name takes an initial that closes its line ("Sign. mette k"), and a lower-case
+       name right before its age takes the name-like words between them.
     """
-    ordered = sorted(spans, key=_ORDER)
+    chosen = _resolve(sorted(spans, key=_ORDER), text)
+    return _names_up_to_ages(chosen, text) if text is not None else chosen
+
+
+def _resolve(ordered: list[Span], text: str | None) -> list[Span]:
     if _disjoint(ordered, text):
         return ordered  # the common case: nothing to merge or resolve
     merged = _merge_same_label(sorted(ordered, key=_by_label), text)
@@ -34,6 +42,7 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
     if _disjoint(merged):
         return merged  # no overlaps across labels left to resolve
     merged = _drop_contained_names(merged)
+    merged = _cut_names_at_ages(merged, text)
     # the chosen spans never overlap, so sorted by start their ends are sorted too and only the
     # neighbours of a new span's position can overlap it (a bisection instead of a scan of all)
     chosen: list[Span] = []
@@ -47,6 +56,49 @@ def resolve_overlaps(spans: Iterable[Span], text: str | None = None) -> list[Spa
         ends.insert(k, span.end)
         chosen.append(span)
     return sorted(chosen, key=_ORDER)
+
+
+# lower-case words between a name and its age ("ragnhild [bakken] åttito år", "daniel [o connor]
+# førtifem år"): dictated and typed-in-a-hurry text, where the model often reads only the first name
+_GAP_WORDS: Final = re.compile(r"((?: [a-zæøåüéö]+){1,2}) $")
+
+
+# a lower-case name and an initial closing a line: "Sign. mette k", "hilsen ola n."
+# (not the one-letter words "i", "å", "e")
+_INITIAL_AT_LINE_END: Final = re.compile(r" ((?![iåe]\b)[a-zæøåA-ZÆØÅ]\.?)[ \t]*(?:\n|$)")
+
+
+def _names_up_to_ages(chosen: list[Span], text: str) -> list[Span]:
+    """Rule 5 of :func:`resolve_overlaps`: a lower-case name takes an initial that closes its line,
+    and a name followed by one or two lower-case words and an age takes those words when each is a
+    name any list knows, an initial or a rare word."""
+    for i, name in enumerate(chosen):
+        if name.label is Label.PERSON and text[name.start:name.end].islower():
+            m = _INITIAL_AT_LINE_END.match(text, name.end)
+            if m is not None and (i + 1 == len(chosen) or chosen[i + 1].start >= m.end(1)):
+                chosen[i] = name = Span(name.start, m.end(1), name.label, name.score, name.source)
+    for i in range(len(chosen) - 1):
+        name, age = chosen[i], chosen[i + 1]
+        if name.label is not Label.PERSON or age.label is not Label.AGE or age.start - name.end > 24:
+            continue
+        m = _GAP_WORDS.fullmatch(text, name.end, age.start)
+        if m is None or not text[name.start:name.end].islower():
+            continue
+        if all(_name_like(w) for w in m.group(1).split()):
+            chosen[i] = Span(name.start, m.end(1), name.label, name.score, name.source)
+    return chosen
+
+
+def _name_like(word: str) -> bool:
+    from tilbake.deid import lang_nb
+    from tilbake.deid.detect.name_words import zipf
+
+    if len(word) == 1:
+        return True  # an initial, "o" of "o connor"
+    cap = word.capitalize()
+    if cap in words.NAME_STOPWORDS:
+        return False
+    return cap in lang_nb.known_names() or zipf(word) < 3.5
 
 
 _ORDER: Final = attrgetter("start", "end")  # a C-level sort key: this runs for every document
@@ -74,6 +126,26 @@ def _drop_contained_names(ordered: list[Span]) -> list[Span]:
             if inner.end < outer.end and inner.label in _NAMES and inner.label != outer.label:
                 dropped.add(j)
     return [s for k, s in enumerate(ordered) if k not in dropped] if dropped else ordered
+
+
+def _cut_names_at_ages(ordered: list[Span], text: str | None) -> list[Span]:
+    """Rule 3 of :func:`resolve_overlaps`; ``ordered`` by start."""
+    ages = [s for s in ordered if s.label is Label.AGE]
+    if not ages:
+        return ordered
+    out = []
+    for span in ordered:
+        if span.label is Label.PERSON:
+            for age in ages:
+                if span.start < age.start < span.end < age.end:
+                    cut = age.start
+                    while text is not None and cut > span.start and text[cut - 1] in " \t,":
+                        cut -= 1
+                    if cut > span.start:
+                        span = Span(span.start, cut, span.label, span.score, span.source)
+                    break
+        out.append(span)
+    return sorted(out, key=_ORDER)
 
 
 def _disjoint(ordered: list[Span], text: str | None = None) -> bool:

@@ -14,7 +14,8 @@ RELATION_PREFIXES = ("ste", "svigers", "sviger", "halv", "olde", "tipp", "bonus"
 RELATION_STEMS = ("datter", "døtre", "sønn", "mor", "mora", "far", "bror", "søster", "søstr", "kone", "kon",
                   "mann", "ektemann", "ektefelle", "samboer", "kjæreste", "venn", "venninne", "onkel",
                   "tante", "fetter", "kusine", "nevø", "niese", "svoger", "svigerinne", "barnebarn",
-                  "bestemor", "bestefar", "besteforelder", "gutt", "jente", "barn", "pappa", "mamma",
+                  "bestemor", "bestefar", "besteforelder", "mormor", "morfar", "farmor", "farfar", "gutt",
+                  "jente", "barn", "pappa", "mamma",
                   "nabo", "kollega", "sjef", "verge", "partner", "forelder", "foreldre", "sønnesønn",
                   "datterdatter", "dattersønn", "sønnedatter", "bestevenn", "bestevenninne")
 RELATION_ENDINGS = ("", "en", "n", "a", "et", "ene", "ren", "eren", "e",

@@ -209,3 +209,21 @@ def test_known_towns_after_english_prepositions(found, text, place):
 @pytest.mark.parametrize("text", ["Studien ble gjort in vivo.", "Han kom in til timen med Berg i går."])
 def test_in_before_a_word_that_is_no_town(found, text):
     assert not any(label == "LOCATION" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("Turist fra Cork, Irland, på cruise", "Cork"),
+    ("Hun kom hit fra Mosul, Irak, i 2015.", "Mosul"),
+])
+def test_a_town_named_with_its_country(found, text, piece):
+    assert (piece, "LOCATION") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ferie, Spania, to uker i juli.",
+    "Flyktning, Syria.",
+    "Pasient, Norge",
+])
+def test_a_word_before_a_country_is_no_town(found, text):
+    assert not any(label == "LOCATION" and text[0].isupper() and piece == text.split(",")[0]
+                   for piece, label in found(text)), found(text)

@@ -130,3 +130,46 @@ def test_more_age_forms(found, text, piece):
 ])
 def test_more_not_ages(found, text):
     assert not any(label == "AGE" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    # comments on an AI draft quote the draft's age and correct it
+    ("AI skrev 47 år – hun er 74! Hele vurderingen må ut", {"47 år", "74"}),
+    ("AI skrev 6 år og foreslo barnevaksiner", {"6 år"}),
+    ("det står 52 år i notatet", {"52 år"}),
+    ("sønnen er 12 ikke 14", {"12", "14"}),
+    ("Datteren var 9, ikke 11.", {"9", "11"}),
+    ("hun er 52 år, ikke 47 år", {"52 år", "47 år"}),
+    # a relative or "og er N" after a person in the clause, in text without punctuation
+    ("mormor er 91 og bor alene", {"91"}),
+    ("hun heter gerd holmen og er 84 vi bor på lensvik", {"84"}),
+    # a name, an occupation and the age between commas
+    ("Pasienten (Vilde Sørum, håndballspiller, 19) er utålmodig", {"19"}),
+    ("Pasienten ( Vilde Sørum , håndballspiller , 19 ) er utålmodig", {"19"}),
+    # "riktig er N" after an age on the line, "N år, ikke N"
+    ("AI skrev at hun er 61, riktig er 66", {"61", "66"}),
+    ("AI skrev 47 år, riktig er 52", {"47 år", "52"}),
+    ("han er 34 år, ikke 43", {"34 år", "43"}),
+    # a relation word opening the phrase before an age in brackets
+    ("Datter fra tidligere forhold (7) bor hos moren.", {"7"}),
+])
+def test_quoted_corrected_and_relatives_ages(found, text, pieces):
+    assert {(p, "AGE") for p in pieces} <= found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "han er 2 dager postop og i god form",
+    "hun er 1 av 3 søsken",
+    "VAS er 7 ikke 8 i dag",
+    "Hb er 12 ikke 14.",
+    "det står 3 år siden forrige kontroll",
+    "Dosen var 5 ikke 10.",
+    "Oslo, sentrum, 12.",
+    "og er 12 vi",
+    "Smerten er 7, riktig er 5",
+    "Hb er 12, riktig er 13",
+    "Mor har hatt vondt lenge (3)",
+    "Sønnen spiller fotball i (2) lag",
+])
+def test_quoted_and_corrected_look_alikes_are_not_ages(found, text):
+    assert not any(label == "AGE" for _, label in found(text)), found(text)

@@ -148,3 +148,41 @@ def test_a_name_in_a_short_weekday_keeps_the_date(engine):
     text = "Tor 5.9 kl 21: alt vel"
     spans = engine.detect(text)
     assert any(text[s.start:s.end] == "5.9" and s.label.value == "DATE" for s in spans)
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    # a dated entry: the date first on its line, alone, before a colon or before the note
+    ("9.6\nPas. kommer til 4. beh. Mye bedre.", {"9.6"}),
+    ("3/4 nattevakt: Beboer urolig", {"3/4"}),
+    ("14.1 L-rygg bedre, VAS 2. Manip L5/S1.", {"14.1"}),
+    ("Kontroll\n  21.3 - fortsatt stiv i nakken", {"21.3"}),
+    # the word "dato" on the line, and the date a correction gives after "ikke"
+    ("feil dato, det var 9.6 ikke 6.9", {"9.6", "6.9"}),
+    ("Datoen i notatet er 12.4", {"12.4"}),
+    ("skaden skjedde 14/4, ikke 12/4", {"14/4", "12/4"}),
+    # an English weekday with an ordinal day
+    ("I was sick from Monday 2nd to Friday.", {"Monday 2nd"}),
+    # an English month alone after an English cue
+    ("I am new patient at your office since September.", {"September"}),
+    ("The pain started in October and", {"October"}),
+])
+def test_short_dates_by_their_line(found, text, pieces):
+    assert {(p, "DATE") for p in pieces} <= found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2.1 Anamnese\nPasienten er en 45 år gammel mann",
+    "1.2 Bakgrunn og problemstilling",
+    "3/4 av dosen gis om kvelden",
+    "1.5 mg x 2 daglig",
+    "4/5 positive svar på screening",
+    "Hb 9.6 ikke 6.9 som AI skrev",
+    "VAS 6/10 i hvile, ikke 8/10",
+    "Kraft 4/5, ikke 3/5",
+    "Monday 45th floor",
+    "Mark Twain wrote it, August said.",
+    "August Hansen kom i dag",
+    "the 2nd time on Monday",
+])
+def test_line_and_correction_look_alikes_are_not_dates(found, text):
+    assert not any(label == "DATE" for _, label in found(text)), found(text)

@@ -104,3 +104,69 @@ def test_a_dates_end_before_a_branch_is_no_part_of_the_name(found):
     text = "Nattrapport 27/12 avd. Tunet\nRolig natt."
     assert ("27/12", "DATE") in found(text)
     assert not any(piece.startswith("12") for piece, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # an employer in brackets followed by more about the job
+    ("jobber som frisør (Hårfin, eget firma) og har vondt", "Hårfin"),
+    ("Yrke: sveiser (Aker Solutions, Verdal), skift", "Aker Solutions"),
+    # the occupational health service named in brackets
+    ("Diskuteres med bedriftshelsetjenesten (Stamina HMS).", "Stamina HMS"),
+])
+def test_employers_in_brackets_with_more_after_them(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pas. er sykepleier (Kari, kollega av meg).",
+    "jobber som frisør (Deltid, 50 %) i sentrum",
+    "jobben (NAV, AAP) er avklart",
+])
+def test_brackets_after_a_job_that_name_no_employer(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    # a public service's local office named by its place, in its own case
+    ("Kopi: fastlege Siri Elvebakk; NAV Heimdal", "NAV Heimdal"),
+    ("Hennes kontakt i nav gjøvik er informert.", "nav gjøvik"),
+    ("Utredning, BUP Lillehammer\nHenvist fra", "BUP Lillehammer"),
+    ("Står på Subutex via LAR Oslo.", "LAR Oslo"),
+    ("Hun var sykmeldt fra Sparebank 1 Østlandet i perioden.", "Sparebank 1 Østlandet"),
+    # institutions for living and care
+    ("Rapport fra Kløverenga omsorgsbolig, avd. 2.", "Kløverenga omsorgsbolig"),
+    ("utskrevet til Orkdal helsetun for korttidsopphold", "Orkdal helsetun"),
+    ("kiropraktorklinikken florø punktum", "kiropraktorklinikken florø"),
+])
+def test_service_offices_and_care_institutions(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Søknad sendt NAV i dag.",
+    "Søkt NAV Arbeid og ytelser om AAP",
+    "Henvist BUP for utredning.",
+    "Hun bor på sykehjem nå.",
+    "Hun bor i omsorgsbolig nå.",
+    "Søkt om omsorgsbolig i kommunen.",
+])
+def test_services_and_care_words_alone_are_no_organisation(found, text):
+    assert not any(label == "ORG" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("fisker på båten M/S Havbris, Austevoll.", "M/S Havbris"),
+    ("Turist på cruise med MS Viking Saga. Diagnosis", "MS Viking Saga"),
+    # a club after a player of the sport
+    ("tidligere fotballspiller i Vigør, jobber som", "Vigør"),
+])
+def test_ships_and_clubs_after_players(found, text, piece):
+    assert (piece, "ORG") in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kjent MS Behandles med Kesimpta.",
+    "Diagnose: MS Startet på ny behandling",
+])
+def test_the_disease_ms_is_no_ship(found, text):
+    assert not any(label == "ORG" and piece.startswith("MS") for piece, label in found(text)), found(text)

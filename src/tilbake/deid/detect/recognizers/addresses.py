@@ -245,7 +245,26 @@ class PlaceRecognizer(Recognizer):
 
     def find(self, scan: Scan) -> list[Finding]:
         return (self._capitalised(scan) + self._after_cues(scan) + self._compound(scan) + self._between(scan)
-                + self._unlisted(scan) + self._area(scan))
+                + self._unlisted(scan) + self._area(scan) + self._before_country(scan))
+
+    def _before_country(self, scan: Scan) -> list[Finding]:
+        """A town in no list named with its country: "Turist fra Cork, Irland", "født i Gdańsk, Polen"."""
+        out: list[Finding] = []
+        text = scan.text
+        if ", " not in text:
+            return out
+        words_ = scan.capwords  # computed once for every recognizer: cheaper than a regex of its own
+        for (start, end, word), (nxt, _, country) in zip(words_, words_[1:], strict=False):
+            if nxt != end + 2 or text[end:nxt] != ", " or not lang_nb.country(country):
+                continue
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                continue
+            if lang_nb.country(word) or word in _NOT_PLACE or \
+                    word in lang_nb.first_names() or word.isupper() or \
+                    word.lower() not in lang_nb.places_lower() and _zipf(word.lower()) >= _TAIL_ZIPF:
+                continue  # "Ferie, Spania", "Flyktning, Syria": a word, not a town
+            out.append(finding(start, end, Label.LOCATION, 0.85, self.name, "town, country"))
+        return out
 
     def _unlisted(self, scan: Scan) -> list[Finding]:
         """Small places in no list after a strong cue of birth or home ("født i Xdal", "oppvokst på

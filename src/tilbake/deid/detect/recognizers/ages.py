@@ -146,6 +146,8 @@ def _age_context(scan: Scan, start: int, after: str) -> bool:
     word = scan.word_before(start)
     if word in ("er", "ble", "blir", "fyller", "fylte", "fyllte", "alder", "somer", "nå", "snart", "komma"):
         return True
+    if word in _QUOTING or word == "ikke" and _AGE_BEFORE_IKKE.search(text, max(0, start - 24), start):
+        return True  # "AI skrev 47 år", "står 6 år": a draft's age quoted; "er 52 år, ikke 47 år"
     if word == "var" and after.startswith(" i fjor"):
         return True
     prev = text[max(0, start - 30):start].split()
@@ -158,6 +160,11 @@ def _age_context(scan: Scan, start: int, after: str) -> bool:
         last.capitalize() not in words.NAME_STOPWORDS  # a lower-case name: "hans davidsen 70 år"
 
 
+# verbs that quote what a draft or a person said ("AI skrev 47 år", "det står 6 år i notatet")
+_QUOTING: Final = frozenset({"skrev", "skriver", "skrevet", "står", "sto", "stod", "sier", "sa", "oppga",
+                             "wrote", "says"})
+# an age and "ikke" right before a number: the number is the age it is mistaken for ("er 12 ikke 14")
+_AGE_BEFORE_IKKE: Final = re.compile(r"(?<![\d.,/])\d{1,3}(?: ?år)? ?,? ikke $")
 _SECOND_AGE: Final = re.compile(r"(?<![\d.,/])\d{1,3} ?år ?(?:,|og) $")
 
 
@@ -190,7 +197,8 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     low = word.lower()
     if not (word[0].isupper() or low in words.PERSON_TITLES or _person_word(low) or
-            low.capitalize() in lang_nb.known_names() and low.capitalize() not in words.NAME_STOPWORDS):
+            low.capitalize() in lang_nb.known_names() and low.capitalize() not in words.NAME_STOPWORDS
+            or _relation_opens(text, word_start)):
         return None
     inside = text[start + 1:end - 1].replace(",", " ").replace("og", " ").split()
     if any(int(n) > 120 for n in inside):
@@ -200,6 +208,24 @@ def _parenthesised(scan: Scan, start: int, end: int) -> Finding | None:
     first = text.index(inside[0], start)
     last = text.rindex(inside[-1], start, end) + len(inside[-1])
     return finding(first, last, Label.AGE, 0.85, FAMILY, "(N) after a name or role")
+
+
+_NOT_BEFORE_BRACKET: Final = frozenset({"i", "på", "av", "til", "med", "for", "om", "og", "som", "er", "har",
+                                        "var", "fra", "ved", "etter", "lenge", "siden", "dager", "uker"})
+
+
+def _relation_opens(text: str, word_start: int) -> bool:
+    """"Datter fra tidligere forhold (7)": a relation word two to four words before the brackets, with
+    only words between (no number, no punctuation)."""
+    if text[word_start:word_start + 12].split(" ")[0].lower() in _NOT_BEFORE_BRACKET:
+        return False  # "fotball i (2) lag"
+    before = text[max(0, word_start - 40):word_start].split()
+    for w in reversed(before[-3:]):
+        if not w.isalpha():
+            return False
+        if _person_word(w):
+            return True
+    return False
 
 
 def _range_age(scan: Scan, start: int, end: int) -> Finding | None:
@@ -271,8 +297,15 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
         return None
     one, two = scan.words_before(start)
     first = two.split(" ")[0] if " " in two else ""
-    if one in _VERBS and first in _SUBJECTS:
+    if text[end:end + 12].lower().startswith(_UNIT_AFTER_BARE):
+        return None  # "han er 2 dager postop", "hun er 1 av 3"
+    if one in _VERBS and (first in _SUBJECTS or _person_word(first)
+                          or first == "og" and _subject_before(scan, start)):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "er/var N")
+    if one == "ikke" and _bare_age_before_ikke(scan, start):
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "N ikke N")
+    if one in _VERBS and first in _RIGHT and _age_earlier(scan, start):
+        return finding(start, end, Label.AGE, 0.85, FAMILY, "riktig er N")  # "AI skrev 61, riktig er 66"
     if one == "på" and _person_word(first):
         return finding(start, end, Label.AGE, 0.85, FAMILY, "relative på N")
     prev = text[max(0, start - 48):start].split()
@@ -286,6 +319,10 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
     if len(prev) < 2:
         return None
     last, before = prev[-1].lstrip("("), prev[-2].lstrip("(")
+    named = prev[-3] if len(prev) >= 4 and prev[-2] == "," else prev[-2].rstrip(",")  # tokenized ", "
+    if comma and len(prev) >= 3 and prev[-2].endswith(",") and last.islower() and last.isalpha() and \
+            _name_word(named.lstrip("(")):
+        return finding(start, end, Label.AGE, 0.8, FAMILY, "Name, occupation, N")  # "(Vilde Sørum, 19)"
     if not _name_word(last) and not (last in words.NAME_STOPWORDS and before in lang_nb.first_names()):
         return None  # ("Per Lie, 61": a surname that is also a word, after a first name)
     if comma and (_name_word(before) or before.lower().rstrip(".:") in words.PERSON_TITLES
@@ -295,6 +332,52 @@ def _bare_age(scan: Scan, start: int, end: int) -> Finding | None:
             last.capitalize() in lang_nb.surnames() and before.capitalize() in lang_nb.first_names():
         return finding(start, end, Label.AGE, 0.8, FAMILY, "Name N")
     return None
+
+
+_UNIT_AFTER_BARE: Final = (" av ", " dager", " døgn", " uker", " timer", " min", " kg", " cm", " mm", " mg",
+                           " ganger", " prosent", " poeng", " grader", " kilo", " meter", " stk", " tbl",
+                           " x ", " til ", "-", "/")
+_CLAUSE_SUBJECT: Final = re.compile(r"(?<![\w.])(?:han|hun|pasienten|pas\.|hen|jeg)(?![\w])")
+
+
+_RIGHT: Final = frozenset({"riktig", "rett", "korrekt", "riktige", "egentlig", "faktisk"})
+_NUMBER_EARLIER: Final = re.compile(r"(?<![\d.,/])(\d{1,3})( ?år)?(?![\d.,/]\d)")
+
+
+def _age_earlier(scan: Scan, start: int) -> bool:
+    """An age earlier on the line that "riktig er N" corrects ("hun er 61, riktig er 66"): a number
+    with "år", or a bare one after a person and "er"/"var"."""
+    line_start = scan.text.rfind("\n", 0, start) + 1
+    found = list(_NUMBER_EARLIER.finditer(scan.text, max(line_start, start - 60), start))
+    if not found:
+        return False
+    m = found[-1]
+    return m.group(2) is not None or _bare_age_cued(scan, m.start(1), m.end(1))
+
+
+def _subject_before(scan: Scan, start: int) -> bool:
+    """A person earlier in the clause of "og er N" ("hun heter gerd holmen og er 84")."""
+    clause = scan.text[max(0, start - 60):start]
+    for stop in ".;!?\n":
+        clause = clause.rsplit(stop, 1)[-1]
+    return _CLAUSE_SUBJECT.search(clause.lower()) is not None
+
+
+def _bare_age_before_ikke(scan: Scan, start: int) -> bool:
+    """"sønnen er 12 ikke 14": the number before "ikke" is a bare age, so this one is the age it was
+    mistaken for."""
+    before = scan.text[max(0, start - 20):start]
+    m = re.search(r"(?<![\d.,/])(\d{1,3})(?: ?år)? ?,? ikke $", before)
+    if m is None:
+        return False
+    first = start - (len(before) - m.start(1))
+    return _bare_age_cued(scan, first, first + len(m.group(1)))
+
+
+def _bare_age_cued(scan: Scan, start: int, end: int) -> bool:
+    one, two = scan.words_before(start)
+    first = two.split(" ")[0] if " " in two else ""
+    return one in _VERBS and (first in _SUBJECTS or _person_word(first))
 
 
 def _name_word(word: str) -> bool:
@@ -433,4 +516,5 @@ register_fragment(31, FAMILY, "(N)", r" ?\d{1,3}(?: ?(?:,|og) ?\d{1,3})* ?\)", _
 register_fragment(32, FAMILY, "N mnd", r"\d? ?(?:mnd|mndr|måneder|måneders|md|uker|ukers)\.?(?![a-zæøå])",
                   _infant_age)
 # last of all: a bare number that no other shape took, before punctuation or the end of a line
-register_fragment(96, FAMILY, "bare N", r"\d?(?=[,.!?;)\n]| [,.!?;)(]| og | men | som |$)", _bare_age)
+register_fragment(96, FAMILY, "bare N", r"\d?(?=[,.!?;)\n]| [,.!?;)(]| og | men | som | ikke | vi | jeg |$)",
+                  _bare_age)

@@ -171,7 +171,7 @@ _UNITS_AFTER: Final = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm"
 
 # cues that join a second date to a first ("12/3 og 14/3") but also a second score to a first
 # ("VAS 7/10 i hvile og 8/10 ved aktivitet"): they count only when no score was named before
-_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr"})
+_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start"})
 # names of scales and scores: one earlier on the line makes a fraction a score
 _SCORE_NEAR: Final = re.compile(
     r"(?<![a-zæøå])(?:vas|nrs|score[a-zæøå]*|[a-zæøå]*skår[a-zæøå]*|poeng|odi|ndi|psfs|mmse|apgar|asrs"
@@ -231,6 +231,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     if not cue:
         two = two_words.split(" ")[0] if before else ""
         cue = two if two in _SECOND_CUES else ""
+    if not cue:
+        cue = _line_cue(scan, start, end, sep)
     if sep == "/" and (not cue or cue in _WEAK_CUES) and _score_like(scan, start, end, month):
         return None
     # the date's own dot, also set apart by a tokenizer ("23.4 ." at the end of a sentence)
@@ -250,6 +252,37 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
             trailing_dot and text[stop:stop + 3].lstrip(" ")[:1].isupper():
         stop = end  # a full stop ends the sentence after it ("... til 18.10. Neste"): not the date's
     return finding(start, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
+
+
+_DATE_WORD: Final = re.compile(r"(?<![a-zæøå])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå])", re.IGNORECASE)
+_SECTION_TITLE: Final = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+){0,2}[ \t]*$")
+_BEFORE_IKKE: Final = re.compile(r"(?<![\d./])(\d{1,2}[./]\d{1,2})\.? ?,? (?:ikke|not) $")
+
+
+def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:
+    """What on its line makes a bare "9.6" or "3/4" a date: standing first on the line as a dated entry
+    ("9.6" alone, "3/4 nattevakt:", "14.1 L-rygg bedre, ..."; not a section number before a short
+    title, "2.1 Anamnese"), the word "dato" earlier on the line ("feil dato, det var 9.6"), or a date
+    right before "ikke" that it corrects ("9.6 ikke 6.9")."""
+    text = scan.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip(" \t"):
+        rest = text[end:line_end].rstrip(". \t")
+        if rest.startswith(" av "):
+            return ""  # "3/4 av dosen": a fraction
+        if not rest or rest.lstrip(" \t")[:1] in (":", "-", "–") or \
+                rest[:1] in " \t" and _SECTION_TITLE.fullmatch(rest) is None and rest.strip()[:1].isalpha():
+            return "line start"
+    if _DATE_WORD.search(text, line_start, start) is not None:
+        return "dato"
+    m = _BEFORE_IKKE.search(text, max(line_start, start - 16), start)
+    if m is not None:
+        first = m.start(1)
+        if _day_month(scan, first, first + len(m.group(1))) is not None:
+            return "ikke"
+    return ""
 
 
 def _compact(scan: Scan, start: int, end: int) -> Finding | None:
@@ -369,7 +402,10 @@ _WEEKDAY_WORDS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "l�
 _MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS,
                                    *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
 _ORDINAL_NEEDLES: Final = frozenset({*_ORDINALS, *(o.capitalize() for o in _ORDINALS)})
-_WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES
+# English month names, capitalised as English writes them: a date only after an English cue
+_ENGLISH_NEEDLES: Final = frozenset(m for m in _ENGLISH if len(m) > 3)
+_ENGLISH_CUES: Final = frozenset({"since", "from", "until", "in"})
+_WORD_GATE: Final = _MONTH_NEEDLES | _ORDINAL_NEEDLES | _ENGLISH_NEEDLES
 register_literals(_WORD_GATE)
 _MONTH_CUES: Final = frozenset(time_words.MONTH_ALONE_CUES)
 _ALT: Final = "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -441,7 +477,10 @@ def _month_alone(scan: Scan, start: int, end: int, needle: str) -> Finding | Non
             tuple("0123456789.")):
         return None  # a year or a day belongs to it, and the number scan has it ("mai 2022", "3. mai")
     one, two = scan.words_before(start)
-    if one not in _MONTH_CUES and two not in _MONTH_CUES:
+    if needle in _ENGLISH_NEEDLES:
+        if one not in _ENGLISH_CUES:
+            return None  # "Mark Twain", "May I"
+    elif one not in _MONTH_CUES and two not in _MONTH_CUES:
         return None
     return finding(start, end, Label.DATE, 0.85, FAMILY, "month alone", cues=(one,))
 
@@ -466,6 +505,17 @@ _WEEKDAY_FORMS: Final = [*_WEEKDAY_WORDS, *(w.capitalize() for w in _WEEKDAY_WOR
                          *(w.capitalize() for w in _UNDOTTED_WEEKDAYS),
                          *_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)]
 register_fragment(25, FAMILY, "weekday dd.", after_words(_WEEKDAY_FORMS) + r"\d? ?\.(?![\d])", _weekday_day)
+
+
+def _english_weekday_day(scan: Scan, start: int, end: int) -> Finding | None:
+    """"Monday 2nd", "on Friday 13th": an English weekday and an ordinal day."""
+    digits = scan.text[start:end].rstrip("stndrh")
+    return finding(start, end, Label.DATE, 0.9, FAMILY, "weekday dd.") if 1 <= int(digits) <= 31 else None
+
+
+register_fragment(26, FAMILY, "English weekday + ordinal",
+                  after_words([*_ENGLISH_WEEKDAYS, *(w.capitalize() for w in _ENGLISH_WEEKDAYS)])
+                  + r"\d?(?:st|nd|rd|th)(?![\w])", _english_weekday_day)
 # (?<![^\W_]\d): not glued to a letter ("M54.5"); the handler would refuse it, and no later
 # fragment can match where this one does, so the regex may as well refuse it first
 register_fragment(65, FAMILY, "dd.mm", r"(?<![^\W_]\d)\d?[./]\d\d?(?![\d/]|\.\d)", _day_month)

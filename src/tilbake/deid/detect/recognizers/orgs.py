@@ -27,7 +27,8 @@ _CLINIC_STEMS = ("manuellterapi", "institutt", "legegruppe", "legeklinikk", "opp
                  "behandlingssenter", "helsesportssenter", "kollektiv", "stiftelse", "voksenopplæring",
                  "spelemannslag", "musikklag", "skolekorps", "menighet", "fengsel", "tingrett",
                  "lagmannsrett", "kommune", "kommunale", "samvirkelag", "samskipnad", "begravelsesbyrå",
-                 "meieri", "bakeri", "storsenter", "kjøpesenter", "asylmottak", "bofellesskap")
+                 "meieri", "bakeri", "storsenter", "kjøpesenter", "asylmottak", "bofellesskap",
+                 "omsorgsbolig", "helsetun", "sjukeheim")
 _AGENCIES = frozenset(w.lower() for w in words.AGENCIES)
 _NON_NAME = frozenset(words.NON_NAME_CAPWORDS)
 _AGENCIES_LONG = tuple(a for a in _AGENCIES if len(a) > 5)
@@ -130,7 +131,8 @@ class OrgRecognizer(Recognizer):
             text[ws:we].lower()
         after = _NEXT_WORD.match(text, we)
         if after and after.group(1).lower() in lang_nb.places_lower() and \
-                after.group(1).lower() not in _PREPOSITIONS:
+                after.group(1).lower() not in _PREPOSITIONS and \
+                (after.group(1)[0].isupper() or _zipf(after.group(1)) < 5.5):  # "sykehjem nå": the adverb
             we = after.end(1)  # "kiropraktorklinikken florø"
             own_name = True
         tail = _tail(text, we)
@@ -483,7 +485,55 @@ def _legal_forms(scan: Scan) -> list[Finding]:
 # type words that take the name after them: "DPS Nedre Romerike", "Stiftelsen Bergensklinikkene",
 # "Apotek 1 Lom", "Vitusapotek Jernbanetorget", "IL Jutul", "Blå Kors Eina"
 _TYPE_FIRST = re.compile(r"(?<![\w\-])(DPS|dps|Stiftelsen|stiftelsen|Vitusapotek|vitusapotek|Apotek 1|"
-                         r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors)(?![\w\-])")
+                         r"apotek 1|Boots apotek|Ditt apotek|IL|IF|FK|SK|BK|Blå Kors|blå kors|"
+                         r"Sparebank 1|SpareBank 1|sparebank 1)(?![\w\-])")
+
+
+# a public service's local office is named by its place: "NAV Heimdal", "nav gjøvik", "BUP Lillehammer",
+# "LAR Oslo" (the service alone is no organisation to hide: an `agency` look-alike)
+_SERVICE_PLACE = re.compile(r"(?<![\w\-])(NAV|Nav|nav|BUP|bup|PPT|ppt|LAR|lar|PPT-kontoret|ppt-kontoret)"
+                            r"(?=[ \t]+[^\W\d_])")
+
+
+_SERVICE_GATE = ("NAV", "Nav", "nav ", "BUP", "bup ", "PPT", "ppt", "LAR", "lar ")
+
+
+def _service_office(text: str, out: list[Finding]) -> None:
+    for m in _SERVICE_PLACE.finditer(text):
+        w = _WORD.match(text, m.end())
+        if w is None:
+            continue
+        word = w.group(1)
+        stop = w.end()
+        if word.lower() in _DIRECTIONS:  # "NAV Nordre Aker"
+            w = _WORD.match(text, stop)
+            if w is None:
+                continue
+            word, stop = w.group(1), w.end()
+        same_case = word[0].isupper() or m.group(1).islower()
+        if _place_word(word) and same_case:
+            out.append(finding(m.start(), stop, Label.ORG, 0.85, FAMILY, "service + place"))
+
+
+# ships and boats by their prefix: "M/S Havbris", "MS Viking Saga" (MS is also the disease: the bare form
+# counts only with a word of ships near it)
+_SHIP = re.compile(rf"(?<![\w/])(M/S|M/K|M/T|M/V|MS|MK|MT|MV)[ \t]+"
+                   rf"({letters.CAPWORD}(?:[ \t]+{letters.CAPWORD}){{0,2}})")
+_SHIP_WORDS = ("båt", "skip", "cruise", "ferje", "fartøy", "om bord", "ombord", "mannskap", "fisker",
+               "tråler", "rederi", "sjømann", "matros", "kaptein", "styrmann", "hurtigrute")
+
+
+def _ships(scan: Scan, out: list[Finding]) -> None:
+    for m in _SHIP.finditer(scan.text):
+        names = m.group(2).split()
+        if names[0] in _NON_NAME:
+            continue
+        near = scan.lower[max(0, m.start() - 80):m.end() + 80]
+        if "/" not in m.group(1) and not any(w in near for w in _SHIP_WORDS):
+            continue  # "MS Behandles med ...": the disease before a sentence that lost its period
+        while len(names) > 1 and (names[-1] in _NON_NAME or _zipf(names[-1].lower()) >= 5.0):
+            names.pop()
+        out.append(finding(m.start(), m.start(2) + len(" ".join(names)), Label.ORG, 0.85, FAMILY, "ship"))
 
 
 # _TYPE_FIRST without its leading look-behind, which kept the engine from leaping to the type words'
@@ -509,6 +559,10 @@ def _type_first(text: str) -> Iterator[re.Match[str]]:
 def _named_after(scan: Scan) -> list[Finding]:
     text = scan.text
     out: list[Finding] = []
+    if "M/" in text or "MS " in text or "MV " in text or "MK " in text or "MT " in text:
+        _ships(scan, out)
+    if any(w in text for w in _SERVICE_GATE):
+        _service_office(text, out)
     for m in _type_first(text):
         kind = m.group(1)
         lower_ok = kind.islower() or kind[0].islower()
@@ -536,7 +590,8 @@ _SPORTS = ("fotball", "håndball", "basket", "basketball", "volleyball", "ishock
            "innebandy", "turn", "svømming", "friidrett", "langrenn", "skiskyting", "orientering", "sykling",
            "bryting", "judo", "karate", "boksing", "tennis", "golf", "dans", "hopp", "alpint", "roing",
            "padling", "klatring", "cheerleading", "rugby", "curling", "skøyter", "kickboksing", "taekwondo")
-_SPORT_CUE = re.compile(r"(?<![\w\-])(?:" + "|".join(_SPORTS) + r")(?:trening)? (?:i|for|på|med|hos)"
+_SPORT_CUE = re.compile(r"(?<![\w\-])(?:" + "|".join(_SPORTS)
+                        + r")(?:trening|spiller|spillar|trener)? (?:i|for|på|med|hos)"
                         rf"[ \t]+([{letters.UPPER}]{{2,5}}(?![\w\-])|{letters.CAPWORD})")
 
 
@@ -600,10 +655,11 @@ def _insurers(scan: Scan) -> list[Finding]:
 
 # Employers in brackets after an occupation: "sveiser (Aker Solutions)", "fri fra jobb (Mesta)"
 _BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWORD}|\d+)(?:[ ](?:{letters.CAPWORD}"
-                        r"|\d+|og|&|AS|ASA))*)\)")
+                        r"|\d+|og|&|AS|ASA))*)(?:\)|, )")  # "frisør (Hårfin, eget firma)" too
 _JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
                         "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
-                        "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb"})
+                        "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb",
+                        "bedriftshelsetjeneste", "bedriftshelsetjenesten", "bht", "firma", "firmaet"})
 _OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", "tekniker", "operatør",
                        "konsulent", "selger", "snekker", "elektriker", "sveiser", "mekaniker", "assistent",
                        "sekretær", "renholder", "montør", "kokk", "frisør", "vekter", "rådgiver", "kasserer",
@@ -625,6 +681,8 @@ def _in_brackets(scan: Scan) -> list[Finding]:
         if name in lang_nb.first_names() or name in _NON_NAME or name.lower() in _AGENCIES or \
                 name in _NOT_IN_NAME:
             continue  # "sykepleier (Kari)": a person
+        if m.group(0).endswith(", ") and " " not in name and _zipf(name.lower()) >= 3.5:
+            continue  # "frisør (Deltid, 50 %)": a word that opens a list, not a firm that a comma follows
         out.append(finding(m.start(2), m.end(2), Label.ORG, 0.75, FAMILY, "employer in brackets"))
     return out
 
