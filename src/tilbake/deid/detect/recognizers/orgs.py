@@ -498,6 +498,9 @@ _SERVICE_PLACE = re.compile(r"(?<![\w\-])(NAV|Nav|nav|BUP|bup|PPT|ppt|LAR|lar|PP
 _SERVICE_GATE = ("NAV", "Nav", "nav ", "BUP", "bup ", "PPT", "ppt", "LAR", "lar ")
 
 
+_HOSPITAL_HEADS = ("sykehus", "sjukehus", "universitetssykehus", "hf")
+
+
 def _service_office(text: str, out: list[Finding]) -> None:
     for m in _SERVICE_PLACE.finditer(text):
         w = _WORD.match(text, m.end())
@@ -511,6 +514,9 @@ def _service_office(text: str, out: list[Finding]) -> None:
                 continue
             word, stop = w.group(1), w.end()
         same_case = word[0].isupper() or m.group(1).islower()
+        after = _WORD.match(text, stop)
+        if after is not None and after.group(1).lower().startswith(_HOSPITAL_HEADS):
+            continue  # "BUP Sørlandet sykehus": the service is a department; the hospital is the name
         if _place_word(word) and same_case:
             out.append(finding(m.start(), stop, Label.ORG, 0.85, FAMILY, "service + place"))
 
