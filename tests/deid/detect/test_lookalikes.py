@@ -135,3 +135,22 @@ def test_recognizers_leave_the_lookalikes_and_keep_the_phi(found, text, absent, 
 def test_the_model_entity_kept(entity, label, kept):
     lo, hi = NerDetector()._keep(entity, label, " i dag.")
     assert entity[lo:hi] == kept
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # "per" before a time is the preposition; Per before a verb is a name
+    ("Per i dag ingen bedring. Dag 3 etter skaden.", "Per", ("", "")),
+    ("Per nå ingen tegn til infeksjon.", "Per", ("", "")),
+    ("Per Hansen ringte i dag om time.", "", ("Per Hansen", "PERSON")),
+    # two services joined by "og" are no organisation of the patient's; a clinic beside one is
+    ("Fikk info om Mental Helse og Kirkens SOS ved utskrivning.", "Mental Helse", ("", "")),
+    ("Jobber på Fysio Sentrum AS og går til Mental Helse.", "Mental Helse", ("Fysio Sentrum AS", "ORG")),
+    # a span without a letter is no name, whoever read it
+    ("Har vært på Tyrilistiftelsen avd. Ski i 2021 men avbrøt.", "2021", ("", "")),
+])
+def test_prepositions_coordinated_services_and_numbers_are_no_names(found, text, absent, present):
+    spans = found(text)
+    if absent:
+        assert not any(absent in piece for piece, _ in spans), spans
+    if present[0]:
+        assert present in spans, spans

@@ -91,8 +91,13 @@ def _reason(text: str, start: int, end: int, person: bool) -> str:
     tokens = value.split()
     if not tokens:
         return ""
-    if _in_agency_phrase(text, start, end):
-        return "agency"  # "Helse" of "Mental Helse"
+    if not any(c.isalpha() for c in value):
+        return "number"  # a name has letters: "2021" after "avd. Ski i" is a year, whoever read it
+    if _in_agency_phrase(text, start, end) or _agencies_coordinated(text, start, end):
+        return "agency"  # "Helse" of "Mental Helse"; "Mental Helse og Kirkens" of "... Kirkens SOS"
+    if person and value.lower() == "per" and _PER_TIME.match(text, end) and \
+            (value == "per" or text[:start].rstrip(" \t")[-1:] in ("", ".", "!", "?", ":", "\n")):
+        return "word in a phrase"  # "Per i dag ingen bedring": the preposition ("Time med Per i dag": Per)
     tail = tokens[-1].capitalize() if len(tokens) > 1 and tokens[-2] == "og" else tokens[-1]
     if _generic_service(tail) and all(t == "og" or t.endswith("-") or t.islower() or t in _NATIONAL
                                             for t in tokens[:-1]):
@@ -148,6 +153,22 @@ def _capitals(text: str, start: int, end: int, tokens: list[str]) -> bool:
         return paired and len(letters[0]) >= 4 and zipf(letters[0].lower()) >= _CAPITAL_WORD and \
             not _known(letters[0])
     return all(zipf(t.lower()) >= _HEADING_WORD and not _known(t) for t in letters)
+
+
+# "per" as a preposition of time: "per i dag", "per nå", "per dags dato", "per 1. mars", "per uke 12"
+_PER_TIME: Final = re.compile(r"[ \t]+(?:i[ \t]+(?:dag|går|kveld|morgen)|idag|nå|dd\.|d\.d\.|dags[ \t]+dato|"
+                              r"uke[ \t]+\d|\d)(?!\w)", re.IGNORECASE)
+
+
+def _agencies_coordinated(text: str, start: int, end: int) -> bool:
+    """Whether the span is two services joined by "og", each a listed agency phrase whole or begun
+    ("Mental Helse og Kirkens" of "Mental Helse og Kirkens SOS")."""
+    head = text[start:end].lower()
+    first = _AGENCY_PHRASE.match(head)
+    if first is None or not head[first.end():].startswith(" og "):
+        return False
+    second = _AGENCY_PHRASE.match(text.lower(), start + first.end() + 4)
+    return second is not None and start + first.end() + 4 < end <= second.end()
 
 
 def _in_agency_phrase(text: str, start: int, end: int) -> bool:
