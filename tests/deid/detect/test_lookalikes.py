@@ -154,3 +154,18 @@ def test_prepositions_coordinated_services_and_numbers_are_no_names(found, text,
         assert not any(absent in piece for piece, _ in spans), spans
     if present[0]:
         assert present in spans, spans
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # a public line's own number is published; a person's, a GP's or a clinic's is PHI
+    ("Ved forgiftning: Giftinformasjonen 22 59 13 00.", "22 59 13 00", ("", "")),
+    ("Ring Legevakten: 116 117 ved forverring.", "116 117", ("", "")),
+    ("Kontakt Fastlegen 22 33 44 55 ved behov.", "", ("22 33 44 55", "PHONE")),
+    ("Kari Hansen 912 34 567 ringer tilbake.", "", ("912 34 567", "PHONE")),
+])
+def test_a_public_line_keeps_its_number(found, text, absent, present):
+    spans = found(text)
+    if absent:
+        assert not any(absent in piece for piece, _ in spans), spans
+    if present[0]:
+        assert present in spans, spans

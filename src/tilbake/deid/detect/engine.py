@@ -28,6 +28,7 @@ from tilbake.deid.lang_nb import words
 from tilbake.deid.spans import Detector, Label, Range, Span
 
 _WORDY: Final = frozenset({Label.PERSON, Label.ORG, Label.LOCATION})
+_JUDGED: Final = _WORDY | {Label.PHONE}  # labels whose spans the text around them can clear
 #: words that are never PHI whatever found them (agencies, eponyms, drug brands, "Rødt" flagg)
 NEVER_PHI: Final = frozenset(w.lower() for w in (*words.AGENCIES, *words.EPONYMS, *words.DRUG_BRANDS,
                                                  *words.CLINICAL_CAPWORDS))
@@ -211,6 +212,8 @@ class Deidentifier:
                 return f"never PHI: {reason}"
             if span.label == Label.LOCATION and not_a_place(text, span.start, span.end):
                 return "never PHI"  # countries, drugs before a dose, stray lower-case words (addresses.py)
+        elif span.label == Label.PHONE and span.source != "rules:deny" and lookalike(text, span):
+            return "never PHI: service number"  # a public line's own number ("Giftinformasjonen 22 ...")
         return "below threshold" if span.score < self.min_score else "kept"
 
     def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
@@ -220,7 +223,7 @@ class Deidentifier:
             return [s for s in spans if self._verdict(text, s) == "kept"]
         min_score = self.min_score
         return [s for s in spans
-                if s.score >= min_score and (s.label not in _WORDY or self._verdict(text, s) == "kept")]
+                if s.score >= min_score and (s.label not in _JUDGED or self._verdict(text, s) == "kept")]
 
     def _final(self, text: str, found: list[Finding]) -> list[Span]:
         keep = self._kept(text, map(_SPAN, found))

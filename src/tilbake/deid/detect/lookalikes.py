@@ -80,6 +80,8 @@ _SENTENCE_START: Final = re.compile(r"(?:^|[.:!?\n])[ \t]*$")
 def lookalike(text: str, span: Span) -> str:
     """Why the PERSON, ORG or LOCATION ``span`` reads as a look-alike ("acronym", "capitals",
     "drug", "instrument", "eponym", "measurement", "word in a phrase"), or "" when it may be PHI."""
+    if span.label == Label.PHONE:
+        return "service number" if _service_number(text, span.start) else ""
     if span.label not in (Label.PERSON, Label.ORG, Label.LOCATION):
         return ""
     return _reason(text, span.start, span.end, span.label == Label.PERSON)
@@ -183,6 +185,23 @@ def _in_agency_phrase(text: str, start: int, end: int) -> bool:
                 _generic_service(t) or t == "RHF" for t in text[stop:end].split())):
             return True  # also with a service after it: "Mental Helse Hjelpetelefonen"
     return False
+
+
+_WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \t]*[:,]?[ \t]*$")
+_AGENCY_NAMES: Final = frozenset(a for a in words.AGENCIES if " " not in a)
+_PUBLIC_LINE_TAILS: Final = ("informasjonen", "sentralen", "telefonen", "etaten", "direktoratet", "tilsynet",
+                             "ombudet")
+
+
+def _service_number(text: str, start: int) -> bool:
+    """A phone number right after a public service's name is the service's own, published number
+    ("Giftinformasjonen 22 59 13 00", "Legevakten: 116 117"); after a person or a clinic it is PHI."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    # the tails of public lines and bodies only: a GP's office or a coordinator's number is theirs
+    return word in _AGENCY_NAMES or (word.lower().endswith(_PUBLIC_LINE_TAILS) and _generic_service(word))
 
 
 def _everyday(word: str) -> bool:
