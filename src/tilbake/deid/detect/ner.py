@@ -314,9 +314,11 @@ class NerDetector:
         if not todo:
             return [memo[s] for s in strings]
         entities = _tagged_entities if self._tagger else _parsed_entities
-        # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
-        docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
-        with one_thread():
+        # the strings and lexemes spaCy adds for the windows' new words are freed when the zone closes:
+        # without it the vocabulary grows with every name and number a long run meets
+        with self._nlp.memory_zone(), one_thread():
+            # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
+            docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
             new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
         # answer before the memo is cleared: strings found in it a moment ago must not be lost
         found = [new[s] if s in new else memo[s] for s in strings]
