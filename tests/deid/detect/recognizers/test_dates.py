@@ -186,3 +186,17 @@ def test_short_dates_by_their_line(found, text, pieces):
 ])
 def test_line_and_correction_look_alikes_are_not_dates(found, text):
     assert not any(label == "DATE" for _, label in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kontroll [DATO] pga. tung pust. Smertene er nå 4/10, funksjonen god.",
+    "Sett [DATO]. Beskriver økende plager siste døgn, 8/10.",
+    "Dato: 12.03.2024. Smertene er nå 4/10 i hvile.",
+])
+def test_a_tag_or_a_date_word_earlier_on_the_line_makes_no_score_a_date(found, text):
+    """An anonymized text is scanned again by the leak gate: its "[DATO]" must not turn a score into a date."""
+    assert not [p for p, _ in found(text) if p in ("4/10", "8/10")]
+
+
+def test_a_date_word_still_cues_a_short_date(found):
+    assert ("3/10", "DATE") in found("Ny dato for kontroll er 3/10 kl 14.")

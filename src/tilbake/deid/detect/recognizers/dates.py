@@ -171,7 +171,7 @@ _UNITS_AFTER: Final = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm"
 
 # cues that join a second date to a first ("12/3 og 14/3") but also a second score to a first
 # ("VAS 7/10 i hvile og 8/10 ved aktivitet"): they count only when no score was named before
-_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start"})
+_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start", "dato"})
 # names of scales and scores: one earlier on the line makes a fraction a score
 _SCORE_NEAR: Final = re.compile(
     r"(?<![a-zæøå])(?:vas|nrs|score[a-zæøå]*|[a-zæøå]*skår[a-zæøå]*|poeng|odi|ndi|psfs|mmse|apgar|asrs"
@@ -254,7 +254,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     return finding(start, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
 
 
-_DATE_WORD: Final = re.compile(r"(?<![a-zæøå])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå])", re.IGNORECASE)
+# the word, not an anonymizer's tag: "[DATO]" on a line of an anonymized text is no cue for "4/10"
+_DATE_WORD: Final = re.compile(r"(?<![a-zæøå\[])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå\]])", re.IGNORECASE)
 _SECTION_TITLE: Final = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+){0,2}[ \t]*$")
 _BEFORE_IKKE: Final = re.compile(r"(?<![\d./])(\d{1,2}[./]\d{1,2})\.? ?,? (?:ikke|not) $")
 
@@ -275,7 +276,9 @@ def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:
         if not rest or rest.lstrip(" \t")[:1] in (":", "-", "–") or \
                 rest[:1] in " \t" and _SECTION_TITLE.fullmatch(rest) is None and rest.strip()[:1].isalpha():
             return "line start"
-    if _DATE_WORD.search(text, line_start, start) is not None:
+    stop = text.rfind(". ", line_start, start)
+    sentence = line_start if stop < 0 else stop + 2  # the word counts in the date's own sentence
+    if _DATE_WORD.search(text, sentence, start) is not None:
         return "dato"
     m = _BEFORE_IKKE.search(text, max(line_start, start - 16), start)
     if m is not None:
