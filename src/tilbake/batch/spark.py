@@ -16,6 +16,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,22 +94,35 @@ def run_spark(input_path: Path, out_dir: Path, job: Job, secret: bytes = b"", *,
     return write_all(plan, _results(session(), plan, job, secret, chunk), on_bad, on_progress)
 
 
+AHEAD = 2  # files rendered at once: the next file's tasks fill the cores the last tasks of one leave idle
+
+
 def _results(spark: SparkSession, plan: list[tuple[Path, Part]], job: Job, secret: bytes, chunk: int
              ) -> Iterator[tuple[Chunk, Done]]:
     from pyspark import StorageLevel
 
-    for source, part in plan:
-        if part.checkpoint.done:
-            continue
-        part.open()
-        rendered = _rendered(spark, source, job, secret, part.checkpoint.position)
-        # Every partition is rendered at once on all executors (kept in their block stores, spilling
-        # to disk), then read back in order: toLocalIterator alone computes one partition at a time.
-        rendered.persist(StorageLevel.MEMORY_AND_DISK).count()
-        try:
-            yield from _chunked(rendered, source, part, chunk)
-        finally:
-            rendered.unpersist()
+    todo = [(source, part) for source, part in plan if not part.checkpoint.done]
+
+    def rendered(i: int) -> DataFrame:
+        # every partition of a file is rendered at once on the executors and kept in their block
+        # stores (spilling to disk), then read back in order: toLocalIterator alone computes one
+        # partition at a time
+        source, part = todo[i]
+        frame = _rendered(spark, source, job, secret, part.checkpoint.position)
+        frame.persist(StorageLevel.MEMORY_AND_DISK).count()
+        return frame
+
+    with ThreadPoolExecutor(AHEAD) as ahead:  # Spark takes jobs from several threads at once
+        coming = [ahead.submit(rendered, i) for i in range(min(AHEAD, len(todo)))]
+        for i, (source, part) in enumerate(todo):
+            frame = coming[i].result()
+            if i + AHEAD < len(todo):
+                coming.append(ahead.submit(rendered, i + AHEAD))
+            part.open()
+            try:
+                yield from _chunked(frame, source, part, chunk)
+            finally:
+                frame.unpersist()
 
 
 def _chunked(rendered: DataFrame, source: Path, part: Part, chunk: int) -> Iterator[tuple[Chunk, Done]]:
