@@ -164,6 +164,9 @@ ENGLISH: dict[str, str] = {
         "The first new suggestions as they will be in the export, after de-identification. Nothing is "
         "stored yet.",
     "Ingen nye forslag å vise.": "No new suggestions to show.",
+    "SFT (fasit-svar)": "SFT (reference answers)",
+    "DPO (foretrukket mot avvist)": "DPO (preferred over rejected)",
+    "KTO (godt eller dårlig)": "KTO (good or bad)",
     "Skjemaet var utløpt; prøv igjen.": "The form had expired; please try again.",
     # Brukere og tokens (admin.html, admin.py)
     "Innstillinger → Brukere og tokens": "Settings → Users and tokens",
