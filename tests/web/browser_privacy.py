@@ -90,7 +90,9 @@ def assert_no_clinical_text(site: dict[str, Any], texts: Iterable[str]) -> None:
     """Over everything the module's server logged and every URL its browser pages asked for so far."""
     texts = list(texts)
     assert texts and site["urls"], "nothing to check"
-    assert odd_urls(site["urls"], site["base"]) == []
+    odd = odd_urls(site["urls"], site["base"])
+    assert odd == [], odd
     log = Path(site["log"]).read_text(encoding="utf-8", errors="replace")
     assert log.strip(), "the server logged nothing: is its output captured?"
-    assert leaks_in_log(log, texts) == []
+    leaks = leaks_in_log(log, texts)
+    assert leaks == [], leaks

@@ -60,12 +60,13 @@ def site(tmp_path_factory):
     assert "admin@demo" in demo
     password = (data / "demo-password").read_text().strip()
     assert password not in demo  # never printed: make run's output may end up in a log
+    demo_token = (data / "demo-token").read_text().strip()
     _cli(env, "user", "create", "--org", "demo", "--role", "clinician", "--name", "Kari Kliniker", "kari",
          "--password-stdin", stdin=CLINICIAN_PASSWORD + "\n")
     _cli(env, "demo", "--org", "annen", "--count", "10")
     other_token = (data / "demo-token").read_text().strip()
     proc, site = serve(env, data)
-    yield site | {"password": password, "other_token": other_token}
+    yield site | {"password": password, "other_token": other_token, "demo_token": demo_token}
     proc.terminate()
     proc.wait(20)
 
@@ -222,7 +223,15 @@ def test_the_users_page_in_english(page, site):
 
 def test_no_clinical_text_in_the_server_log_or_any_url(page, site):
     """Through every page with the demo notes on them (the sample, the review of a fetched spot check),
-    then over all this module's URLs and the server's whole log so far."""
+    then over all this module's URLs and the server's whole log so far. Some of the demo's notes are
+    sent again first (an export before may have taken all), so the sample and the spot check have some."""
+    texts = [t for r in demo_records(DEMO_COUNT, 7) for t in texts_of(r)]
+    notes = [r.original_suggestion for r in demo_records(DEMO_COUNT, 7)][:5]
+    auth = {"Authorization": f"Bearer {site['demo_token']}"}
+    for note in notes:
+        body = {"suggestion_type": "soap_plan", "original_suggestion": note, "accepted": True}
+        sent = httpx.post(site["base"] + "/api/v1/feedback", json=body, headers=auth, timeout=60)
+        assert sent.status_code == 201, sent.text
     sign_in(page, site["base"], "admin@demo", site["password"])
     page.goto(site["base"] + TRAINING)
     page.get_by_text("Slik de første nye forslagene").wait_for(timeout=180_000)
@@ -231,8 +240,7 @@ def test_no_clinical_text_in_the_server_log_or_any_url(page, site):
     page.get_by_test_id("queue-item").first.click()
     page.get_by_role("heading", name="Gjennomgang av dokument").wait_for()
     page.keyboard.press("j")
-    page.keyboard.press("n")  # a correction: a POST whose answer holds the note
-    page.get_by_test_id("panel-message").wait_for(state="attached")
+    page.keyboard.press("n")  # a correction, if the document has an entity: a POST answered with the note
     page.goto(site["base"] + "/noyaktighet")
-    page.goto(site["base"] + "/gjennomgang/finnes-ikke")  # an error page
-    assert_no_clinical_text(site, [t for r in demo_records(DEMO_COUNT, 7) for t in texts_of(r)])
+    assert page.goto(site["base"] + "/gjennomgang/" + "0" * 32).status == 404  # an error page
+    assert_no_clinical_text(site, texts)
