@@ -29,6 +29,7 @@ WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "he
 TRAINING = "/innstillinger/ai/treningsdata"
 CLINICIAN_PASSWORD = "klinikerens-passord"
 DEMO_COUNT = 40
+OTHER_NOTE = "Annen Pasient ringte 98765432 om ryggen."  # another organization's review item
 
 
 def serve(env, data):
@@ -190,14 +191,14 @@ def test_an_admin_makes_a_token_on_the_users_page(page, site):
 def test_a_clinician_cannot_reach_admin_pages(page, site):
     sign_in(page, site["base"], "kari", CLINICIAN_PASSWORD)
     assert page.get_by_role("link", name="Treningsdata").count() == 0
-    for path in (TRAINING, "/innstillinger/brukere"):
+    for path in (TRAINING, "/innstillinger/brukere", "/gjennomgang", "/noyaktighet"):
         answer = page.goto(site["base"] + path)
         assert answer.status == 403
         page.get_by_role("heading", name="Ingen tilgang").wait_for()
     check_page(page, "ingen-tilgang")
 
 
-def test_another_organizations_export_answers_404(page, site):
+def test_another_organizations_export_and_review_item_answer_404(page, site):
     auth = {"Authorization": f"Bearer {site['other_token']}"}
     made = httpx.post(site["base"] + "/api/v1/training/exports", headers=auth, timeout=300,
                       json={"consent": {"given_by": "Annen Leder", "agree": True}})
@@ -207,6 +208,12 @@ def test_another_organizations_export_answers_404(page, site):
     assert answer.status == 404
     page.get_by_role("heading", name="Finnes ikke").wait_for()
     check_page(page, "finnes-ikke")
+    item = httpx.post(site["base"] + "/api/v1/review/items", headers=auth, timeout=300,
+                      json={"text": OTHER_NOTE})
+    assert item.status_code == 201, item.text
+    assert page.goto(f"{site['base']}/gjennomgang/{item.json()['id']}").status == 404
+    page.get_by_role("heading", name="Finnes ikke").wait_for()
+    assert "Annen Pasient" not in page.content()
 
 
 def test_the_users_page_in_english(page, site):
@@ -225,7 +232,7 @@ def test_no_clinical_text_in_the_server_log_or_any_url(page, site):
     """Through every page with the demo notes on them (the sample, the review of a fetched spot check),
     then over all this module's URLs and the server's whole log so far. Some of the demo's notes are
     sent again first (an export before may have taken all), so the sample and the spot check have some."""
-    texts = [t for r in demo_records(DEMO_COUNT, 7) for t in texts_of(r)]
+    texts = [t for r in demo_records(DEMO_COUNT, 7) for t in texts_of(r)] + [OTHER_NOTE]
     notes = [r.original_suggestion for r in demo_records(DEMO_COUNT, 7)][:5]
     auth = {"Authorization": f"Bearer {site['demo_token']}"}
     for note in notes:

@@ -37,8 +37,19 @@ def site(tmp_path_factory):
     proc.wait(20)
 
 
+def _dashboard(page, site):  # noqa: F811 - page is the fixture's tab
+    """What the Nøyaktighet page shows of the review: the missed patterns and the detector's chart."""
+    page.goto(site["base"] + "/noyaktighet")
+    missed = page.locator("section[aria-labelledby=miss-h]").inner_text()
+    return missed, page.get_by_test_id("chart-detector").count()
+
+
 def test_review_a_document_with_the_keyboard_only(page, site):  # noqa: F811 - page is a fixture
+    """...and see the change in the dashboard: the word marked by hand is a missed pattern there."""
     sign_in(page, site["base"], "rita", REVIEWER_PASSWORD)
+    missed, charts = _dashboard(page, site)
+    assert "Ingen ennå" in missed and "i firmaet" not in missed and charts == 0
+    page.goto(site["base"] + "/")
     page.get_by_role("link", name="Gjennomgang").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(site["base"] + "/gjennomgang")
@@ -76,6 +87,10 @@ def test_review_a_document_with_the_keyboard_only(page, site):  # noqa: F811 - p
     page.keyboard.press("Enter")
     page.wait_for_url(site["base"] + "/gjennomgang")
     page.get_by_text("Køen er tom").wait_for()
+    missed, charts = _dashboard(page, site)
+    # p marked Fjordlaks with the type chosen for new markings (the first, Navn): its shape, type and
+    # the words before it, never the word itself
+    assert "PERSON\ti firmaet" in missed and "Fjordlaks" not in missed and charts == 1
     assert_no_clinical_text(site, [NOTE])
 
 

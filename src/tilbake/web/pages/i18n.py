@@ -164,6 +164,11 @@ ENGLISH: dict[str, str] = {
         "The first new suggestions as they will be in the export, after de-identification. Nothing is "
         "stored yet.",
     "Ingen nye forslag å vise.": "No new suggestions to show.",
+    "Vil du se nøyere etter? Gå gjennom en stikkprøve av det neste eksport vil lese, og rett det "
+    "avidentifiseringen bommet på.":
+        "Want a closer look? Review a spot check of what the next export will read, and correct what the "
+        "de-identification missed.",
+    "Gå gjennom en stikkprøve": "Review a spot check",
     "SFT (fasit-svar)": "SFT (reference answers)",
     "DPO (foretrukket mot avvist)": "DPO (preferred over rejected)",
     "KTO (godt eller dårlig)": "KTO (good or bad)",
