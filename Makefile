@@ -29,7 +29,7 @@ setup-run: $(RUN_STAMP)
 setup: $(DEV_STAMP)
 
 ## Start the service on SQLite with demo data: pages at http://$(HOST):$(PORT)/logg-inn (how to sign in
-## is printed the first time), API docs at /docs; `make run PORT=8080`.
+## is printed each time; the password stays in data/demo-password), API docs at /docs; `make run PORT=8080`.
 run: setup-run
 	$(VENV)/bin/tilbake demo --if-empty
 	$(VENV)/bin/tilbake serve --host $(HOST) --port $(PORT)

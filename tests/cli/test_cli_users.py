@@ -64,3 +64,4 @@ def test_the_demo_keeps_an_admin_password_in_a_private_file_that_signs_in(run, t
         assert services.people.sign_in("admin@demo", password)[1].role == "admin"
     again = run("demo", "--if-empty")
     assert "tilbake user create --org demo --role admin" in again.output and password not in again.output
+    assert f"admin@demo) with the password in {tmp_path / 'demo-password'}" in again.output  # make run, again

@@ -1,7 +1,8 @@
 """The pages in a real browser (Debian's chromium via Playwright) over a real server with demo data:
 sign in, see the pending count, consent and download a bundle, roles and organizations kept apart.
 Every page is photographed at desktop and phone width (test-artifacts/screenshots/) and checked with
-axe-core for serious accessibility violations; no request may leave 127.0.0.1."""
+axe-core for serious accessibility violations; no request may leave 127.0.0.1, and neither the server's
+log nor any URL the browser asks for holds the demo notes' text (browser_privacy.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from browser_privacy import assert_no_clinical_text, texts_of
 from test_docs_browser import CHROMIUM, SRC, _free_port, _wait_up  # noqa: F401 - one way to start
+
+from tilbake.tooling.demo import demo_records
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +28,21 @@ AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 TRAINING = "/innstillinger/ai/treningsdata"
 CLINICIAN_PASSWORD = "klinikerens-passord"
+DEMO_COUNT = 40
+OTHER_NOTE = "Annen Pasient ringte 98765432 om ryggen."  # another organization's review item
+
+
+def serve(env, data):
+    """`tilbake serve` on a free port, logging at DEBUG into data/serve.log (read by the privacy check)."""
+    port = _free_port()
+    command = [sys.executable, "-m", "tilbake", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    log = data / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, env={**env, "TILBAKE_LOG_LEVEL": "DEBUG"}, stdout=out,
+                                stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    _wait_up(base, proc)
+    return proc, {"base": base, "log": log, "urls": []}
 
 
 def _cli(env, *args, stdin=None):
@@ -38,20 +57,17 @@ def site(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     env = {**os.environ, "PYTHONPATH": str(SRC), "TILBAKE_DATA_DIR": str(data)}
     env.pop("TILBAKE_DATABASE_URL", None)
-    demo = _cli(env, "demo", "--count", "40")
+    demo = _cli(env, "demo", "--count", str(DEMO_COUNT))
     assert "admin@demo" in demo
     password = (data / "demo-password").read_text().strip()
     assert password not in demo  # never printed: make run's output may end up in a log
+    demo_token = (data / "demo-token").read_text().strip()
     _cli(env, "user", "create", "--org", "demo", "--role", "clinician", "--name", "Kari Kliniker", "kari",
          "--password-stdin", stdin=CLINICIAN_PASSWORD + "\n")
     _cli(env, "demo", "--org", "annen", "--count", "10")
     other_token = (data / "demo-token").read_text().strip()
-    port = _free_port()
-    command = [sys.executable, "-m", "tilbake", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    _wait_up(base, proc)
-    yield {"base": base, "password": password, "other_token": other_token}
+    proc, site = serve(env, data)
+    yield site | {"password": password, "other_token": other_token, "demo_token": demo_token}
     proc.terminate()
     proc.wait(20)
 
@@ -83,6 +99,7 @@ def page(browser, site):
 
     context.route("**/*", only_loopback)
     tab = context.new_page()
+    tab.on("request", lambda request: site["urls"].append(request.url))  # for the privacy check
     yield tab
     context.close()
     assert outside == []
@@ -174,14 +191,14 @@ def test_an_admin_makes_a_token_on_the_users_page(page, site):
 def test_a_clinician_cannot_reach_admin_pages(page, site):
     sign_in(page, site["base"], "kari", CLINICIAN_PASSWORD)
     assert page.get_by_role("link", name="Treningsdata").count() == 0
-    for path in (TRAINING, "/innstillinger/brukere"):
+    for path in (TRAINING, "/innstillinger/brukere", "/gjennomgang", "/noyaktighet"):
         answer = page.goto(site["base"] + path)
         assert answer.status == 403
         page.get_by_role("heading", name="Ingen tilgang").wait_for()
     check_page(page, "ingen-tilgang")
 
 
-def test_another_organizations_export_answers_404(page, site):
+def test_another_organizations_export_and_review_item_answer_404(page, site):
     auth = {"Authorization": f"Bearer {site['other_token']}"}
     made = httpx.post(site["base"] + "/api/v1/training/exports", headers=auth, timeout=300,
                       json={"consent": {"given_by": "Annen Leder", "agree": True}})
@@ -191,3 +208,46 @@ def test_another_organizations_export_answers_404(page, site):
     assert answer.status == 404
     page.get_by_role("heading", name="Finnes ikke").wait_for()
     check_page(page, "finnes-ikke")
+    item = httpx.post(site["base"] + "/api/v1/review/items", headers=auth, timeout=300,
+                      json={"text": OTHER_NOTE})
+    assert item.status_code == 201, item.text
+    assert page.goto(f"{site['base']}/gjennomgang/{item.json()['id']}").status == 404
+    page.get_by_role("heading", name="Finnes ikke").wait_for()
+    assert "Annen Pasient" not in page.content()
+
+
+def test_the_users_page_in_english(page, site):
+    sign_in(page, site["base"], "admin@demo", site["password"])
+    page.goto(site["base"] + "/innstillinger/brukere")
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("heading", name="Users and tokens", level=1).wait_for()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_label("What the token is for").fill("records system")
+    page.get_by_role("button", name="Create token").click()
+    page.get_by_text("It is shown only this once").wait_for()
+    check_page(page, "brukere-en")
+
+
+def test_no_clinical_text_in_the_server_log_or_any_url(page, site):
+    """Through every page with the demo notes on them (the sample, the review of a fetched spot check),
+    then over all this module's URLs and the server's whole log so far. Some of the demo's notes are
+    sent again first (an export before may have taken all), so the sample and the spot check have some."""
+    texts = [t for r in demo_records(DEMO_COUNT, 7) for t in texts_of(r)] + [OTHER_NOTE]
+    notes = [r.original_suggestion for r in demo_records(DEMO_COUNT, 7)][:5]
+    auth = {"Authorization": f"Bearer {site['demo_token']}"}
+    for note in notes:
+        body = {"suggestion_type": "soap_plan", "original_suggestion": note, "accepted": True}
+        sent = httpx.post(site["base"] + "/api/v1/feedback", json=body, headers=auth, timeout=60)
+        assert sent.status_code == 201, sent.text
+    sign_in(page, site["base"], "admin@demo", site["password"])
+    page.goto(site["base"] + TRAINING)
+    page.get_by_text("Slik de første nye forslagene").wait_for(timeout=180_000)
+    page.goto(site["base"] + "/gjennomgang")
+    page.get_by_role("button", name="Hent stikkprøve").click()
+    page.get_by_test_id("queue-item").first.click()
+    page.get_by_role("heading", name="Gjennomgang av dokument").wait_for()
+    page.keyboard.press("j")
+    page.keyboard.press("n")  # a correction, if the document has an entity: a POST answered with the note
+    page.goto(site["base"] + "/noyaktighet")
+    assert page.goto(site["base"] + "/gjennomgang/" + "0" * 32).status == 404  # an error page
+    assert_no_clinical_text(site, texts)

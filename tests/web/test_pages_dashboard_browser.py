@@ -1,24 +1,31 @@
 """The Nøyaktighet page in a real browser (Debian's chromium via Playwright) over a real server with
 demo data and two reviewed documents: the charts and proposals show, axe-core finds no serious
-violation, screenshots at desktop and phone width (test-artifacts/screenshots/)."""
+violation, screenshots at desktop and phone width (test-artifacts/screenshots/), in bokmål and in
+English."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import httpx
 import pytest
-from test_docs_browser import SRC, _free_port, _wait_up
-from test_pages_browser import _cli, browser, check_page, page, sign_in  # noqa: F401 - the same browser setup
+from browser_privacy import assert_no_clinical_text
+from test_docs_browser import SRC
+from test_pages_browser import _cli, browser, check_page, page, serve, sign_in  # noqa: F401 - the same setup
 
 pytestmark = pytest.mark.browser
 
 
+WORDS = ("Fjordlaks", "Bergfisk")
+
+
+def _note(word):
+    return f"Hun er sjåfør i firmaet {word}. Kari Hansen ringte."
+
+
 def _review(base, auth, word):
     """An item through the API: an employer after "i firmaet" marked as ORG, then completed."""
-    text = f"Hun er sjåfør i firmaet {word}. Kari Hansen ringte."
+    text = _note(word)
     item = httpx.post(base + "/api/v1/review/items", json={"text": text}, headers=auth, timeout=300).json()
     start = item["text"].index(word)
     url = f"{base}/api/v1/review/items/{item['id']}"
@@ -35,14 +42,10 @@ def site(tmp_path_factory):
     _cli(env, "demo", "--count", "40")
     password = (data / "demo-password").read_text().strip()
     auth = {"Authorization": f"Bearer {(data / 'demo-token').read_text().strip()}"}
-    port = _free_port()
-    command = [sys.executable, "-m", "tilbake", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    _wait_up(base, proc)
-    for word in ("Fjordlaks", "Bergfisk"):
-        _review(base, auth, word)
-    yield {"base": base, "password": password}
+    proc, site = serve(env, data)
+    for word in WORDS:
+        _review(site["base"], auth, word)
+    yield site | {"password": password}
     proc.terminate()
     proc.wait(20)
 
@@ -55,3 +58,16 @@ def test_the_dashboard_shows_charts_and_proposals_accessibly(page, site):  # noq
     assert page.get_by_test_id("chart-detector").count() == 1
     page.get_by_role("button", name="Ta i bruk regelen").first.wait_for(timeout=180_000)  # engine loads
     check_page(page, "noyaktighet")
+
+
+def test_the_dashboard_in_english(page, site):  # noqa: F811
+    sign_in(page, site["base"], "admin@demo", site["password"])
+    page.goto(site["base"] + "/noyaktighet")
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("heading", name="Accuracy", level=1).wait_for()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_label("Type DELETE to confirm").count() == 1
+    page.get_by_role("button", name="Apply the rule").first.wait_for(timeout=180_000)
+    page.get_by_text("The figures as a table").first.click()  # open one table alternative
+    check_page(page, "noyaktighet-en")
+    assert_no_clinical_text(site, [_note(word) for word in WORDS])

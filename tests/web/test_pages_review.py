@@ -182,3 +182,23 @@ def test_fetching_a_sample_makes_items_and_no_page_puts_text_in_a_url(app, caplo
     urls += [u for r in seen for u in re.findall(r'(?:href|action|hx-get|hx-post)="([^"]+)"', r.text)]
     assert all(re.fullmatch(r"[/#a-z0-9._\-]*", u) for u in urls), urls
     assert not any(w in caplog.text for w in ("Kari", "Hansen", "Kontroll"))
+
+
+def test_the_training_page_leads_to_a_review_of_the_next_export_s_sample(app):
+    """Treningsdata's sample comes "with a link to review it": a button that fetches a spot check of
+    the pending rows into the queue and opens it."""
+    who, username = _org(app, role="admin")
+    records = [FeedbackIn(suggestion_type="soap_plan", user_correction=None, accepted=True,
+                          original_suggestion=f"Kontroll hos Kari Hansen om {n} uker.",
+                          correction_type="accepted_as_is") for n in (2, 3)]
+    app.state.services.capture.import_feedback(who, records)
+    client = _signed_in(app, username)
+    page = client.get("/innstillinger/ai/treningsdata")
+    form = re.search(r'<form method="post" action="/gjennomgang/hent">(.*?)</form>', page.text, re.S)
+    assert form and 'name="source" value="sample"' in form.group(1)
+    assert "Gå gjennom en stikkprøve" in form.group(1)
+    answer = client.post("/gjennomgang/hent", data={"csrf": _csrf(page.text), "source": "sample"},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/gjennomgang"
+    items = app.state.services.review.list_items(who.org_id, "open", 10)
+    assert items and {i["source"] for i in items} == {"sample"}

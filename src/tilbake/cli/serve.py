@@ -54,6 +54,10 @@ def demo(
         where = save_private(data_dir, PASSWORD_FILE, result.password) if result.password else None
     if result.skipped:
         typer.echo("demo: organizations exist already; nothing added (drop --if-empty to add anyway)")
+        kept = data_dir / PASSWORD_FILE
+        if kept.exists():  # make run, the second time: how to sign in is still worth saying
+            typer.echo("sign in to the pages at /logg-inn as the demo's admin (admin@demo) with the "
+                       f"password in {kept}")
         typer.echo("sign in with a user made before (tilbake user list --org demo), or make one: "
                    "tilbake user create --org demo --role admin NAME")
         return

@@ -10,10 +10,11 @@ from starlette.responses import RedirectResponse, Response
 
 from tilbake.accounts.people import ROLES, SignedIn
 from tilbake.web.pages.common import Admin, AdminPost, PageRoute, people, render
+from tilbake.web.pages.i18n import gettext
 
 BASE = "/innstillinger/brukere"
 router = APIRouter(prefix=BASE, route_class=PageRoute, include_in_schema=False)
-ROLE_NAMES = {"clinician": "Kliniker", "reviewer": "Gjennomgår", "admin": "Administrator"}
+ROLE_NAMES = {"clinician": "Kliniker", "reviewer": "Gjennomgår", "admin": "Administrator"}  # _() in the page
 
 
 def _page(request: Request, who: SignedIn, **extra: Any) -> Response:
@@ -34,7 +35,7 @@ def create_user(request: Request, who: AdminPost, username: Annotated[str, Form(
                 display_name: Annotated[str, Form()] = "", role: Annotated[str, Form()] = "",
                 password: Annotated[str, Form()] = "") -> Response:
     user = people(request).create_user(who.org_name, username, display_name, role, password)
-    return _page(request, who, notice=f"Brukeren {user['username']} er opprettet.")
+    return _page(request, who, notice=gettext(request, "Brukeren %s er opprettet.") % user["username"])
 
 
 @router.post("/deaktiver")

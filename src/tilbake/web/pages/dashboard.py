@@ -20,9 +20,11 @@ from tilbake.errors import ForbiddenError, ValidationError
 from tilbake.review.retention import Retention
 from tilbake.web.pages import charts
 from tilbake.web.pages.common import AdminPost, PageRoute, SignedInUser, render
+from tilbake.web.pages.i18n import gettext, language
 
 BASE = "/noyaktighet"
-CONFIRM_WORD = "SLETT"
+#: the word to type before everything is deleted, in the page's language; either is accepted
+CONFIRM_WORDS = {"nb": "SLETT", "en": "DELETE"}
 router = APIRouter(prefix=BASE, route_class=PageRoute, include_in_schema=False)
 
 
@@ -50,6 +52,8 @@ def _charts(request: Request, who: SignedIn) -> dict[str, Any]:
                      "Godtatte funn per entitetstype og uke",
                      "Andelen av detektorens funn som gjennomgåerne lot stå, per entitetstype og ISO-uke."),
     }
+    made = {key: (chart, gettext(request, title), gettext(request, desc))
+            for key, (chart, title, desc) in made.items()}
     return {key: {"id": key, "title": title, "chart": chart, "svg": charts.svg(chart, key, title, desc)}
             for key, (chart, title, desc) in made.items()}
 
@@ -59,24 +63,24 @@ def _page(request: Request, who: SignedIn, **extra: Any) -> Response:
     context = {"who": who, "base": BASE, "charts": _charts(request, who),
                "summary": services.review.summary(who.org_id, 10),
                "history": _history(request, who), "retention": services.review.retention(who.org_id),
-               "confirm_word": CONFIRM_WORD} | extra
+               "confirm_word": CONFIRM_WORDS[language(request)]} | extra
     return render(request, "dashboard.html", context)
 
 
 def _history(request: Request, who: SignedIn) -> list[dict[str, Any]]:
     versions = request.app.state.services.rules.history(who.org_id)
-    return [v | {"number": int(v["version"].removeprefix("org-v")), "note": _note(v["note"])}
+    return [v | {"number": int(v["version"].removeprefix("org-v")), "note": _note(request, v["note"])}
             for v in versions]
 
 
-def _note(note: str) -> str:
-    """The service's notes (``applied 2 proposal(s)``, ``rollback to org-v1``) in bokmål."""
+def _note(request: Request, note: str) -> str:
+    """The service's notes (``applied 2 proposal(s)``, ``rollback to org-v1``) in the page's language."""
     if applied := re.fullmatch(r"applied (\d+) proposal\(s\)", note):
-        return f"{applied[1]} forslag tatt i bruk"
+        return gettext(request, "%s forslag tatt i bruk") % applied[1]
     if note == "rollback to the built-in rules":
-        return "tilbake til de innebygde reglene"
+        return gettext(request, "tilbake til de innebygde reglene")
     if back := re.fullmatch(r"rollback to (org-v\d+)", note):
-        return f"tilbake til {back[1]}"
+        return gettext(request, "tilbake til %s") % back[1]
     return note
 
 
@@ -99,26 +103,29 @@ def apply_rule(request: Request, who: AdminPost, proposal: Annotated[str, Form()
         raise ValidationError("choose a proposal to apply", field="proposal")
     rules = request.app.state.services.rules
     done = rules.apply(who.org_id, [proposal], include_recall_lowering=confirm_recall)
-    return _page(request, who, notice=f"Regelen er tatt i bruk som versjon {done['version']}.")
+    notice = gettext(request, "Regelen er tatt i bruk som versjon %s.") % done["version"]
+    return _page(request, who, notice=notice)
 
 
 @router.post("/regler/tilbakestill")
 def rollback(request: Request, who: AdminPost, to_version: Annotated[int, Form(ge=0)] = 0) -> Response:
     done = request.app.state.services.rules.rollback(who.org_id, to_version)
-    return _page(request, who, notice=f"Reglene er satt tilbake; ny versjon {done['version']}.")
+    notice = gettext(request, "Reglene er satt tilbake; ny versjon %s.") % done["version"]
+    return _page(request, who, notice=notice)
 
 
 @router.post("/oppbevaring")
 def set_retention(request: Request, who: AdminPost, max_events: Annotated[int, Form()],
                   max_days: Annotated[int, Form()]) -> Response:
     request.app.state.services.review.set_retention(who.org_id, Retention(max_events, max_days))
-    return _page(request, who, notice="Oppbevaringstiden er lagret.")
+    return _page(request, who, notice=gettext(request, "Oppbevaringstiden er lagret."))
 
 
 @router.post("/slett")
 def delete_all(request: Request, who: AdminPost, confirm: Annotated[str, Form()] = "") -> Response:
-    if confirm.strip() != CONFIRM_WORD:
-        raise ValidationError(f"type {CONFIRM_WORD} to confirm deleting all feedback data", field="confirm")
+    if confirm.strip() not in CONFIRM_WORDS.values():
+        word = CONFIRM_WORDS[language(request)]
+        raise ValidationError(f"type {word} to confirm deleting all feedback data", field="confirm")
     counts = request.app.state.services.review.delete_all(who.org_id, confirm=True)
     return _page(request, who, deleted=counts)
 

@@ -29,6 +29,7 @@ SOURCE_NAMES = {"quarantine": "Holdt tilbake av lekkasjekontrollen", "sample": "
 TYPE_NAMES = {"PERSON": "Navn", "FNR": "Fødselsnummer", "PHONE": "Telefon", "EMAIL": "E-post",
               "URL": "Nettadresse", "DATE": "Dato", "AGE": "Alder", "ADDRESS": "Adresse",
               "LOCATION": "Sted", "ORG": "Organisasjon", "ID": "ID-nummer"}
+#: the names above are bokmål; the templates translate them with _()
 TYPE_KEYS = dict(zip((label.value for label in Label), "1234567890i", strict=True))
 ACTIONS = {"godta": "adjust_confidence", "ikke-pii": "mark_as_not_pii", "endre-type": "change_entity_type",
            "marker": "mark_as_pii"}
