@@ -74,7 +74,8 @@ def measure(engine: str, workers: int, corpus: Path, model: bool) -> dict[str, f
     first_chunk = min(CHUNK, summary.docs // max(len(list(corpus.glob("*.jsonl"))), 1))
     steady = (summary.docs - first_chunk) / (ticks[-1] - ticks[0]) if len(ticks) > 2 else float("nan")
     return {"docs": summary.docs, "seconds": took, "session_seconds": started, "steady": steady,
-            "cpu_seconds": cpu, "main_cpu_seconds": own.ru_utime + own.ru_stime, "main_mb": own.ru_maxrss / 1024, "worker_peak_mb": kids.ru_maxrss / 1024}
+            "cpu_seconds": cpu, "main_cpu_seconds": own.ru_utime + own.ru_stime,
+            "main_mb": own.ru_maxrss / 1024, "worker_peak_mb": kids.ru_maxrss / 1024}
 
 
 def _run(engine: str, workers: int, corpus: Path, model: bool) -> dict[str, float]:

@@ -194,7 +194,7 @@ def test_line_and_correction_look_alikes_are_not_dates(found, text):
     "Dato: 12.03.2024. Smertene er nå 4/10 i hvile.",
 ])
 def test_a_tag_or_a_date_word_earlier_on_the_line_makes_no_score_a_date(found, text):
-    """An anonymized text is scanned again by the leak gate: its "[DATO]" must not turn a score into a date."""
+    """The leak gate scans an anonymized text again: its "[DATO]" must not turn a score into a date."""
     assert not [p for p, _ in found(text) if p in ("4/10", "8/10")]
 
 

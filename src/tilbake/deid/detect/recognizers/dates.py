@@ -255,7 +255,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
 
 
 # the word, not an anonymizer's tag: "[DATO]" on a line of an anonymized text is no cue for "4/10"
-_DATE_WORD: Final = re.compile(r"(?<![a-zæøå\[])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå\]])", re.IGNORECASE)
+_DATE_WORD: Final = re.compile(r"(?<![a-zæøå\[])(?:dato|datoen|datoer|datoene|date)(?![a-zæøå\]])",
+                               re.IGNORECASE)
 _SECTION_TITLE: Final = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+){0,2}[ \t]*$")
 _BEFORE_IKKE: Final = re.compile(r"(?<![\d./])(\d{1,2}[./]\d{1,2})\.? ?,? (?:ikke|not) $")
 
