@@ -54,7 +54,6 @@ class Merger:
         self.scanner, self.caps = scanner, caps
         self.dedup = dedup or Deduplicator()
         self.verdicts = Verdicts()
-        self._held = _HeldFiles(None)
 
     def know(self, fmt: str, row: dict[str, Any]) -> None:
         """A row the dataset holds already: it counts for duplicates and caps."""
@@ -73,20 +72,20 @@ class Merger:
         outcome = Outcome()
         out_dir.mkdir(parents=True, exist_ok=True)
         files = {f: open(out_dir / f"{f}.jsonl", "ab") for f in FORMATS}  # noqa: SIM115
-        self._held = _HeldFiles(held_dir)
+        held = _HeldFiles(held_dir)
         pending: dict[str, list[dict[str, Any]]] = {f: [] for f in FORMATS}
         try:
             for fmt, row in rows:
                 pending[fmt].append(row)
                 if len(pending[fmt]) >= BATCH:
-                    self._batch(fmt, pending[fmt], files[fmt], provenance, outcome)
+                    self._batch(fmt, pending[fmt], files[fmt], held, provenance, outcome)
                     pending[fmt] = []
             for fmt, batch in pending.items():
-                self._batch(fmt, batch, files[fmt], provenance, outcome)
+                self._batch(fmt, batch, files[fmt], held, provenance, outcome)
         finally:
             for fh in files.values():
                 fh.close()
-            self._held.close()
+            held.close()
         return outcome
 
     def _batch(
@@ -94,6 +93,7 @@ class Merger:
         fmt: str,
         rows: list[dict[str, Any]],
         out: IO[bytes],
+        held: _HeldFiles,
         provenance: dict[str, str],
         outcome: Outcome,
     ) -> None:
@@ -103,7 +103,7 @@ class Merger:
                 outcome.invalid += 1
             elif self.dedup.is_exact(fmt, row):
                 outcome.duplicates["exact"] += 1
-                self._held.write(fmt, row)
+                held.write(fmt, row)
             else:
                 fresh.append(row)
         for row, reason in zip(fresh, unsafe(self.scanner, fmt, fresh, self.verdicts), strict=True):
@@ -113,7 +113,7 @@ class Merger:
             kind, sig = self.dedup.duplicate(fmt, row)  # again: an earlier row of this batch may match
             if kind is not None:
                 outcome.duplicates[kind] += 1
-                self._held.write(fmt, row)
+                held.write(fmt, row)
                 continue
             stype = row["metadata"]["suggestion_type"]
             cap = self.caps.over(fmt, provenance["practice_id"], stype)

@@ -53,12 +53,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*")
 _NORWEGIAN = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèê-'’.")  # lower-case letters of bokmål words
 _SENTENCE_END = frozenset(".!?:;\n•*-–")
 _OPENERS = frozenset(" \t\"«'(")
-# the end of a sentence inside a model entity: a number or a long lower-case word, a full stop and a
-# capital ("3,1. Bechterews"); abbreviations ("St. Olavs", "avd. Kampesteinen") are not one
 # a national service before a hospital or clinic's own name ("BUP St. Olavs hospital"); a named local
 # office ("NAV Heimdal") has no clinic word after it and stays whole
 _SERVICE_FIRST = re.compile(r"(?:BUP|NAV|Nav|AMK|PPT|VOP)[ \t]+")
 _CLINIC_WORD = re.compile(r"(?i)sykehus|sjukehus|hospital|klinikk|legesenter|legekontor|\bHF\b")
+# the end of a sentence inside a model entity: a number or a long lower-case word, a full stop and a
+# capital ("3,1. Bechterews"); abbreviations ("St. Olavs", "avd. Kampesteinen") are not one
 _SENTENCE_CUT = re.compile(r"(?:\d|[a-zæøå]{5})[.!?][ \t]+(?=[A-ZÆØÅ])")
 
 
