@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -204,6 +205,9 @@ class NerDetector:
         #: windows repeat (the export's leak gate reads a text again; boilerplate recurs). Bounded.
         self._memo: dict[str, list[tuple[int, int, str]]] = {}
         self.memo_hits = 0
+        #: one reading at a time: the web server detects in several threads (a page's sample while an
+        #: export runs), and a memory zone closing in one thread frees strings another is still using
+        self._reading = threading.Lock()
 
     def forget(self) -> None:
         """Empty the window memo (benchmarks time the model reading, not the memo answering)."""
@@ -308,6 +312,10 @@ class NerDetector:
 
     def _entities(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
         """The model's raw entities per string; only strings not in the memo are read."""
+        with self._reading:
+            return self._read(strings)
+
+    def _read(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
         memo = self._memo
         todo = list(dict.fromkeys(s for s in strings if s not in memo))
         self.memo_hits += len(strings) - len(todo)
