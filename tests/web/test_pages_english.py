@@ -161,11 +161,16 @@ def test_the_check_catches_an_untranslated_string():
     assert untranslated("<p>Navn</p>", {"Navn"}) == [("text", "Navn")]  # a name to translate is no data
 
 
+def _new_org(app):
+    """An organization of its own (a unique name) for one test, with its first token."""
+    return app.state.services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+
+
 @ON_SQLITE
 def test_review_pages_in_english(site):
     app, given = site
     services = app.state.services
-    org, _token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, _token = _new_org(app)
     who = services.accounts.local(org["name"])
     svc = services.review
     item = svc.submit(who.org_id, NOTE)
@@ -192,7 +197,7 @@ def test_review_pages_in_english(site):
 @ON_SQLITE
 def test_review_queue_empty_and_the_keys_unchanged(site):
     app, given = site
-    org, _token = app.state.services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, _token = _new_org(app)
     client = _english(app, _user(app, org["name"], "reviewer"))
     given.clear()
     answers = [client.get("/gjennomgang")]
@@ -237,7 +242,7 @@ def _seed_dashboard(app, org, token):
 def test_dashboard_in_english(site):
     app, given = site
     services = app.state.services
-    org, token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, token = _new_org(app)
     _seed_dashboard(app, org, token)
     client = _english(app, _user(app, org["name"], "admin"))
     given.clear()
@@ -267,8 +272,7 @@ def test_dashboard_in_english(site):
 @ON_SQLITE
 def test_the_delete_confirmation_takes_either_language_s_word(site):
     app, _given = site
-    services = app.state.services
-    org, _token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, _token = _new_org(app)
     username = _user(app, org["name"], "admin")
     english = _english(app, username)
     csrf = _csrf(english.get("/noyaktighet").text)
@@ -282,7 +286,7 @@ def test_the_delete_confirmation_takes_either_language_s_word(site):
 def test_admin_page_in_english(site):
     app, given = site
     services = app.state.services
-    org, _token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, _token = _new_org(app)
     client = _english(app, _user(app, org["name"], "admin"))
     gone = _user(app, org["name"], "clinician")
     services.people.disable_user(org["name"], gone)
@@ -309,7 +313,7 @@ def test_the_other_pages_and_error_pages_in_english(site):
     """Sign-in, home, Treningsdata with its sample, and the error pages: the check over them too."""
     app, given = site
     services = app.state.services
-    org, _token = services.accounts.create_org(f"klinikk-{uuid.uuid4().hex[:8]}")
+    org, _token = _new_org(app)
     who = services.accounts.local(org["name"])
     services.capture.import_feedback(who, [FeedbackIn(
         suggestion_type="soap_plan", original_suggestion="Kontroll om to uker.", user_correction=None,
