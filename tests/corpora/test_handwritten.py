@@ -60,8 +60,11 @@ def test_the_tokenized_variant_keeps_every_span_but_spacing(root):
 def test_batches_written_later_are_marked_and_cover_every_genre():
     rows = _rows("plain.jsonl")
     batches = {r.get("batch") for r in rows} - {None}
-    assert {"fresh1", "fresh2"} <= batches
+    assert {"fresh1", "fresh2", "fresh3"} <= batches
     first = [r for r in rows if r.get("batch") == "fresh1"]
     assert len(first) >= 60 and {r["genre"] for r in first} == {r["genre"] for r in rows}
+    third = [r for r in rows if r.get("batch") == "fresh3"]  # written with six or more texts of each genre
+    per_genre = {g: sum(r["genre"] == g for r in third) for g in {r["genre"] for r in rows}}
+    assert len(third) >= 54 and min(per_genre.values()) >= 6
     for tok in _rows("tokenized.jsonl"):  # the tokenized variant keeps the batch
         assert tok.get("batch") == next(r.get("batch") for r in rows if r["id"] + ":tok" == tok["id"])
