@@ -84,7 +84,70 @@ def lookalike(text: str, span: Span) -> str:
         return "service number" if _service_number(text, span.start) else ""
     if span.label not in (Label.PERSON, Label.ORG, Label.LOCATION):
         return ""
+    if span.label == Label.ORG and _clinical_acronym(text, span.start, span.end):
+        return "clinical term"
+    if span.source == "ner" and span.label != Label.LOCATION and \
+            _model_lower_word(text, span.start, span.end):
+        return "word in a phrase"
     return _reason(text, span.start, span.end, span.label == Label.PERSON)
+
+
+_ROMAN: Final = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)[abc]?")
+_ADJECTIVE_ENDINGS: Final = ("isk", "iske", "ell", "elle", "al", "ale", "iv", "ive", "ær", "ære", "ig", "ige",
+                              "ikk", "utt", "ert")
+_WORD_RIGHT_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \t]+$")
+_AT_PLACE: Final = re.compile(r"[ \t]+ved[ \t]+[A-ZÆØÅ]")
+_ADJECTIVE: Final = 2.0  # zipf: a word of bokmål ("mekanisk", "kronisk", "uspesifikk": 2.1)
+
+
+def _clinical_acronym(text: str, start: int, end: int) -> bool:
+    """An organisation read in an acronym that the words around it make a clinical term: a grade in
+    Roman numerals after it ("WAD II", "NYHA III"), an adjective before it ("Mekanisk LBP", "kronisk
+    KOLS"), or "ved" and an institution after it ("Tidl. ECT ved Dikemark": a treatment given there).
+    Known names, places and hospitals ("OUS", "UNN") and company words stay organisations."""
+    tokens = text[start:end].split()
+    if not tokens or not (2 <= len(tokens[0]) <= 6 and tokens[0].isupper() and tokens[0].isalpha()):
+        return False
+    if _known(tokens[0]) or tokens[0].lower() in _ORG_WORDS:
+        return False
+    if len(tokens) == 2 and _ROMAN.fullmatch(tokens[1]):
+        return True  # the model's "WAD II"
+    if len(tokens) > 1:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and _ROMAN.fullmatch(after.group(1)):
+        return True
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        word = before.group(1).lower()
+        if word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 4 and zipf(word) >= _ADJECTIVE and \
+                not _known(before.group(1)):
+            return True
+    return _AT_PLACE.match(text, end) is not None
+
+
+_EMPLOYER_CUES: Final = tuple(c for c in words.EMPLOYER_CUES if not c.endswith(":"))
+_LOWER_MODEL_WORD: Final = 3.5  # zipf: "start", "apoteket"; rare names and brands below
+
+
+def _model_lower_word(text: str, start: int, end: int) -> bool:
+    """One everyday word in lower case that the model reads as a name or organisation, in a text that
+    capitalises its sentences ("SUDS ved start 70", "sendt til apoteket"): a writer who capitalises
+    sentences capitalises names. Never a word some name list holds ("lars", "emma": lower-case names
+    are written all the same), a field's value or a word after an employer cue. The rules' own
+    lower-case names (after a title, a header field, a sign-off) are not judged here."""
+    value = text[start:end]
+    if not value.isalpha() or not value.islower() or len(value) < 3:
+        return False
+    if value in lang_nb.places_lower() or zipf(value) < _LOWER_MODEL_WORD or not _capitalises_sentences(text):
+        return False
+    if value.capitalize() in lang_nb.known_names():
+        return False  # "barnebarnet lars", "emma og sofie"
+    if ":" in text[text.rfind("\n", 0, start) + 1:start]:
+        return False  # a field's value ("Jobb: ruter", "Rekvirent: zilan ibsen, hinna manuellterapi")
+    lead = text[max(0, start - 24):start].lower()
+    return not any(lead.endswith(f"{cue} ") for cue in _EMPLOYER_CUES)  # "jobber på rema": a brand
+
 
 
 @lru_cache(maxsize=1024)  # rule and model spans often agree on a range
@@ -312,3 +375,20 @@ def _capitalises(text: str, skip: int) -> bool:
     starts = [m.start(1) for m in _STARTS.finditer(text) if m.start(1) != skip]
     upper = sum(text[i].isupper() for i in starts)
     return len(starts) >= 2 and upper >= 0.8 * len(starts)
+
+
+_SENTENCE_OPENING: Final = re.compile(r"(?:^|([^\s]*)[.!?][ \t]+|\n[ \t]*)([^\W\d_])")
+
+
+def _capitalises_sentences(text: str) -> bool:
+    """Whether the writer capitalises sentences: the first letter of the text, of each line and after
+    a full stop, "!" or "?" (not after an abbreviation's period, "Pas. sei", nor after a colon) is a
+    capital in three of four cases, of at least two."""
+    upper = total = 0
+    for m in _SENTENCE_OPENING.finditer(text):
+        before = m.group(1)
+        if before is not None and before.isalpha() and len(before) <= 4:
+            continue  # after an abbreviation's period: "Pas.", "Tidl.", "ca.", "ktr."
+        total += 1
+        upper += m.group(2).isupper()
+    return total >= 2 and upper >= 0.75 * total

@@ -167,7 +167,11 @@ NON_NAME_CAPWORDS = frozenset(_words(
     "Status Plan Tiltak Vurdering Funn Anamnese Diagnose Konklusjon Behandling Kontroll Henvisning "
     "Epikrise Notat Journal Time Telefon Tlf Mobil Adresse Dato Alder Kjønn Sykehus Klinikk Avdeling "
     "Ring Se Sjekk Obs Mvh Hilsen Vennlig Med Og Eller Men Også Samt Hvis Når Som Da Nå Så "
-    "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom"
+    "Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag I På Av Om Hos Mot Mellom Gjennom "
+    # sentence adverbs ("Ellers legevakt ved forverring" is advice, not a clinic called Ellers)
+    "Ellers Deretter Derfor Dessuten Likevel Fortsatt Videre Evt Eventuelt Uansett Kanskje Trolig "
+    "Sannsynligvis Muligens Antakelig Allerede Fremdeles Imidlertid Samtidig Etterpå Nylig Ofte Alltid "
+    "Aldri Igjen"
 ))
 
 # Capitalised clinical words the model reads as organisations: "Rødt flagg" (a red flag) is no party.
@@ -351,7 +355,8 @@ MEDICATION_VERBS = ("seponert", "seponerte", "seponere", "seponeres", "smurt med
 MEDICATION_CUES = (*MEDICATION_VERBS, "gitt", "økt", "redusert", "seponer", "behandling med",
                    "behandlet med", "behandles med", "behandlingen med", "trapper ned", "trappe ned",
                    "trappes ned", "startet på", "startet med", "satt på", "settes på", "byttet til",
-                   "bytter til", "utskrevet på", "skrives ut på", "overgang til", "kombinert med")
+                   "bytter til", "utskrevet på", "skrives ut på", "overgang til", "kombinert med",
+                   "avslutte", "avslutter", "avsluttes", "avsluttet", "fullføre", "fullfører")
 # Tails of compounds that name a kind of service, office or role rather than one institution
 # ("Hjemmetjenesten", "Giftinformasjonen", "Familievernkontoret", "Kreftkoordinator", "Krisesenteret");
 # clinics and hospitals are not among them ("Sentrumsklinikken" is a clinic's own name)

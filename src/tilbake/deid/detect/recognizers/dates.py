@@ -225,6 +225,9 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     before = one.rstrip(":")
     if before in _NOT_BEFORE or text[end:end + 8].lower().startswith(_UNITS_AFTER):
         return None
+    if sep == "." and len(left) == 2 and len(right) == 2 and day <= 23 and \
+            not text[text.rfind("\n", 0, start) + 1:start].strip(" \t") and _under_date_heading(text, start):
+        return None  # "7/12\n08.10 Ragnhild …": a shift log's time under the day's own date
     cue = before if before in _DATE_CUES else ""
     if cue == "man" and scan.word_before(start, 2).split(" ")[0] in _PRONOUN_MAN_BEFORE:
         cue = ""  # "når man 10.3 ...": the pronoun (one), not Monday
@@ -259,6 +262,27 @@ _DATE_WORD: Final = re.compile(r"(?<![a-zæøå\[])(?:dato|datoen|datoer|datoene
                                re.IGNORECASE)
 _SECTION_TITLE: Final = re.compile(r"[ \t]+[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+){0,2}[ \t]*$")
 _BEFORE_IKKE: Final = re.compile(r"(?<![\d./])(\d{1,2}[./]\d{1,2})\.? ?,? (?:ikke|not) $")
+
+
+# a line that holds only a date, with a weekday before it or a colon after ("7/12", "Mandag 7.12.:",
+# "07.12.2026"), or a line opening with a time that is no date ("09.00", "13.45", "kl 21.30")
+_DATE_HEADING_LINE: Final = re.compile(
+    r"^[ \t]*(?:[A-Za-zæøåÆØÅ]{2,8}\.?[ \t]+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\.?[ \t]*:?[ \t]*$",
+    re.MULTILINE)
+_TIME_LINE: Final = re.compile(r"^[ \t]*(?:kl\.?[ \t]*)?(?:[01]\d|2[0-3])[.:](?:[0-5]\d)\b", re.MULTILINE)
+
+
+def _under_date_heading(text: str, start: int) -> bool:
+    """Whether a line-start "08.10" is a time in a log of the day: a line above it holds only a date,
+    or another line of the text opens with a time that cannot be a date ("09.00", "13.45")."""
+    if _DATE_HEADING_LINE.search(text, max(0, start - 400), max(0, start - 1)) is not None:
+        return True
+    for m in _TIME_LINE.finditer(text):
+        hour, minute = m.group().strip().removeprefix("kl").strip(" .\t")[:2], m.group()[-2:]
+        if m.start() != text.rfind("\n", 0, start) + 1 and (int(minute) == 0 or int(minute) > 12 or
+                                                              int(hour) > 31 or int(hour) == 0):
+            return True
+    return False
 
 
 def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:

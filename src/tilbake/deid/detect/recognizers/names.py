@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tilbake.deid import lang_nb
+from tilbake.deid.detect.name_words import zipf
 from tilbake.deid.detect.recognizers.base import Finding, Needles, Recognizer, Scan, finding
 from tilbake.deid.detect.recognizers.name_context import (
     LOWER_GENITIVE,
@@ -211,7 +213,9 @@ class NameRecognizer(Recognizer):
                 tokens = tokens[1:]
             n = _gazetteer_prefix(tokens)
             cue = lower[first:last + 1]
-            if cue in _STRONG_LOWER or is_relation(cue):  # "Hadde følge av tanten hrafnhildur til timen"
+            word_after = bool(tokens) and n == 0 and _everyday_word(tokens[0])
+            if (cue in _STRONG_LOWER or is_relation(cue)) and not word_after:
+                # "Hadde følge av tanten hrafnhildur til timen"; not "mor død 2019", "Datter tlf 482 …"
                 n = max(n, name_run(text, start, tokens))
             if n:
                 end = start + len(" ".join(tokens[:n]))
@@ -286,6 +290,8 @@ class NameRecognizer(Recognizer):
         if k >= 0 and text[k] == ":":  # only then can it be the value of a "Field: value" header
             field = field_before(scan, start)
             if field in _FIELDS or field.endswith("navn"):
+                if len(names) == 1 and _everyday_word(names[0]) and not name_like(names[0]):
+                    return None  # a speaker's line, "Lege: Ja, dette kan være …", "Pasient: Ukjent"
                 return finding(start, end, Label.PERSON, 0.95, FAMILY, "header field", cues=(field,))
             if field in _ORG_FIELDS:
                 return None
@@ -335,6 +341,16 @@ class NameRecognizer(Recognizer):
 
 
 _ROMAN = re.compile(r"[IVX]+")
+_EVERYDAY: Final = 3.5  # zipf: "død", "tlf", "ja", "ukjent" (rare names are far below; known ones are exempt)
+
+
+def _everyday_word(word: str) -> bool:
+    """A frequent bokmål word that no name list holds ("død", "tlf", "Ja"): after a relation word or
+    as a field's only value it is the sentence going on, not a name ("mor død 2019", "Lege: Ja,")."""
+    low = word.strip(",.:;").lower()
+    if not low.isalpha() or low.capitalize() in lang_nb.known_names():
+        return False
+    return zipf(low) >= _EVERYDAY
 
 
 def _acronyms(names: list[str]) -> bool:
