@@ -18,7 +18,8 @@ ENGLISH_MONTHS: dict[str, int] = {
 
 # Words right before a month named alone that place an event in time ("siden januar", "i mai",
 # "fra august", "til og med mars"); the month must be written in lower case, as Norwegian does.
-MONTH_ALONE_CUES = ("i", "siden", "fra", "til", "før", "etter", "innen", "ut", "over", "gjennom",
+MONTH_ALONE_CUES = ("i", "siden", "sidan", "frå", "fra", "til", "før", "etter", "innen", "ut", "over",
+                    "gjennom",
                     "mellom", "og", "fom", "tom", "f.o.m.", "t.o.m.", "medio", "ultimo", "primo",
                     "begynnelsen av", "slutten av", "midten av", "starten av", "løpet av", "utgangen av",
                     "i starten av", "tidlig i", "sent i", "første halvdel av", "andre halvdel av")
@@ -42,6 +43,14 @@ ORDINALS: dict[str, int] = {
 # ("vår" alone is also "our": only its definite form counts.)
 SEASONS = ("våren", "sommeren", "høsten", "vinteren", "julen", "jula", "påsken", "påska", "sommer", "høst",
            "vinter")
+
+# Seasons and holidays in the definite form, a date alone after a word of the timeline ("siden
+# høstferien", "sidan sommaren", "etter juleferien"; "i 3 uker" and "siden sist" are no dates).
+SEASONS_ALONE = ("våren", "sommeren", "sommaren", "høsten", "hausten", "vinteren", "julen", "jula", "påsken",
+                 "påska", "høstferien", "haustferien", "vinterferien", "sommerferien", "påskeferien",
+                 "juleferien", "romjulen", "romjula")
+# (not "til": "begynner på skolen til høsten" is the coming season, no date of the timeline)
+SEASON_ALONE_CUES = ("siden", "sidan", "etter", "fra", "frå", "før")
 
 # Nouns for a child or a relative before an age in months, weeks or bare digits ("gutt, 7 mnd",
 # "datter på 9", "sønnen (12)"); relation words are also built in person_cues.

@@ -285,6 +285,19 @@ def _under_date_heading(text: str, start: int) -> bool:
     return False
 
 
+# a day and a month of two digits ("16.10", "05/11"): "1.5" and "2.5" may be a column of decimals
+_FIRST_CELL_DATE: Final = re.compile(r"[ \t]*\|[ \t]*(?:[1-9]|[012]\d|3[01])[./](?:1[0-2]|0[1-9])\.?[ \t]*\|")
+
+
+def _date_column(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the row above or below also opens with a day and month in its first cell: a column
+    of dates in a pipe table, one of them with a month of two digits (a decimal stays a number)."""
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if line_start > 0 and _FIRST_CELL_DATE.match(text, above) is not None and above < line_start:
+        return True
+    return line_end < len(text) and _FIRST_CELL_DATE.match(text, line_end + 1) is not None
+
+
 def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:
     """What on its line makes a bare "9.6" or "3/4" a date: standing first on the line as a dated entry
     ("9.6" alone, "3/4 nattevakt:", "14.1 L-rygg bedre, ..."; not a section number before a short
@@ -294,7 +307,11 @@ def _line_cue(scan: Scan, start: int, end: int, sep: str) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[line_start:start].strip(" \t"):
+    lead = text[line_start:start].strip(" \t")
+    if lead == "|" and text[end:line_end].lstrip(" \t")[:1] == "|" and \
+            _date_column(text, line_start, line_end):
+        return "table column"  # "| 2.10 | 7 | 200 m |" above "| 16.10 | 5 | 800 m |"
+    if not lead:
         rest = text[end:line_end].rstrip(". \t")
         if rest.startswith(" av "):
             return ""  # "3/4 av dosen": a fraction
@@ -363,8 +380,9 @@ class DateRecognizer(Recognizer):
 
 
 # A weekday before a date belongs to it: with the day and month it tells the year ("søndag 6. oktober").
-# Short forms without their dot ("man", "ons", "fre" are words too) become a span of their own, so
-# that a name read in one ("Tor 5.9") never takes the date with it.
+# Short forms without their dot that are also names or pronouns ("man", "tor", "tors") become a span of
+# their own, so that a name read in one ("Tor 5.9") never takes the date with it; the others ("ons",
+# "fre", "tirs") join their date ("ons 20.").
 _ENGLISH_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE: Final = re.compile(
     r"(?<!\w)(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|(?:man|tirs?|ons|tors?|fre|lør|søn) ?\.|"
@@ -417,6 +435,10 @@ def _with_weekday(text: str, f: Finding) -> list[Finding]:
         return [f]  # "når man 12.03 ...": the pronoun (one)
     if f.span.score < 0.9 and not line_start and short.lower() in _NAME_WEEKDAYS:
         return [f]  # "Tor 5.9": a name may stand where a weekday would
+    if short.lower() not in _NAME_WEEKDAYS:
+        # "ons 20.", "fre 11/12": no name reads so, and the weekday goes with its date as one span
+        return [finding(m.start(), f.span.end, Label.DATE, max(f.span.score, 0.9), FAMILY,
+                        f"short weekday + {f.pattern}", f.check, f.cues)]
     return [f, finding(m.start(), m.start() + len(short), Label.DATE, 0.9, FAMILY, "weekday before a date")]
 
 
@@ -427,7 +449,11 @@ _ABBREVIATED: Final = tuple(sorted(_ABBREVIATIONS))
 _ORDINALS: Final = time_words.ORDINALS
 _WEEKDAY_WORDS: Final = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 # ("jul" alone is Christmas: "før jul.")
-_MONTH_NEEDLES: Final = frozenset({*_FULL_MONTHS,
+# seasons and holidays in the definite form ("siden høstferien", nynorsk "sidan sommaren"), a date
+# only right after a word that starts or ends a period of the timeline (not "i", "hele": "i sommeren")
+_SEASON_NEEDLES: Final = frozenset(time_words.SEASONS_ALONE)
+_SEASON_CUES: Final = frozenset(time_words.SEASON_ALONE_CUES)
+_MONTH_NEEDLES: Final = _SEASON_NEEDLES | frozenset({*_FULL_MONTHS,
                                    *(f"{a}{dot}" for a in _ABBREVIATED if a != "jul" for dot in ". .")})
 _ORDINAL_NEEDLES: Final = frozenset({*_ORDINALS, *(o.capitalize() for o in _ORDINALS)})
 # English month names, capitalised as English writes them: a date only after an English cue
@@ -505,6 +531,10 @@ def _month_alone(scan: Scan, start: int, end: int, needle: str) -> Finding | Non
             tuple("0123456789.")):
         return None  # a year or a day belongs to it, and the number scan has it ("mai 2022", "3. mai")
     one, two = scan.words_before(start)
+    if needle in _SEASON_NEEDLES:
+        if one not in _SEASON_CUES:
+            return None
+        return finding(start, end, Label.DATE, 0.85, FAMILY, "season alone", cues=(one,))
     if needle in _ENGLISH_NEEDLES:
         if one not in _ENGLISH_CUES:
             return None  # "Mark Twain", "May I"
