@@ -29,12 +29,13 @@ def test_spoken_numbers_that_are_no_address(found, text):
 
 
 @pytest.mark.parametrize(("text", "pieces"), [
-    ("kan jeg komme tirs 16. kl halv 11?", {"tirs", "16."}),
-    ("Passer det fre 12.?", {"fre", "12."}),
+    ("kan jeg komme tirs 16. kl halv 11?", {"tirs 16."}),
+    ("Passer det fre 12.?", {"fre 12."}),
     ("Can she come Wednesday 8. at 10?", {"Wednesday 8."}),
     ("Booked Monday 3. March", {"Monday 3. March"}),
-    ("hjemmebesøk ti 5/3\nPas. bor alene", {"ti", "5/3"}),
-    ("Ny time lør 14 .", {"lør", "14 ."}),  # tokenized
+    ("hjemmebesøk ti 5/3\nPas. bor alene", {"ti 5/3"}),
+    ("Tors 14/2 kontroll", {"Tors", "14/2"}),  # "tor", "tors", "man" are names or a pronoun too: apart
+    ("Ny time lør 14 .", {"lør 14 ."}),  # tokenized
 ])
 def test_weekdays_before_a_day(found, text, pieces):
     assert {(p, "DATE") for p in pieces} <= found(text), found(text)
