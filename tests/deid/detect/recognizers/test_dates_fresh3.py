@@ -55,3 +55,17 @@ def test_a_column_of_dates_in_a_table(found, text: str, dates: tuple[str, ...],
 
 def test_the_coming_season_is_no_date(found) -> None:
     assert ("høsten", "DATE") not in found("Sønnen begynner på ny skole til høsten.")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Nattevakt 3.-4.11: sov godt.", "3.-4.11"),
+    ("Permisjon 27.–29.12 hos sønnen.", "27.–29.12"),
+    ("Kurs 12.–14. mars på Lillehammer.", "12.–14. mars"),
+])
+def test_a_range_of_days_is_one_date(found, text: str, date: str) -> None:
+    assert (date, "DATE") in found(text)
+
+
+@pytest.mark.parametrize("text", ["kl 10.-11.30 møte", "Dose 2.-3.5 mg daglig", "Uke 5.-6.12 ok"])
+def test_ranges_that_are_no_dates(found, text: str) -> None:
+    assert not any(label == "DATE" for _, label in found(text)), found(text)

@@ -217,7 +217,13 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     day, month = int(left), int(right)
     if not _valid(day, month) or not is_boundary(text, start, end):
         return None
-    if start > 0 and text[start - 1] in ".,/-+":
+    first = start
+    if start > 0 and text[start - 1] in "-–":
+        span_from = _DAY_BEFORE.search(text, max(0, start - 10), start)
+        if span_from is not None and 1 <= int(span_from.group(1)) <= 31 and \
+                scan.word_before(span_from.start()).rstrip(".") not in _NOT_BEFORE:
+            first = span_from.start()  # "Natt 5.-6.12:", "12.–14.3": the first day of the range
+    if first == start and start > 0 and text[start - 1] in ".,/-+":
         return None
     one, two_words = scan.words_before(start)
     if one in (".", ":") and two_words.endswith(f" {one}"):
@@ -242,7 +248,7 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     dot = 1 if text.startswith(".", end) else 2 if text.startswith(" .", end) else 0
     trailing_dot = sep == "." and dot > 0 and not text[end + dot:end + dot + 1].isdigit() and (
         dot == 1 or end + dot == len(text) or text[end + dot] in " \n")
-    if cue or trailing_dot:
+    if cue or trailing_dot or first < start:
         score = 0.9
     elif sep == "." and len(right) == 2 and len(left) == 2:
         score = 0.75  # "17.07", "04.04": a decimal with two places that is also a valid date
@@ -254,7 +260,7 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
     if trailing_dot and text[stop:stop + 3].lstrip(" \t")[:1] in ("", "\n") or \
             trailing_dot and text[stop:stop + 3].lstrip(" ")[:1].isupper():
         stop = end  # a full stop ends the sentence after it ("... til 18.10. Neste"): not the date's
-    return finding(start, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
+    return finding(first, stop, Label.DATE, score, FAMILY, "dd.mm", "valid date", (cue,) if cue else ())
 
 
 # the word, not an anonymizer's tag: "[DATO]" on a line of an anonymized text is no cue for "4/10"
