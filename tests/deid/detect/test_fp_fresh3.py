@@ -84,3 +84,16 @@ def test_rule_false_positives(found, text: str, gone: tuple[str, str] | None,
         assert gone not in spans
     if kept is not None:
         assert kept in spans
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("| 2 | K.J. (84) | sover |", "K.J."),
+    ("Samtale med A.B. om planen.", "A.B."),
+    ("Pas. E.H. Hansen kom til kontroll.", "E.H. Hansen"),  # a surname after: the run ends there
+])
+def test_initials_keep_their_last_dot(found, text: str, name: str) -> None:
+    assert (name, "PERSON") in found(text)
+
+
+def test_a_single_initial_before_a_full_stop_is_unchanged(found) -> None:
+    assert ("Per H", "PERSON") in found("Vurdert av Per H. i dag.")

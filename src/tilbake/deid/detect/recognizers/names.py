@@ -279,6 +279,9 @@ class NameRecognizer(Recognizer):
     def _judge(self, scan: Scan, seq: Sequence, toks: list[tuple[int, int, str]],
                title: str) -> Finding | None:
         start, end = toks[0][0], toks[-1][1]
+        if len(toks) > 1 and all(len(t[2]) == 1 and t[2].isupper() for t in toks) and \
+                scan.text[end:end + 1] == "." and scan.text[end - 2:end - 1] == ".":
+            end += 1  # initials keep their last dot: "E.H." (the dots between are the run's own)
         glued = scan.text[max(0, start - 3):start]
         if glued in ("al-", "el-") and (start == 3 or not scan.text[start - 4].isalpha()):
             start -= 3  # "al-Hassan"
