@@ -680,7 +680,8 @@ _OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", 
 # one lower-case word in brackets after a job: "selger (elkjøp)", "sjåfør (tine)". Words about the
 # job's terms, its sector or its time are no firm ("(deltid)", "(lager)", "(natt)", "(sykmeldt)"): a
 # closed class of words, with the shapes of adjectives and participles and the very common words
-_BRACKETED_LOWER = re.compile(r"([a-zæøåA-ZÆØÅ][a-zæøå\-]+)[ \t]*\( ?([a-zæøå][a-zæøå\-]{1,20}) ?\)")
+_BRACKETED_LOWER = re.compile(r"\( ?([a-zæøå][a-zæøå\-]{1,20}) ?\)")  # brackets first: few texts have them
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([a-zæøåA-ZÆØÅ][a-zæøå\-]+)[ \t]*$")
 _JOB_TERMS = frozenset({
     "deltid", "heltid", "fast", "fastlønn", "vikar", "vikariat", "natt", "nattevakt", "dag", "dagtid",
     "kveld", "helg", "turnus", "skift", "skiftarbeid", "sykmeldt", "sykemeldt", "ufør", "pensjonert",
@@ -708,7 +709,10 @@ def _in_brackets(scan: Scan) -> list[Finding]:
         return []
     out: list[Finding] = []
     for m in _BRACKETED_LOWER.finditer(text):
-        word, name = m.group(1).lower(), m.group(2)
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        word, name = before.group(1).lower(), m.group(1)
         if word not in _JOB_WORDS and not (word.endswith(_OCCUPATION_ENDINGS) and word not in _RELATIONS):
             continue
         if name in _JOB_TERMS or name.endswith(_TERM_ENDINGS) or _zipf(name) >= _BRAND_ZIPF or \
@@ -716,7 +720,7 @@ def _in_brackets(scan: Scan) -> list[Finding]:
                 name in _AGENCIES or name.capitalize() in _NOT_IN_NAME or name in _never() or \
                 any(_zipf(name[i:]) >= 4.0 for i in range(3, len(name) - 3)):
             continue  # "(deltid)", "(kommunal)", "(kari)": the job's terms or a person, not a firm
-        out.append(finding(m.start(2), m.end(2), Label.ORG, 0.7, FAMILY, "lower-case employer in brackets"))
+        out.append(finding(m.start(1), m.end(1), Label.ORG, 0.7, FAMILY, "lower-case employer in brackets"))
     for m in _BRACKETED.finditer(text):
         word, name = m.group(1), m.group(2)
         if word not in _JOB_WORDS and not (word.endswith(_OCCUPATION_ENDINGS) and word not in _RELATIONS):
@@ -795,8 +799,10 @@ def _named_centres(scan: Scan) -> list[Finding]:
     out: list[Finding] = []
     text = scan.text
     for start, end, word in scan.capwords:
+        if not word.endswith(_CENTRE_TAILS):  # the tail is in lower case in a capitalised name
+            continue
         low = word.lower()
-        if not low.endswith(_CENTRE_TAILS) or start < 2 or text[start - 1] != " " or \
+        if start < 2 or text[start - 1] != " " or \
                 scan.word_before(start) not in _CENTRE_PREPS or _sentence_start(text, start - 3):
             continue
         if word in _NON_NAME or word in _NOT_IN_NAME or low in _AGENCIES or low in _never() or \
