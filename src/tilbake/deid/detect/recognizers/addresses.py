@@ -71,13 +71,21 @@ _STOP: Final = frozenset({"i", "på", "bor", "til", "fra", "og", "komma", "ved",
 _UNLISTED_CUE: Final = re.compile(
     r"(?<![\w\-])((?:født|oppvokst|vokst opp|bor|bor alene|bor nå|bosatt|bodd|flyttet|flytta|flytter|"
     r"hytta|hytte|hjemmehørende) (?:i|på|til)|kommer fra|kommer opprinnelig fra|fødested:?|bosted:?|"
-    r"fødeby:?|hjemsted:?)[ \t]+(?:(?:gården|garden|gard|gård|bygda|byen|tettstedet) )?")
+    r"fødeby:?|hjemsted:?|(?P<work>(?:jobb|jobber|jobbet|jobben|arbeider|arbeidet|ansatt) (?:på|i)))"
+    r"[ \t]+(?:(?:gården|garden|gard|gård|bygda|byen|tettstedet) )?")
+# "jobb på kiwi på storo": the workplace, then the part of town it lies in
+_THEN_AT: Final = re.compile(r"[^\W\d_][\w\-]* på (?=[^\W\d_])")
 _WORD_AT: Final = re.compile(r"([^\W\d_][^\W\d_\-]*(?:-[^\W\d_]+)?)(?![\w\-])")
 _THEN_IN: Final = re.compile(r",? (?:i|på) (?=[^\W\d_])")
 _AREA: Final = re.compile(r"(?<![\w\-])([^\W\d_]{3,})-omr(?:ådet|\.)")
 _COMMON_ZIPF: Final = 3.3  # more common than this in written bokmål: an ordinary word, not a place name
 _TAIL_ZIPF: Final = 3.5
 _KNOWN_ZIPF: Final = 2.0  # a lower-case word bokmål uses (rarer ones may be a name written in lower case)
+_FARM_ZIPF: Final = 3.8  # a surname after a cue of home is its farm unless it is this common a word
+# towns and municipalities that are also everyday words ("Hell", "Nes", "Sand", "Vik"): a place only
+# when capitalised mid-sentence right after a preposition of place or a cue ("på Hell", "fra Nes")
+_WORD_TOWNS: Final = frozenset(
+    w for w in lang_nb.places() if w in words.NAME_STOPWORDS and w not in {"Nå", "Time", "Ask"})
 
 
 def _zipf(word: str) -> float:
@@ -91,10 +99,14 @@ def _unlisted_place(word: str) -> bool:
     """Whether a word after a strong cue can be a place in no list: not a common word, not a word of the
     project's lists (months, agencies, drugs), and, in lower case, no compound of a common word."""
     lower = word.lower()
+    if word in _WORD_TOWNS:
+        return True  # "oppvokst på Nes", "født på Hell": capitalised after the cue, so the place
     if len(word) < 3 or lang_nb.country(lower) or word.capitalize() in _NOT_PLACE or word in _NOT_PLACE:
         return False
     if lower in lang_nb.places_lower():
         return True
+    if word.islower() and word.capitalize() in lang_nb.surnames() and _zipf(lower) < _FARM_ZIPF:
+        return True  # "hytta på hovden": a farm name (most surnames are), not a common noun
     if word.isupper() or not (word[0].isupper() or word.islower()):
         return False
     if _zipf(lower) >= _COMMON_ZIPF:
@@ -255,7 +267,7 @@ class PlaceRecognizer(Recognizer):
             return out
         words_ = scan.capwords  # computed once for every recognizer: cheaper than a regex of its own
         for (start, end, word), (nxt, _, country) in zip(words_, words_[1:], strict=False):
-            if nxt != end + 2 or text[end:nxt] != ", " or not lang_nb.country(country):
+            if text[end:nxt] not in (", ", " , ") or not lang_nb.country(country):  # also tokenized
                 continue
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 continue
@@ -273,6 +285,11 @@ class PlaceRecognizer(Recognizer):
         out: list[Finding] = []
         for m in _UNLISTED_CUE.finditer(scan.lower):
             pos = m.end()
+            if m.group("work") is not None:  # a workplace is no place: only where it lies counts
+                hop = _THEN_AT.match(scan.text, pos)
+                if hop is None:
+                    continue
+                pos = hop.end()
             for _ in range(2):  # "gården Nordbø i Sauherad": the farm, then the place it lies in
                 w = _WORD_AT.match(scan.text, pos)
                 if w is None or not _unlisted_place(w.group(1)):
@@ -348,6 +365,10 @@ class PlaceRecognizer(Recognizer):
         places = lang_nb.places()
         text = scan.text
         for start, end, w in scan.capwords:
+            if w in _WORD_TOWNS and start > 1 and scan.word_before(start) in _PLACE_PREPS and \
+                    text[start - 1] == " " and text[max(0, start - 5):start - 1].rstrip()[-1:].islower():
+                out.append(finding(start, end, Label.LOCATION, 0.8, self.name, "word town after preposition"))
+                continue
             if (w not in places or w in _NOT_PLACE) and not (
                     w.endswith("s") and w[:-1] in places and scan.word_before(start) == "til"):
                 continue

@@ -20,7 +20,7 @@ from tilbake.deid.detect.recognizers.base import (
     register_fragment,
     register_literals,
 )
-from tilbake.deid.lang_nb import time_words, words
+from tilbake.deid.lang_nb import orgs, time_words, words
 from tilbake.deid.spans import Label
 
 FAMILY: Final = "dates"
@@ -171,7 +171,55 @@ _UNITS_AFTER: Final = (" mg", "mg", " %", "%", " g ", " ml", " kg", " cm", " mm"
 
 # cues that join a second date to a first ("12/3 og 14/3") but also a second score to a first
 # ("VAS 7/10 i hvile og 8/10 ved aktivitet"): they count only when no score was named before
-_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start", "dato"})
+_WEAK_CUES: Final = frozenset({"og", "-", "–", "til", "fra", "per", "pr", "line start", "dato", "event",
+                               "institution"})
+# what is done on a day, as a passive or a participle ("nøkkelboks monteres 2/10", "sting fjernet 3/4"),
+# and events named by a noun ("gips av 2/12", "stingfjerning 14/1"): a date cue, but a weak one, so a
+# score named on the line still wins ("skåres 6/10" is no action, "VAS ... 2/10" stays a score)
+_EVENT_VERBS: Final = ("montere", "fjerne", "skifte", "bytte", "levere", "hente", "starte", "avslutte",
+                       "operere", "kontrollere", "planlegge", "trekke", "innkalle", "flytte", "sende",
+                       "seponere", "gipse", "sy", "legge inn", "skrive ut", "installere", "utføre",
+                       "gjennomføre", "avlyse", "utsette")
+_EVENT_PARTICIPLES: Final = ("montert", "fjernet", "skiftet", "byttet", "levert", "hentet", "startet",
+                             "avsluttet", "operert", "kontrollert", "planlagt", "trukket", "innkalt",
+                             "flyttet", "sendt", "seponert", "gipset", "sydd", "installert", "utført",
+                             "gjennomført", "avlyst", "utsatt", "avtalt", "booket", "bestilt")
+_EVENT_NOUNS: Final = ("gips", "gipsen", "gipsing", "sting", "stingene", "stingfjerning", "suturfjerning",
+                       "oppstart", "operasjon", "operasjonen", "inngrep", "inngrepet", "innleggelse",
+                       "innleggelsen", "utskrivelse", "utskrivning", "oppmøte", "innkalling",
+                       "innkallingen", "frist", "fristen", "kontrollen", "kontrolltime", "permisjon",
+                       "levering", "montering", "fjerning", "trekking", "avtalen", "prøvetaking")
+_EVENT_CUES: Final = frozenset({*(f"{v}s" for v in _EVENT_VERBS if " " not in v), *_EVENT_PARTICIPLES,
+                                *_EVENT_NOUNS, "tas av", "tatt av", "tas ut", "tatt ut", "legges inn",
+                                "lagt inn", "skrives ut", "skrevet ut"})
+_EVENT_LINKS: Final = frozenset({"av", "på", "den", "fra", "til", "innen"})  # "gips av 2/12"
+# the places care happens in, and hospitals by their own one-word names: "Bærum sykehus 9.6",
+# "legevakten 3/4", "Haukeland 12/3"
+_INSTITUTION_ENDS: Final = ("sykehus", "sykehuset", "sjukehus", "sjukehuset", "hospital", "hospitalet",
+                            "legevakt", "legevakta", "legevakten", "akutten", "akuttmottak",
+                            "akuttmottaket", "poliklinikk", "poliklinikken", "klinikk", "klinikken",
+                            "sykehjem", "sykehjemmet", "legekontor", "legekontoret", "legesenter",
+                            "legesenteret", "helsesenter", "helsesenteret", "luftambulansen")
+_ONE_WORD_HOSPITALS: Final = frozenset(h for h in orgs.HOSPITALS if " " not in h)
+
+
+def _event_cue(scan: Scan, start: int, one: str, two_words: str) -> str:
+    """"event" after an action or event word (also across "av"/"på": "gips av 2/12"), "institution"
+    right after a place of care or a hospital's own name; else ""."""
+    word = one.rstrip(":,")
+    if word in _EVENT_LINKS:
+        word = two_words.split(" ")[0]
+    if word in _EVENT_CUES or two_words in _EVENT_CUES:
+        return "event"
+    if one.endswith(_INSTITUTION_ENDS):
+        return "institution"
+    m = _LAST_WORD.search(scan.text, max(0, start - 40), start)
+    if m is not None and m.group(1) in _ONE_WORD_HOSPITALS:
+        return "institution"
+    return ""
+
+
+_LAST_WORD: Final = re.compile(r"([^\W\d_][\w\-]*) $")
 # names of scales and scores: one earlier on the line makes a fraction a score
 _SCORE_NEAR: Final = re.compile(
     r"(?<![a-zæøå])(?:vas|nrs|score[a-zæøå]*|[a-zæøå]*skår[a-zæøå]*|poeng|odi|ndi|psfs|mmse|apgar|asrs"
@@ -242,6 +290,8 @@ def _day_month(scan: Scan, start: int, end: int) -> Finding | None:
         cue = two if two in _SECOND_CUES else ""
     if not cue:
         cue = _line_cue(scan, start, end, sep)
+    if not cue:
+        cue = _event_cue(scan, start, one, two_words)
     if sep == "/" and (not cue or cue in _WEAK_CUES) and _score_like(scan, start, end, month):
         return None
     # the date's own dot, also set apart by a tokenizer ("23.4 ." at the end of a sentence)

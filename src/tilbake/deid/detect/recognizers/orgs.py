@@ -59,7 +59,7 @@ class OrgRecognizer(Recognizer):
     def find(self, scan: Scan) -> list[Finding]:
         found = self._hospitals(scan) + self._clinics(scan) + self._employers(scan) + self._after_job(scan)
         found += _legal_forms(scan) + _named_after(scan) + _clubs(scan) + _insurers(scan) + _in_brackets(scan)
-        found += _branches(scan) + _coordinated(scan)
+        found += _branches(scan) + _coordinated(scan) + _named_centres(scan)
         return _join_trusts(scan.text, [_with_branch(scan.text, f) for f in found])
 
     def _hospitals(self, scan: Scan) -> list[Finding]:
@@ -188,7 +188,8 @@ class OrgRecognizer(Recognizer):
                 lower_ok = ends_clause and cue not in _JOB_FIELDS and cue not in _CAPITALISED_ONLY
                 if (name[0].isupper() or name[0].isdigit() or lower_ok) and \
                         name.lower() not in _AGENCIES and name not in _NON_NAME and \
-                        name.lower() not in _NOT_EMPLOYERS:
+                        name.lower() not in _NOT_EMPLOYERS and \
+                        not (name.islower() and _zipf(name) >= _EVERYDAY_ZIPF):  # "på jobb i går."
                     stop = _name_end(text, m.start(1), m.end(1))
                     out.append(finding(m.start(1), stop, Label.ORG, 0.7, FAMILY,
                                        "employer/school after cue", cues=(cue,)))
@@ -659,9 +660,10 @@ def _insurers(scan: Scan) -> list[Finding]:
     return out
 
 
-# Employers in brackets after an occupation: "sveiser (Aker Solutions)", "fri fra jobb (Mesta)"
-_BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\(((?:{letters.CAPWORD}|\d+)(?:[ ](?:{letters.CAPWORD}"
-                        r"|\d+|og|&|AS|ASA))*)(?:\)|, )")  # "frisør (Hårfin, eget firma)" too
+# Employers in brackets after an occupation: "sveiser (Aker Solutions)", "fri fra jobb (Mesta)",
+# "frisør (Hårfin, eget firma)", tokenized too ("( Hårfin , eget firma )")
+_BRACKETED = re.compile(rf"([a-zæøå][a-zæøå\-]+)[ \t]*\( ?((?:{letters.CAPWORD}|\d+)"
+                        rf"(?:[ ](?:{letters.CAPWORD}|\d+|og|&|AS|ASA))*)(?: ?\)| ?, )")
 _JOB_WORDS = frozenset({"jobb", "jobben", "arbeid", "arbeidet", "arbeidsgiver", "arbeidsgiveren", "praksis",
                         "arbeidspraksis", "deltid", "heltid", "vikar", "lærling", "ansatt", "lærlingplass",
                         "praksisplass", "elev", "student", "jobber", "jobbet", "arbeider", "sommerjobb",
@@ -675,11 +677,50 @@ _OCCUPATION_ENDINGS = ("arbeider", "sjåfør", "pleier", "lærer", "ingeniør", 
                        "terapeut", "lege", "leder", "sjef", "agent", "programmerer", "vaktmester", "bud")
 
 
+# one lower-case word in brackets after a job: "selger (elkjøp)", "sjåfør (tine)". Words about the
+# job's terms, its sector or its time are no firm ("(deltid)", "(lager)", "(natt)", "(sykmeldt)"): a
+# closed class of words, with the shapes of adjectives and participles and the very common words
+_BRACKETED_LOWER = re.compile(r"\( ?([a-zæøå][a-zæøå\-]{1,20}) ?\)")  # brackets first: few texts have them
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([a-zæøåA-ZÆØÅ][a-zæøå\-]+)[ \t]*$")
+_JOB_TERMS = frozenset({
+    "deltid", "heltid", "fast", "fastlønn", "vikar", "vikariat", "natt", "nattevakt", "dag", "dagtid",
+    "kveld", "helg", "turnus", "skift", "skiftarbeid", "sykmeldt", "sykemeldt", "ufør", "pensjonert",
+    "pensjonist",
+    "permittert", "arbeidsledig", "tidligere", "før", "nå", "privat", "offentlig", "kommunal", "statlig",
+    "selvstendig", "frilans", "student", "lærling", "praksis", "sommer", "sommerjobb", "ekstrahjelp",
+    "tilkalling", "midlertidig", "engasjement", "prosjekt", "hjemmekontor", "hjemme", "pendler", "ansatt",
+    "leder", "sjef", "assistent", "kontor", "lager", "butikk", "salg", "renhold", "omsorg", "helse", "bygg",
+    "industri", "offshore", "landbruk", "skole", "barnehage", "sykehus", "sykehjem", "hjemmetjenesten",
+    "hjemmesykepleien", "kommunen", "staten", "fabrikk", "verksted", "anlegg", "byggeplass", "restaurant",
+    "hotell", "butikken", "lageret", "kontoret", "bedrift", "firma", "eget", "egen", "nattjobb", "ekstra",
+    "pause", "ferie", "permisjon", "foreldrepermisjon", "gradert", "redusert", "full", "halv", "ca",
+    "ukjent", "usikker", "sist", "siste", "rehabilitering", "utdanning", "opplæring", "tiltak", "avsluttet",
+    "kantine", "kiosk", "resepsjon", "vakt", "drift", "service", "kundeservice", "transport", "logistikk",
+    "regnskap", "økonomi", "it", "data", "sentralbord", "buss", "taxi", "trailer", "lastebil", "truck",
+})
+_TERM_ENDINGS = ("ig", "lig", "isk", "ert", "et", "dt", "tt", "ende", "ene", "het", "else", "ing", "sjon")
+_EVERYDAY_ZIPF = 5.0  # a lower-case word this common is no firm's name ("jobb i går")
+_BRAND_ZIPF = 4.3  # rarer than this a bracketed lower-case word after a job may be a firm
+
+
 def _in_brackets(scan: Scan) -> list[Finding]:
     text = scan.text
     if "(" not in text:
         return []
     out: list[Finding] = []
+    for m in _BRACKETED_LOWER.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        word, name = before.group(1).lower(), m.group(1)
+        if word not in _JOB_WORDS and not (word.endswith(_OCCUPATION_ENDINGS) and word not in _RELATIONS):
+            continue
+        if name in _JOB_TERMS or name.endswith(_TERM_ENDINGS) or _zipf(name) >= _BRAND_ZIPF or \
+                name.capitalize() in lang_nb.known_names() or name in lang_nb.places_lower() or \
+                name in _AGENCIES or name.capitalize() in _NOT_IN_NAME or name in _never() or \
+                any(_zipf(name[i:]) >= 4.0 for i in range(3, len(name) - 3)):
+            continue  # "(deltid)", "(kommunal)", "(kari)": the job's terms or a person, not a firm
+        out.append(finding(m.start(1), m.end(1), Label.ORG, 0.7, FAMILY, "lower-case employer in brackets"))
     for m in _BRACKETED.finditer(text):
         word, name = m.group(1), m.group(2)
         if word not in _JOB_WORDS and not (word.endswith(_OCCUPATION_ENDINGS) and word not in _RELATIONS):
@@ -742,4 +783,35 @@ def _coordinated(scan: Scan) -> list[Finding]:
                  and not _place_word(p)]
         if nouns and len(parts) >= 3:
             out.append(finding(m.start(), m.end(), Label.ORG, 0.75, FAMILY, "name og noun"))
+    return out
+
+
+# shops, centres and halls named as Norwegian names places: a name of its own glued to a noun of a
+# building or a place ("Jærhagen", "Montebellosenteret", "Storosenteret", "Nordstrandhallen"), after
+# a preposition mid-sentence ("har vært på Jærhagen"). The head is no common word, so "Legesenteret",
+# "Kjøpesenteret", "Barnehagen" and "Helsehuset" stay words.
+_CENTRE_TAILS = ("senteret", "senter", "hagen", "torget", "gården", "parken", "huset", "kvartalet",
+                 "brygga", "bryggen", "hallen", "tunet", "city")
+_CENTRE_PREPS = frozenset({"på", "i", "ved", "fra", "til", "hos", "utenfor", "mot"})
+
+
+def _named_centres(scan: Scan) -> list[Finding]:
+    out: list[Finding] = []
+    text = scan.text
+    for start, end, word in scan.capwords:
+        if not word.endswith(_CENTRE_TAILS):  # the tail is in lower case in a capitalised name
+            continue
+        low = word.lower()
+        if start < 2 or text[start - 1] != " " or \
+                scan.word_before(start) not in _CENTRE_PREPS or _sentence_start(text, start - 3):
+            continue
+        if word in _NON_NAME or word in _NOT_IN_NAME or low in _AGENCIES or low in _never() or \
+                word in lang_nb.known_names() or _zipf(low) >= 2.5:
+            continue
+        tail = next(t for t in _CENTRE_TAILS if low.endswith(t))
+        head = low[:-len(tail)].rstrip("-")
+        if len(head) < 3 or (_zipf(head) >= 3.0 and head not in lang_nb.places_lower()) or \
+                (head.endswith(("s", "e")) and _zipf(head[:-1]) >= 3.5):
+            continue  # "Kjøpesenteret", "Helsehuset", "Idrettshallen": a compound of common words
+        out.append(finding(start, end, Label.ORG, 0.7, FAMILY, "named centre after preposition"))
     return out
