@@ -80,10 +80,7 @@ _TAIL_ZIPF: Final = 3.5
 _KNOWN_ZIPF: Final = 2.0  # a lower-case word bokmål uses (rarer ones may be a name written in lower case)
 
 
-def _zipf(word: str) -> float:
-    import wordfreq  # a dependency (orgs.py uses it too); loaded on first use
-
-    return float(wordfreq.zipf_frequency(word, "nb"))
+_zipf = zipf  # (cached, and wordfreq's own cache held small: name_words.py)
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a corpus run meets ever new words
