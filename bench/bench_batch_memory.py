@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--trace", action="store_true", help="tracemalloc: top growth by file:line")
     ap.add_argument("--top", type=int, default=12)
     ap.add_argument("--trim", type=int, default=0, help="malloc_trim(0) every N chunks (0: never)")
+    ap.add_argument("--renew", type=int, help="NerDetector.RENEW_AFTER (strings read between loads)")
     ap.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.generate is not None:
@@ -102,7 +103,8 @@ def main() -> None:
     t0 = time.perf_counter()
     engine = engine_for(job.model, job.rules_json)
     ner = _ner(engine)
-    nlp = getattr(ner, "_nlp", None)
+    if args.renew is not None and ner is not None:
+        ner.RENEW_AFTER = args.renew  # type: ignore[attr-defined]
     print(f"engine loaded in {time.perf_counter() - t0:.1f} s; RSS {_status()['VmRSS']:.0f} MB", flush=True)
     trim = ctypes.CDLL("libc.so.6").malloc_trim if args.trim else None
     if args.trace:
@@ -113,11 +115,13 @@ def main() -> None:
         nonlocal first
         rss = _status()
         line = f"{done:>8,} notes {seconds:6.1f} s  VmRSS {rss['VmRSS']:.1f} MB  VmHWM {rss['VmHWM']:.1f} MB"
+        nlp = getattr(ner, "_nlp", None)
         if nlp is not None:
             # len(vocab) counts every lexeme ever made (spaCy does not subtract the memory zone's):
             # count the ones the vocabulary still holds
             line += (f"  strings {len(nlp.vocab.strings):,}  lexemes {sum(1 for _ in nlp.vocab):,}"
-                     f"  ner memo {len(getattr(ner, '_memo', {})):,} (hits {getattr(ner, 'memo_hits', 0):,})")
+                     f"  ner memo {len(getattr(ner, '_memo', {})):,} (hits {getattr(ner, 'memo_hits', 0):,})"
+                     f"  renewals {getattr(ner, 'renewals', 0)}")
         print(line, flush=True)
         print("   caches: " + ", ".join(f"{k} {v:,}" for k, v in sorted(_caches().items())), flush=True)
         if args.trace:
