@@ -75,12 +75,28 @@ _WORD: Final = 3.0  # zipf: a word of everyday text ("telefon", "os", "døgn"), 
 _COMPANY_FORMS: Final = frozenset({"as", "asa", "da", "ans", "ba", "sa", "ab", "ks", "nuf"})
 
 
-@lru_cache(maxsize=4096)
+#: entries in the word caches here and in the recognizers: enough for the words a text repeats and
+#: the common ones of a corpus; a corpus run meets ever new words, so none may grow without a bound
+WORD_CACHE: Final = 4096
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def zipf(word: str) -> float:
     """The bokmål word frequency of ``word`` (lower case) on the Zipf scale (0: unknown, 7: "og")."""
-    from wordfreq import zipf_frequency  # loaded on first use: its word list takes half a second
+    return float(_zipf_frequency()(word, "nb"))
 
-    return float(zipf_frequency(word, "nb"))
+
+@lru_cache(maxsize=1)
+def _zipf_frequency():  # type: ignore[no-untyped-def]
+    """wordfreq's ``zipf_frequency``, loaded on first use (its word list takes half a second).
+
+    wordfreq keeps its own cache of every word asked about, up to ``CACHE_SIZE`` (100,000) entries
+    before it empties it: ~20 MB a long run fills word by word. ``zipf`` caches the answers it
+    needs, so wordfreq's cache is held to the same size (wordfreq reads the limit at each call)."""
+    import wordfreq
+
+    wordfreq.CACHE_SIZE = min(wordfreq.CACHE_SIZE, WORD_CACHE)
+    return wordfreq.zipf_frequency
 
 
 def _first_name(word: str) -> bool:

@@ -16,6 +16,7 @@ made of them are dropped or trimmed. See docs/ner.md.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -208,6 +209,9 @@ class NerDetector:
         #: one reading at a time: the web server detects in several threads (a page's sample while an
         #: export runs), and a memory zone closing in one thread frees strings another is still using
         self._reading = threading.Lock()
+        #: strings the loaded pipeline has read since it was loaded (see RENEW_AFTER)
+        self._read_since_load = 0
+        self.renewals = 0
 
     def forget(self) -> None:
         """Empty the window memo (benchmarks time the model reading, not the memo answering)."""
@@ -228,15 +232,9 @@ class NerDetector:
                 f"NER model not found at {self.model_dir}: expected a spaCy pipeline directory with "
                 "config.cfg (reinstall tilbake, or train one with `tilbake ner train`)"
             )
-        try:
-            import spacy
-
-            self._nlp = spacy.load(self.model_dir, exclude=["parser", "lemmatizer"])
-        except (OSError, ValueError, KeyError) as exc:
-            problem = type(exc).__name__
-            raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
+        self._nlp = self._pipeline()
+        self._read_since_load = 0
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
-        self.numpy_blas = self.numpy_blas and use_numpy_blas(self._nlp)
         self.version = model_version(self.model_dir)
         lexicon_path = self.model_dir / LEXICON_FILE
         if not lexicon_path.is_file():
@@ -248,6 +246,17 @@ class NerDetector:
         never = never_with_slips(names)
         self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never, cue_words())
         return self
+
+    def _pipeline(self) -> Any:
+        try:
+            import spacy
+
+            nlp = spacy.load(self.model_dir, exclude=["parser", "lemmatizer"])
+        except (OSError, ValueError, KeyError) as exc:
+            problem = type(exc).__name__
+            raise ModelError(f"NER model at {self.model_dir} could not be loaded ({problem})") from exc
+        self.numpy_blas = self.numpy_blas and use_numpy_blas(nlp)
+        return nlp
 
     def detect(self, text: str) -> list[Span]:
         return next(self.detect_many([text]))
@@ -309,6 +318,12 @@ class NerDetector:
         return consistent(text, spans, lex.common, lex.never, f"{self.name}:context", keep, lex.names)
 
     MEMO_SIZE = 50_000
+    #: the pipeline is loaded afresh after reading this many strings (about 200,000 notes' windows,
+    #: a load of under a second per few minutes of reading). The memory zone frees the strings and
+    #: lexemes of each reading, but not the slots of spaCy's hash tables (preshed) that held them:
+    #: a freed slot is marked deleted, still counts as filled, and each table doubles when "full"
+    #: of them, ~30 MB more per million distinct words read (names, numbers, dates of a corpus).
+    RENEW_AFTER = 200_000
 
     def _entities(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
         """The model's raw entities per string; only strings not in the memo are read."""
@@ -328,6 +343,12 @@ class NerDetector:
             # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
             docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
             new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        self._read_since_load += len(todo)
+        if self._read_since_load >= self.RENEW_AFTER:  # (the same weights: the same answers)
+            self._nlp = self._pipeline()
+            self._read_since_load = 0
+            self.renewals += 1
+            gc.collect()  # the old pipeline's cycles: its memory is reused by what comes next
         # answer before the memo is cleared: strings found in it a moment ago must not be lost
         found = [new[s] if s in new else memo[s] for s in strings]
         if len(memo) + len(new) > self.MEMO_SIZE:

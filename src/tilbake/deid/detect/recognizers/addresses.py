@@ -88,10 +88,7 @@ _WORD_TOWNS: Final = frozenset(
     w for w in lang_nb.places() if w in words.NAME_STOPWORDS and w not in {"Nå", "Time", "Ask"})
 
 
-def _zipf(word: str) -> float:
-    import wordfreq  # a dependency (orgs.py uses it too); loaded on first use
-
-    return float(wordfreq.zipf_frequency(word, "nb"))
+_zipf = zipf  # (cached, and wordfreq's own cache held small: name_words.py)
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a corpus run meets ever new words

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tilbake.deid import lang_nb
+from tilbake.deid.detect.name_words import WORD_CACHE
 from tilbake.deid.detect.recognizers.base import Scan
 from tilbake.deid.lang_nb import person_cues, words
 
@@ -20,7 +21,7 @@ NON_NAME = frozenset(words.NON_NAME_CAPWORDS) | frozenset(person_cues.HEADER_WOR
 CLINIC = tuple(w for w in words.CLINIC_WORDS if len(w) > 3)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def never_in_name(word: str) -> bool:
     """An eponym, drug or agency, or a clinic word ("Majorstua Legesenter" is an organisation)."""
     return word in NEVER or word.lower().endswith(CLINIC)
@@ -79,12 +80,12 @@ def lead_word(toks: list[tuple[int, int, str]]) -> bool:
     return _opens_name(word)
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: a service sees an open vocabulary
+@lru_cache(maxsize=WORD_CACHE)  # bounded: a service sees an open vocabulary
 def _opens_name(word: str) -> bool:
     return word in NON_NAME or word.lower() in TITLES or word.lower() in _RELATIONS
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_CACHE)
 def breaks_name(word: str) -> bool:
     return word in NON_NAME or word.lower() in _RELATIONS
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from tilbake.deid import lang_nb
+from tilbake.deid.detect.name_words import zipf
 from tilbake.deid.detect.recognizers.base import Finding, Needles, Recognizer, Scan, finding, is_boundary
 from tilbake.deid.lang_nb import letters, orgs, words
 from tilbake.deid.spans import Label
@@ -309,16 +310,7 @@ def _never() -> frozenset[str]:
     return ner_filter.never_words()
 
 
-def _zipf(word: str) -> float:
-    """How common a word is in written bokmål (0 for words wordfreq does not know)."""
-    return float(_wordfreq().zipf_frequency(word, "nb"))
-
-
-@cache
-def _wordfreq():  # type: ignore[no-untyped-def]
-    import wordfreq
-
-    return wordfreq
+_zipf = zipf  # how common a word is in written bokmål (0 for words wordfreq does not know)
 
 
 def _adjective(word: str) -> bool:
