@@ -212,6 +212,10 @@ class NerDetector:
         #: strings the loaded pipeline has read since it was loaded (see RENEW_AFTER)
         self._read_since_load = 0
         self.renewals = 0
+        #: blank-separated pieces of the windows met twice, made permanent in spaCy's vocabulary and
+        #: tokenizer cache (``_settle``); pieces met once so far (both bounded)
+        self._settled: set[str] = set()
+        self._met: set[str] = set()
 
     def forget(self) -> None:
         """Empty the window memo (benchmarks time the model reading, not the memo answering)."""
@@ -324,6 +328,9 @@ class NerDetector:
     #: a freed slot is marked deleted, still counts as filled, and each table doubles when "full"
     #: of them, ~30 MB more per million distinct words read (names, numbers, dates of a corpus).
     RENEW_AFTER = 200_000
+    #: at most this many pieces are settled; pieces met once are forgotten beyond MET_SIZE
+    SETTLED_SIZE = 30_000
+    MET_SIZE = 100_000
 
     def _entities(self, strings: list[str]) -> list[list[tuple[int, int, str]]]:
         """The model's raw entities per string; only strings not in the memo are read."""
@@ -339,15 +346,19 @@ class NerDetector:
         entities = _tagged_entities if self._tagger else _parsed_entities
         # the strings and lexemes spaCy adds for the windows' new words are freed when the zone closes:
         # without it the vocabulary grows with every name and number a long run meets
+        # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
+        clean = [without_surrogates(s) for s in todo]
         with self._nlp.memory_zone(), one_thread():
-            # spaCy cannot hash a lone surrogate (from a broken JSON escape): a stand-in, offsets kept
-            docs = self._nlp.pipe([without_surrogates(s) for s in todo], batch_size=self.batch_size)
+            docs = self._nlp.pipe(clean, batch_size=self.batch_size)
             new = {string: list(entities(doc)) for string, doc in zip(todo, docs, strict=True)}
+        self._settle(clean)
         self._read_since_load += len(todo)
         if self._read_since_load >= self.RENEW_AFTER:  # (the same weights: the same answers)
             self._nlp = self._pipeline()
             self._read_since_load = 0
             self.renewals += 1
+            self._settled.clear()  # the fresh pipeline has none of them: they settle again
+            self._met.clear()
             gc.collect()  # the old pipeline's cycles: its memory is reused by what comes next
         # answer before the memo is cleared: strings found in it a moment ago must not be lost
         found = [new[s] if s in new else memo[s] for s in strings]
@@ -356,6 +367,35 @@ class NerDetector:
         if len(new) <= self.MEMO_SIZE:
             memo.update(new)
         return found
+
+    def _settle(self, strings: list[str]) -> None:
+        """Tokenize, outside any memory zone, the pieces of ``strings`` met before (here or earlier).
+
+        Inside a zone spaCy makes a passing lexeme (its attributes computed in Python) and tokenizes
+        afresh every piece it has not kept for good, in every zone again; the context words of the
+        windows recur from note to note. Settled pieces are tokenized and looked up as if read outside
+        a zone: the same tokens and attributes, so the same entities (tests), and memory stays bounded
+        (SETTLED_SIZE pieces at most, where reading without zones keeps every piece ever met)."""
+        settled, met = self._settled, self._met
+        room = self.SETTLED_SIZE - len(settled)
+        if room <= 0:
+            return
+        again: list[str] = []
+        for string in strings:
+            for piece in string.split():
+                if piece in settled:
+                    continue
+                if piece in met:
+                    again.append(piece)
+                else:
+                    met.add(piece)
+        if len(met) > self.MET_SIZE:
+            met.clear()
+        tokenizer = self._nlp.tokenizer
+        for piece in dict.fromkeys(again[:room]):
+            tokenizer(piece)
+            settled.add(piece)
+            met.discard(piece)
 
     def _keep(self, entity: str, label: Label, after: str) -> tuple[int, int] | None:
         """Offsets of the part of a model entity to keep (None: drop it); see ``ner_filter``.

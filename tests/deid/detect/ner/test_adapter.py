@@ -249,14 +249,18 @@ def test_a_lone_surrogate_does_not_stop_the_model(tiny_model: Path):
 
 
 def test_the_vocabulary_does_not_grow_with_the_words_it_reads(tiny_model: Path):
-    """A million-note run meets millions of new names and numbers: spaCy must forget them again."""
-    detector = NerDetector(tiny_model, gated=False).load()
+    """A million-note run meets millions of new names and numbers: spaCy must forget them again.
+    Only pieces met more than once are kept ("settled", a bounded number)."""
+    detector = NerDetector(tiny_model, gated=False, batch_size=32).load()
     list(detector.detect_many([f"Kari Nordmann ringte fra Oslo {i}." for i in range(3)]))  # what loading adds
     vocab = detector._nlp.vocab
-    before = len(vocab.strings)
+    before = set(vocab.strings)
     texts = [f"Pasient Zqx{i}vyk Brbl{i * 7}sen ringte fra Xyl{i}heim, tlf {10_000_000 + i}."
              for i in range(300)]
     assert all(isinstance(found, list) for found in detector.detect_many(texts))
-    assert len(vocab.strings) == before  # (len(vocab) only counts up, even for freed lexemes)
+    assert detector._settled <= {"Pasient", "ringte", "fra", "tlf", "Kari", "Nordmann", "Oslo"}
+    # (len(vocab) only counts up, even for freed lexemes): the strings of the settled pieces, their
+    # shapes, prefixes and suffixes at most
+    assert len(set(vocab.strings) - before) <= 4 * len(detector._settled)
     new_words = [w for i in range(300) for w in (f"Zqx{i}vyk", f"Xyl{i}heim")]
     assert not any(w in vocab or w in vocab.strings for w in new_words)

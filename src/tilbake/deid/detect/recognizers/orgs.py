@@ -149,7 +149,8 @@ class OrgRecognizer(Recognizer):
             we = legal.end()  # "Harstad kiropraktorkontor DA"
         if begin == ws and not own_name:
             return None
-        if any(a in text[begin:we].lower() for a in _AGENCIES_LONG) or text[begin:we].lower() in _AGENCIES:
+        low = text[begin:we].lower()
+        if low in _AGENCIES or any(a in low for a in _AGENCIES_LONG):
             return None
         return finding(begin, we, Label.ORG, 0.85, FAMILY, "clinic pattern", cues=(stem,))
 
