@@ -4,7 +4,7 @@ A renewed pipeline must answer exactly as the first did, also while other thread
 
 from __future__ import annotations
 
-import threading
+from tests.threaded_reading import read_in_threads
 
 from tilbake.deid.detect.ner import load_detector
 
@@ -44,21 +44,7 @@ def test_threads_reading_while_the_pipeline_is_renewed_get_what_one_thread_gets(
     detector.RENEW_AFTER = 25
     rounds, threads = 6, 3
     alone = {(k, i): fresh._entities(_texts(k, i)) for k in range(threads) for i in range(rounds)}
-    seen: dict[tuple[int, int], list] = {}
-    errors: list[str] = []
-
-    def read(k: int) -> None:
-        try:
-            for i in range(rounds):
-                seen[(k, i)] = detector._entities(_texts(k, i))
-        except Exception as exc:  # noqa: BLE001 - what a failed reading raised is the finding
-            errors.append(type(exc).__name__)
-
-    workers = [threading.Thread(target=read, args=(k,)) for k in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(300)
+    seen, errors = read_in_threads(lambda k, i: detector._entities(_texts(k, i)), threads, rounds)
     assert errors == []
     assert seen == alone
     assert detector.renewals == rounds * threads // 3  # ten strings a reading, renewed at 30

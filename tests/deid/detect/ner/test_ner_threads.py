@@ -5,7 +5,7 @@ failed and the page never offered the download)."""
 
 from __future__ import annotations
 
-import threading
+from tests.threaded_reading import read_in_threads
 
 from tilbake.deid.detect.ner import load_detector
 
@@ -23,22 +23,12 @@ def test_threads_reading_at_once_get_what_one_thread_gets():
     rounds, threads = 150, 3
     fresh = load_detector()  # alone: no other thread near it
     alone = {(k, i): fresh._entities(_texts(k, i)) for k in range(threads) for i in range(0, rounds, 37)}
-    errors: list[str] = []
-    seen: dict[tuple[int, int], list] = {}
 
-    def read(k: int) -> None:
-        try:
-            for i in range(rounds):
-                detector.forget()  # every round goes to the model, not the memo
-                seen[(k, i)] = detector._entities(_texts(k, i))
-        except Exception as exc:  # noqa: BLE001 - what a failed reading raised is the finding
-            errors.append(type(exc).__name__)
+    def read(k: int, i: int) -> list:
+        detector.forget()  # every round goes to the model, not the memo
+        return detector._entities(_texts(k, i))
 
-    workers = [threading.Thread(target=read, args=(k,)) for k in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(300)
+    seen, errors = read_in_threads(read, threads, rounds)
     assert errors == []
     assert len(seen) == rounds * threads
     assert {key: seen[key] for key in alone} == alone

@@ -2,11 +2,7 @@
 fractions and levels that look the same and must stay."""
 
 import pytest
-
-
-def _labels_on(found, text, piece):
-    return {label for p, label in found(text) if piece in p or p in piece and p}
-
+from tests.found_labels import labels_on
 
 # --- short dates after an action, an event or a place of care -------------------------------------
 
@@ -40,4 +36,4 @@ def test_short_dates_after_an_action_event_or_institution(found, text, piece):
     ("Kraft 4/5 etter at stingene fjernes 4/5 med kontroll.", "4/5"),
 ])
 def test_scores_fractions_and_levels_after_such_words_stay(found, text, piece):
-    assert "DATE" not in _labels_on(found, text, piece)
+    assert "DATE" not in labels_on(found, text, piece)

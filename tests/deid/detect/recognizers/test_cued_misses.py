@@ -3,11 +3,7 @@ places that are also words, lower-case employers in brackets, shops and centres 
 (short dates: test_cued_dates.py)."""
 
 import pytest
-
-
-def _labels_on(found, text, piece):
-    return {label for p, label in found(text) if piece in p or p in piece and p}
-
+from tests.found_labels import labels_on
 
 # --- places that are also everyday words --------------------------------------------------------
 
@@ -43,7 +39,7 @@ def test_places_that_are_words_after_a_place_cue(found, text, piece):
     ("Nes: ingen sekresjon.", "Nes"),
 ])
 def test_everyday_words_after_på_are_no_places(found, text, piece):
-    assert _labels_on(found, text, piece) == set()
+    assert labels_on(found, text, piece) == set()
 
 
 # --- employers in brackets after an occupation, also in lower case ----------------------------------
@@ -76,7 +72,7 @@ def test_employers_in_brackets_in_any_case(found, text, piece):
     ("Frisør ( Deltid , 50 % ) .", "Deltid"),
 ])
 def test_job_terms_in_brackets_are_no_employers(found, text, piece):
-    assert "ORG" not in _labels_on(found, text, piece)
+    assert "ORG" not in labels_on(found, text, piece)
 
 
 # --- shops, centres and halls with no company marker ----------------------------------------------
@@ -100,7 +96,7 @@ def test_named_centres_after_a_preposition(found, text, piece):
     ("Jærhagen er et kjøpesenter.", "Jærhagen"),
 ])
 def test_generic_centres_and_sentence_starts_stay(found, text, piece):
-    assert "ORG" not in _labels_on(found, text, piece)
+    assert "ORG" not in labels_on(found, text, piece)
 
 
 @pytest.mark.parametrize(("text", "piece", "label"), [
@@ -108,5 +104,5 @@ def test_generic_centres_and_sentence_starts_stay(found, text, piece):
     ("Ferie , Spania , i to uker .", "Ferie", None),
 ])
 def test_town_and_country_tokenized(found, text, piece, label):
-    labels = _labels_on(found, text, piece)
+    labels = labels_on(found, text, piece)
     assert (label in labels) if label else labels == set()
