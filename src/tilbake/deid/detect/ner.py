@@ -236,8 +236,7 @@ class NerDetector:
                 f"NER model not found at {self.model_dir}: expected a spaCy pipeline directory with "
                 "config.cfg (reinstall tilbake, or train one with `tilbake ner train`)"
             )
-        self._nlp = self._pipeline()
-        self._read_since_load = 0
+        self._renew()
         self._tagger = "ner" not in self._nlp.pipe_names and "tagger" in self._nlp.pipe_names
         self.version = model_version(self.model_dir)
         lexicon_path = self.model_dir / LEXICON_FILE
@@ -250,6 +249,13 @@ class NerDetector:
         never = never_with_slips(names)
         self._lexicon = GateLexicon(lexicon.common, lexicon.common_exact, names, never, cue_words())
         return self
+
+    def _renew(self) -> None:
+        """Load the pipeline afresh: nothing read yet, nothing settled (a new vocabulary holds none)."""
+        self._nlp = self._pipeline()
+        self._read_since_load = 0
+        self._settled.clear()
+        self._met.clear()
 
     def _pipeline(self) -> Any:
         try:
@@ -354,11 +360,8 @@ class NerDetector:
         self._settle(clean)
         self._read_since_load += len(todo)
         if self._read_since_load >= self.RENEW_AFTER:  # (the same weights: the same answers)
-            self._nlp = self._pipeline()
-            self._read_since_load = 0
+            self._renew()
             self.renewals += 1
-            self._settled.clear()  # the fresh pipeline has none of them: they settle again
-            self._met.clear()
             gc.collect()  # the old pipeline's cycles: its memory is reused by what comes next
         # answer before the memo is cleared: strings found in it a moment ago must not be lost
         found = [new[s] if s in new else memo[s] for s in strings]
